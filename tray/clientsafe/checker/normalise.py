@@ -1,0 +1,154 @@
+"""Text normalisation with an offset map back to the original.
+
+People (and sometimes people trying to get round a filter) write "Ma\u200bria", "𝐌𝐚𝐫𝐢𝐚", "Mаria" with a
+Cyrillic "а", or full-width digits. The checker reads a normalised copy, and every span it finds is mapped
+back to the original text and reported in UTF-16 code units, which is how JavaScript in the extension
+counts (an emoji is two units there, one character in Python).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Invisible characters that split a word without showing: zero-width space/joiners, word joiner,
+# BOM, soft hyphen, invisible separators (U+2061-U+2064), Mongolian vowel separator.
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u2061\u2062\u2063\u2064\u180e")
+
+# Letters from Cyrillic and Greek that look exactly like Latin ones. Folded only inside words that also
+# contain Latin letters, so a post written in Russian or Greek is left alone.
+_HOMOGLYPHS = {
+    "а": "a",
+    "е": "e",
+    "о": "o",
+    "р": "p",
+    "с": "c",
+    "у": "y",
+    "х": "x",
+    "і": "i",
+    "ј": "j",
+    "ѕ": "s",
+    "ԁ": "d",
+    "ɡ": "g",
+    "ӏ": "l",
+    "һ": "h",
+    "ԛ": "q",
+    "ԝ": "w",
+    "ү": "y",
+    "А": "A",
+    "В": "B",
+    "Е": "E",
+    "К": "K",
+    "М": "M",
+    "Н": "H",
+    "О": "O",
+    "Р": "P",
+    "С": "C",
+    "Т": "T",
+    "Х": "X",
+    "У": "Y",
+    "І": "I",
+    "Ј": "J",
+    "Ѕ": "S",
+    "α": "a",
+    "ο": "o",
+    "ν": "v",
+    "ι": "i",
+    "κ": "k",
+    "τ": "t",
+    "υ": "u",
+    "ρ": "p",
+    "Α": "A",
+    "Β": "B",
+    "Ε": "E",
+    "Ζ": "Z",
+    "Η": "H",
+    "Ι": "I",
+    "Κ": "K",
+    "Μ": "M",
+    "Ν": "N",
+    "Ο": "O",
+    "Ρ": "P",
+    "Τ": "T",
+    "Υ": "Y",
+    "Χ": "X",
+}
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Normalised:
+    original: str
+    text: str
+    # to_original[i] is the index in ``original`` of the character that produced text[i].
+    to_original: tuple[int, ...]
+    # utf16_prefix[i] is the UTF-16 offset of original[i]; one extra entry for the end.
+    utf16_prefix: tuple[int, ...]
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the normalised text to Python indices of the original."""
+        if end <= start:
+            pos = self.to_original[start] if start < len(self.to_original) else len(self.original)
+            return pos, pos
+        return self.to_original[start], self.to_original[end - 1] + 1
+
+    def span_to_utf16(self, start: int, end: int) -> tuple[int, int]:
+        o_start, o_end = self.span_to_original(start, end)
+        return self.utf16_prefix[o_start], self.utf16_prefix[o_end]
+
+
+def utf16_prefix(text: str) -> tuple[int, ...]:
+    prefix = [0] * (len(text) + 1)
+    total = 0
+    for i, ch in enumerate(text):
+        prefix[i] = total
+        # Astral characters are a surrogate pair in UTF-16; a lone surrogate is one unit.
+        total += 2 if ord(ch) > 0xFFFF else 1
+    prefix[len(text)] = total
+    return tuple(prefix)
+
+
+def _fold_homoglyphs(chars: list[str]) -> None:
+    text = "".join(chars)
+    if text.isascii():
+        return
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if word.isascii() or not any("a" <= c.lower() <= "z" for c in word):
+            continue
+        for i in range(match.start(), match.end()):
+            chars[i] = _HOMOGLYPHS.get(chars[i], chars[i])
+
+
+def normalise(original: str) -> Normalised:
+    chars: list[str] = []
+    to_original: list[int] = []
+    for i, ch in enumerate(original):
+        if ch in INVISIBLE:
+            continue
+        if 0xD800 <= ord(ch) <= 0xDFFF:  # a lone surrogate (JSON allows them): keep the slot, drop the junk
+            out = "\ufffd"
+        elif ch.isascii():
+            out = ch
+        else:
+            out = unicodedata.normalize("NFKC", ch)
+            # Accents are kept (names need them) but combining marks that NFKC could not compose
+            # on their own are dropped so that "e\u0301" and "é" read alike.
+            if unicodedata.combining(ch):
+                continue
+        for sub in out:
+            chars.append(sub)
+            to_original.append(i)
+    _fold_homoglyphs(chars)
+    return Normalised(original, "".join(chars), tuple(to_original), utf16_prefix(original))
+
+
+def index_from_utf16(text: str, offset: int) -> int:
+    """The Python index in ``text`` of a UTF-16 offset (the inverse of :func:`utf16_prefix`)."""
+    units = 0
+    for i, ch in enumerate(text):
+        if units >= offset:
+            return i
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)

@@ -1,0 +1,89 @@
+"""The organisation's own public details, which must never warn.
+
+Its address, phone and hotline, e-mail, website and handles, its staff, board, public officials and
+sponsors appear in public posts all the time. The policy file's ``organisation`` section supplies them
+(see docs/policy.md); tests use ``tests/data/org_profile.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+def _key(text: str) -> str:
+    """Compare loosely: case, punctuation and spacing do not matter ("(541) 555-0142" == "541.555.0142")."""
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def _digits(text: str) -> str:
+    digits = re.sub(r"\D", "", text)
+    return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
+
+
+@dataclass(frozen=True)
+class OrgProfile:
+    name: str = ""
+    aliases: tuple[str, ...] = ()
+    addresses: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    websites: tuple[str, ...] = ()
+    handles: tuple[str, ...] = ()
+    public_people: tuple[str, ...] = ()
+    sponsors: tuple[str, ...] = ()
+    programs: tuple[str, ...] = ()
+    _phone_keys: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> OrgProfile:
+        people = tuple(p["name"] if isinstance(p, dict) else str(p) for p in data.get("public_people", ()))
+        phones = tuple(str(p) for p in data.get("phones", ()))
+        return cls(
+            name=str(data.get("name", "")),
+            aliases=tuple(data.get("aliases", ())),
+            addresses=tuple(data.get("addresses", ())),
+            phones=phones,
+            emails=tuple(data.get("emails", ())),
+            websites=tuple(data.get("websites", ())),
+            handles=tuple(data.get("handles", ())),
+            public_people=people,
+            sponsors=tuple(data.get("sponsors", ())),
+            programs=tuple(data.get("programs", ())),
+            _phone_keys=frozenset(_digits(p) for p in phones),
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> OrgProfile:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        return cls.from_dict(data.get("organisation", data))
+
+    def names_in_text(self) -> tuple[str, ...]:
+        """Phrases whose every mention is the organisation itself (names, sponsors, programs)."""
+        return tuple(n for n in (self.name, *self.aliases, *self.sponsors, *self.programs) if n)
+
+    def is_own(self, finding_type: str, value: str) -> bool:
+        """True when a finding is one of the organisation's own public details."""
+        key = _key(value)
+        if not key:
+            return False
+        if finding_type == "PHONE_NUMBER":
+            return _digits(value) in self._phone_keys
+        if finding_type == "EMAIL_ADDRESS":
+            return key in {_key(e) for e in self.emails} or any(
+                value.lower().endswith("@" + w.lower()) for w in self.websites
+            )
+        if finding_type == "SOCIAL_HANDLE":
+            return key in {_key(h) for h in self.handles} or any(_key(w) in key for w in self.websites)
+        if finding_type == "STREET_ADDRESS":
+            return any(key in _key(a) or _key(a) in key for a in self.addresses)
+        if finding_type == "PERSON":
+            people = {_key(p) for p in self.public_people}
+            first_or_last = {_key(part) for p in self.public_people for part in p.split()}
+            org_words = {_key(n) for n in self.names_in_text()}
+            return key in people or key in first_or_last or any(key in w for w in org_words if w)
+        return False

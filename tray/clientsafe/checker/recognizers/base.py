@@ -1,0 +1,75 @@
+"""A small regex recognizer for Presidio with our own cheap context boost.
+
+Presidio's ``PatternRecognizer`` reports the whole match and leaves context to the lemma-based enhancer,
+which needs the tagger and lemmatizer (most of spaCy's time). Ours reports the named group ``v`` when
+there is one ("MRN 00482913" -> "00482913"), raises the score when a cue word stands just before the
+match, and lets each recognizer veto or re-score a match in ``validate``.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+FLAGS = regex.IGNORECASE | regex.VERSION1
+
+
+class RegexRecognizer(EntityRecognizer):
+    ENTITY: ClassVar[str] = ""
+    # Recognizers that report more than one type (ages) list them all here.
+    ENTITIES: ClassVar[list[str]] = []
+    # (name, pattern, score) or (name, pattern, score, entity); a pattern may use a named group "v"
+    # for the reported span.
+    PATTERNS: ClassVar[list[tuple]] = []
+    CONTEXT: ClassVar[list[str]] = []
+    CONTEXT_WINDOW: ClassVar[int] = 40
+    CONTEXT_BOOST: ClassVar[float] = 0.35
+    CASE_SENSITIVE: ClassVar[bool] = False
+
+    def __init__(self) -> None:
+        flags = regex.VERSION1 if self.CASE_SENSITIVE else FLAGS
+        self._compiled = [
+            (spec[0], regex.compile(spec[1], flags), spec[2], spec[3] if len(spec) > 3 else self.ENTITY)
+            for spec in self.PATTERNS
+        ]
+        self._context = regex.compile(r"\b(?:" + "|".join(self.CONTEXT) + r")\b", FLAGS) if self.CONTEXT else None
+        super().__init__(supported_entities=self.ENTITIES or [self.ENTITY], name=type(self).__name__)
+
+    def load(self) -> None:  # patterns are compiled in __init__
+        pass
+
+    def validate(self, text: str, value: str, score: float) -> float | None:
+        """Return the score to report, or None to drop the match."""
+        return score
+
+    def entity_for(self, value: str, pattern_entity: str) -> str:
+        return pattern_entity
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
+        seen: set[tuple[int, int]] = set()
+        for _name, pattern, base_score, pattern_entity in self._compiled:
+            for match in pattern.finditer(text):
+                group = "v" if "v" in pattern.groupindex and match.group("v") is not None else 0
+                start, end = match.span(group)
+                if (start, end) in seen or end <= start:
+                    continue
+                score = base_score
+                if self._context is not None:
+                    before = text[max(0, match.start() - self.CONTEXT_WINDOW) : match.start()]
+                    if self._context.search(before) or self._context.search(text[match.start() : start]):
+                        score = min(1.0, score + self.CONTEXT_BOOST)
+                checked = self.validate(text, text[start:end], score)
+                if checked is None:
+                    continue
+                entity = self.entity_for(text[start:end], pattern_entity)
+                if entities and entity not in entities:
+                    continue
+                seen.add((start, end))
+                results.append(RecognizerResult(entity, start, end, checked))
+        return results

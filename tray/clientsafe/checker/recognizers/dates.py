@@ -1,0 +1,53 @@
+"""Dates tied to a person: dates of birth, admission, discharge, death, court and intake dates.
+
+An ordinary date ("Gala on May 3") is not an identifier; a date next to one of these cues is
+(HIPAA Safe Harbor lists every date directly related to an individual).
+"""
+
+from clientsafe.checker.recognizers.base import RegexRecognizer
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+DATE = (
+    r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|"
+    + _MONTH
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4}|"
+    + r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _MONTH
+    + r",?\s+\d{2,4}|"
+    + _MONTH
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _MONTH
+    + r")"
+)
+_GAP = r"\s*(?:is|was|on|:|-|=)?\s*(?:is|was|on|:)?\s*"
+
+
+class DateOfBirthRecognizer(RegexRecognizer):
+    ENTITY = "DATE_OF_BIRTH"
+    ENTITIES = ["DATE_OF_BIRTH", "PERSONAL_DATE"]
+    PATTERNS = [
+        (
+            "dob",
+            r"\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born|b\.|birthday|bday|b-day)"
+            + _GAP
+            + r"(?P<v>"
+            + DATE
+            + r")(?![\w/])",
+            0.85,
+            "DATE_OF_BIRTH",
+        ),
+        (
+            "personal",
+            r"\b(?:admitted|admission|discharged?|discharge date|released|died|passed away|"
+            r"date of death|dod|intake|arrested|court date|hearing|sentencing|placed|removal)"
+            + _GAP
+            + r"(?P<v>"
+            + DATE
+            + r")(?![\w/])",
+            0.6,
+            "PERSONAL_DATE",
+        ),
+    ]
