@@ -15,6 +15,7 @@ from common import ORG, corpus
 
 from clientsafe.checker import Checker, OrgProfile
 from clientsafe.checker.analyzer import plain_presidio
+from clientsafe.checker.normalise import index_from_utf16
 
 
 def rates(rows: list[dict], actions: list[str]) -> dict[str, float]:
@@ -49,8 +50,9 @@ def main() -> None:
         )
         if args.show_misses and wrong:
             print(f"--- {r['id']} label={r['label']} got={v.action} {[x.code for x in v.reasons]} ({r['why']})")
-            print("   ", r["text"][:300].replace("\n", " "))
-            print("   ", [(f.type, r["text"][f.start : f.end]) for f in v.findings][:12])
+            print("   ", r["text"][:400].replace("\n", " "))
+            t = r["text"]
+            print("   ", [(f.type, t[index_from_utf16(t, f.start) : index_from_utf16(t, f.end)]) for f in v.findings][:14])
     print(f"Corpus split: {args.split} ({len(rows)} posts)")
     table = {"ClientSafe": rates(rows, ours)}
     if not args.no_presidio:

@@ -14,7 +14,37 @@ from importlib import resources
 import regex
 
 # The category of each lexicon type; every other file is a sensitive category.
-CATEGORY = {"CLIENT_RELATIONSHIP": "relationship", "FAMILY": "family", "YOUTH": "youth"}
+CATEGORY = {
+    "ROOM_NUMBER": "identifier",
+    "CLIENT_MENTION": "relationship",
+    "SERVICE_CONTEXT": "relationship",
+    "FAMILY": "family",
+    "YOUTH": "youth",
+}
+
+# Placeholders the phrase lists share, so each list reads as a sentence pattern.
+_PLACE = (
+    r"(?:shelter|drop[- ]?in(?: center| centre)?|group home|safe house|transitional housing|residential(?: program)?|"
+    r"treatment (?:program|center)|clinic|program|caseload|case load|mentoring|tutoring|after-?school(?: program)?|"
+    r"(?:recovery|support|parenting|therapy|grief|teen|youth|na|aa|girls'?|boys'?|monday|tuesday|wednesday|"
+    r"thursday|friday|weekly|evening|morning|reovery) group)"
+)
+PLACEHOLDERS = {
+    "{ROLE}": (
+        r"(?:youth|yuoth|teen|kid|kiddo|girl|boy|guy|young (?:man|woman|person|lady|mom|dad|couple|adult)|mom|dad|"
+        r"mother|father|parent|grandmother|grandfather|grandma|grandpa|family|woman|man|person|resident|participant|"
+        r"member|client|clent|clint|patient|student|mentee|survivor|veteran|child|toddler|baby|couple|senior|elder)"
+    ),
+    "{ROLES}": (
+        r"(?:cl(?:ie|ei|e|i)nts|patients|pts|mentees|participants|residents|youth|yuoth|young people|teens|kids|"
+        r"kiddos|students|families|moms|dads|parents|girls|boys|guys|members|women|men|survivors|veterans|seniors|"
+        r"elders|children)"
+    ),
+    "{PLACE}": _PLACE,
+    "{SITE}": r"(?:" + _PLACE + r"|class|classroom|unit|ward|floor|office|home|house|center|centre|school|camp|"
+    r"facility|pantry|team)",
+    "{W}": r"[\w'-]+",
+}
 
 
 @dataclass(frozen=True)
@@ -30,7 +60,10 @@ class Hit:
 
 
 def _read_lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    for key, value in PLACEHOLDERS.items():
+        lines = [line.replace(key, value) for line in lines]
+    return lines
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,10 +83,21 @@ def compiled_lexicons() -> tuple[tuple[str, str, regex.Pattern[str]], ...]:
     return tuple(out)
 
 
-def find_context(text: str) -> list[Hit]:
+def find_context(text: str, programs: tuple[str, ...] = ()) -> list[Hit]:
     hits = []
     for kind, category, pattern in compiled_lexicons():
         for match in pattern.finditer(text):
             if match.end() > match.start():
                 hits.append(Hit(kind, category, match.start(), match.end(), 0.8, "lexicon"))
-    return hits
+    # The organisation's own programme names ("Next Steps Mentoring") are service settings too.
+    lowered = text.lower()
+    for name in programs:
+        at = lowered.find(name.lower())
+        while at != -1:
+            hits.append(Hit("SERVICE_CONTEXT", "relationship", at, at + len(name), 0.8, "lexicon"))
+            at = lowered.find(name.lower(), at + 1)
+    # "One of my kids" is a youth worker's client, not the writer's child: the service reading wins.
+    services = [h for h in hits if h.category == "relationship"]
+    return [
+        h for h in hits if h.category != "family" or not any(s.start <= h.start and h.end <= s.end for s in services)
+    ]

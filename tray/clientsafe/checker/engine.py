@@ -13,6 +13,8 @@ from importlib import resources
 from importlib.metadata import version as package_version
 from typing import Any
 
+import regex
+
 from clientsafe import __version__, settings
 from clientsafe.checker.analyzer import build_analyzer
 from clientsafe.checker.context import Hit, find_context
@@ -24,7 +26,7 @@ from clientsafe.checker.verdict import ACTION_RANK, Finding, Reason, Suggestion,
 ACCOUNTS = ("personal", "org")
 # Types that are only context for rules and never shown as identifiers on their own.
 _QUIET_TYPES = {"LOCATION"}
-_CATEGORY_OF_ENTITY = {"LOCATION": "place"}
+_CATEGORY_OF_ENTITY = {"LOCATION": "place", "STREET_NAME": "place"}
 # Types that refine others when spans overlap: an e-mail is not also a person, an address not a name.
 _SPECIFIC_FIRST = (
     "US_SSN",
@@ -123,15 +125,15 @@ class Checker:
             if r.score >= self.min_score
         ]
         hits = [_trim_person(h, text) if h.type == "PERSON" else h for h in hits]
-        hits = [h for h in hits if h.end > h.start and not self._is_org_own(h, text)]
+        hits = _mark_public_people([h for h in hits if h.end > h.start and not self._is_org_own(h, text)], text)
         hits = _resolve_overlaps(hits)
-        context = find_context(text)
+        context = find_context(text, self.org.program_names())
         hits.extend(context)
         return sorted(hits, key=lambda h: (h.start, h.end))
 
     def _is_org_own(self, hit: Hit, text: str) -> bool:
         value = text[hit.start : hit.end]
-        if self.org.is_own(hit.type, value):
+        if self.org.is_own(hit.type, value, text):
             return True
         # Names inside the organisation's, a sponsor's or a programme's name ("Hartley Family Foundation").
         if hit.type in {"PERSON", "LOCATION"}:
@@ -217,6 +219,22 @@ _NAME_LEAD_INS = frozenset(
         "big",
         "huge",
         "rip",
+        "board",
+        "chair",
+        "treasurer",
+        "director",
+        "coordinator",
+        "volunteer",
+        "mayor",
+        "rep",
+        "senator",
+        "dr",
+        "coach",
+        "officer",
+        "intern",
+        "manager",
+        "principal",
+        "pastor",
     ]
 )
 
@@ -233,6 +251,45 @@ def _trim_person(hit: Hit, text: str) -> Hit:
     if text[start:end].lower().endswith("'s"):
         end -= 2
     return Hit(hit.type, hit.category, start, end, hit.score, hit.source)
+
+
+# Staff, volunteers, donors and officials are named in public posts all the time: a name right after or
+# before one of these roles is not a client's ("volunteer Jake Miller", "Sam, our new intern").
+_ROLE_BEFORE = regex.compile(
+    r"(?:volunteers?|staff(?:er)?|director|coordinator|manager|intern|donor|sponsor|board(?: member| chair)?|chair|"
+    r"treasurer|secretary|coach|officer|dr\.?|rep\.?|representative|mayor|senator|council(?:member|or|woman|man)?|"
+    r"commissioner|pastor|reverend|rev\.|principal|superintendent|teacher|nurse|counsel+or|advocate|mentor|tutor|"
+    r"colleague|co-?worker|supervisor|ceo|founder|author|speaker|chef|owner|thanks to|thank you to|shout ?out to our)"
+    r"[\s,:]+(?:[\w.'-]+\s+){0,2}$",
+    regex.IGNORECASE,
+)
+_ROLE_AFTER = regex.compile(
+    r"^[\s,(]+(?:is\s+)?(?:our|the|a|my)\s+(?:new\s+|amazing\s+|own\s+)?(?:volunteer|board|staff|program|executive|"
+    r"director|coordinator|intern|mentor|tutor|nurse|counsel+or|advocate|teacher|coach|colleague|co-?worker|"
+    r"supervisor|donor|sponsor)",
+    regex.IGNORECASE,
+)
+
+
+def _mark_public_people(hits: list[Hit], text: str) -> list[Hit]:
+    """Re-type names in a public role as PUBLIC_PERSON, and later mentions of the same name with them.
+
+    They still count for contact details (a volunteer's own cell number is private) but not as clients.
+    """
+    public_words: set[str] = set()
+    for h in hits:
+        if h.type == "PERSON" and (
+            _ROLE_BEFORE.search(text[max(0, h.start - 60) : h.start]) or _ROLE_AFTER.search(text[h.end : h.end + 60])
+        ):
+            public_words.update(w.lower() for w in text[h.start : h.end].split())
+    if not public_words:
+        return hits
+    return [
+        Hit("PUBLIC_PERSON", h.category, h.start, h.end, h.score, h.source)
+        if h.type == "PERSON" and public_words & {w.lower() for w in text[h.start : h.end].split()}
+        else h
+        for h in hits
+    ]
 
 
 def _age_replacement(kind: str, value: str) -> str:

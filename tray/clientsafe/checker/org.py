@@ -62,11 +62,22 @@ class OrgProfile:
             data = json.load(f)
         return cls.from_dict(data.get("organisation", data))
 
+    def program_names(self) -> tuple[str, ...]:
+        """Programme names and their short forms ("Next Steps Mentoring" is also "Next Steps")."""
+        generic = {"program", "programme", "center", "centre", "clinic", "mentoring", "services", "project"}
+        names = set()
+        for name in self.programs:
+            names.add(name)
+            words = name.split()
+            if len(words) > 1 and words[-1].lower() in generic:
+                names.add(" ".join(words[:-1]))
+        return tuple(sorted(names, key=len, reverse=True))
+
     def names_in_text(self) -> tuple[str, ...]:
         """Phrases whose every mention is the organisation itself (names, sponsors, programs)."""
         return tuple(n for n in (self.name, *self.aliases, *self.sponsors, *self.programs) if n)
 
-    def is_own(self, finding_type: str, value: str) -> bool:
+    def is_own(self, finding_type: str, value: str, text: str = "") -> bool:
         """True when a finding is one of the organisation's own public details."""
         key = _key(value)
         if not key:
@@ -79,11 +90,18 @@ class OrgProfile:
             )
         if finding_type == "SOCIAL_HANDLE":
             return key in {_key(h) for h in self.handles} or any(_key(w) in key for w in self.websites)
-        if finding_type == "STREET_ADDRESS":
+        if finding_type in {"STREET_ADDRESS", "STREET_NAME"}:
             return any(key in _key(a) or _key(a) in key for a in self.addresses)
         if finding_type == "PERSON":
-            people = {_key(p) for p in self.public_people}
-            first_or_last = {_key(part) for p in self.public_people for part in p.split()}
+            if key in {_key(p) for p in self.public_people}:
+                return True
+            # "Mayor Holloway": a surname alone is the public person. A first name alone ("Luis") is only
+            # when their full name is in the same post; otherwise it may be a client who shares it.
+            if key in {_key(p.split()[-1]) for p in self.public_people if len(p.split()) > 1}:
+                return True
+            lowered = text.lower()
+            if any(key == _key(p.split()[0]) and p.lower() in lowered for p in self.public_people):
+                return True
             org_words = {_key(n) for n in self.names_in_text()}
-            return key in people or key in first_or_last or any(key in w for w in org_words if w)
+            return any(key in w for w in org_words if w)
         return False

@@ -1,7 +1,7 @@
 """Risk rules as data: ``rules.json`` (documented in docs/rules.md) turns findings into a verdict.
 
 A rule fires when, for each entry in ``all``, some finding of that type or group lies within ``window``
-characters of the others, and no finding listed in ``none`` lies in that same stretch. A rule that
+characters of the others, and no finding listed in ``none`` is anywhere in the post. A rule that
 fires hides the rules it ``replaces``. Its action depends on the
 account (personal or org); the verdict takes the strongest action of the rules that fired.
 """
@@ -84,19 +84,14 @@ class RuleTable:
             if not found:
                 return None
             candidates.append(found[:12])  # enough for any real post; bounds the product below
-        blockers = [h for h in hits if any(h.type in self.members(n) for n in rule.none)]
+        # A blocker (e.g. "my daughter") anywhere in the post cancels the rule: the post is about family.
+        if any(h.type in self.members(n) for h in hits for n in rule.none):
+            return None
         best: tuple[Hit, ...] | None = None
         for combo in itertools.product(*candidates):
-            start = min(h.start for h in combo)
-            end = max(h.end for h in combo)
-            if end - start > rule.window:
-                continue
-            # A blocker (e.g. "my daughter") anywhere near the combination cancels it.
-            lo, hi = start - rule.window // 2, end + rule.window // 2
-            if any(lo <= b.start and b.end <= hi for b in blockers):
-                continue
-            best = combo
-            break
+            if max(h.end for h in combo) - min(h.start for h in combo) <= rule.window:
+                best = combo
+                break
         if best is None:
             return None
         # Report every finding of the rule's types in the matched stretch, not just one of each.

@@ -12,18 +12,23 @@ _SUFFIX = (
     r"pike|plaza|plz|point|pt|ridge|crossing|xing|walk|commons|grove|heights|hts)"
 )
 _DIR = r"(?:n|s|e|w|ne|nw|se|sw|north|south|east|west|northeast|northwest|southeast|southwest)\.?"
-_NAME_WORD = r"(?:\d{1,3}(?:st|nd|rd|th)|[a-z][a-z'.-]*)"
+# Street-name words; function words are excluded so "10–2 for our holiday drive" is not an address.
+_NAME_WORD = (
+    r"(?:\d{1,3}(?:st|nd|rd|th)|(?!(?:for|our|the|a|an|to|of|and|in|on|at|with|my|your|this|that|from|by|is|was)\b)"
+    r"[a-z][a-z'.-]*)"
+)
 _UNIT = r"(?:,?\s*(?:apt|apartment|unit|suite|ste|rm|room|#|lot|trlr|bldg)\.?\s*#?\s*[a-z0-9-]{1,6})"
+# Two-letter codes only in capitals: "tonight, De" is not Delaware.
 _STATE = (
-    r"(?:al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|"
-    r"ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|oregon|washington|california|texas|"
+    r"(?:(?-i:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|"
+    r"NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)|oregon|washington|california|texas|"
     r"new york|florida|idaho|nevada|arizona|colorado|illinois|ohio|michigan|georgia)"
 )
-_CITY = r"(?:[a-z][a-z.'-]+(?:\s+[a-z][a-z.'-]+){0,2})"
+_CITY = r"(?:(?-i:\p{Lu})[a-z.'-]+(?:\s+(?-i:\p{Lu})[a-z.'-]+){0,2})"
 _TAIL = r"(?:,?\s+" + _CITY + r",?\s+" + _STATE + r"\.?(?:,?\s+\d{5}(?:-\d{4})?)?)?"
 
 STREET = (
-    r"(?<![\w$#-])\d{1,6}[a-z]?(?:-\d{1,4})?\s+(?:"
+    r"(?<![\w$#–-])\d{1,6}[a-z]?(?:-\d{1,4})?\s+(?:"
     + _DIR
     + r"\s+)?(?:"
     + _NAME_WORD
@@ -36,6 +41,29 @@ STREET = (
     + r"?"
     + _TAIL
 )
+
+
+class StreetNameRecognizer(RegexRecognizer):
+    """A street or intersection without a house number ("on 42nd & Daisy St", "under the Ferry St bridge").
+
+    Not an identifier on its own; it is the "place" half of the shelter-location rule.
+    """
+
+    ENTITY = "STREET_NAME"
+    PATTERNS = [
+        (
+            "named_street",
+            r"(?<![\w-])(?-i:(?:\d{1,3}(?:st|nd|rd|th)|\p{Lu}[a-z]+)(?:\s(?:&|and)\s(?:\d{1,3}(?:st|nd|rd|th)|\p{Lu}[a-z]+))?"
+            r"\s(?:St|Street|Ave|Avenue|Blvd|Rd|Road|Dr|Drive|Ln|Lane|Way|Hwy|Highway|Pkwy))\b\.?",
+            0.6,
+        ),
+        (
+            "intersection",
+            r"(?<![\w-])(?-i:\d{1,3}(?:st|nd|rd|th)\s(?:&|and)\s(?:\d{1,3}(?:st|nd|rd|th)|\p{Lu}[a-z]+)|"
+            r"\p{Lu}[a-z]+\s&\s(?:\d{1,3}(?:st|nd|rd|th)|\p{Lu}[a-z]+))\b",
+            0.45,
+        ),
+    ]
 
 
 class AddressRecognizer(RegexRecognizer):

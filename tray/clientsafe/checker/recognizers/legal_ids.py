@@ -40,7 +40,8 @@ class DriverLicenseRecognizer(RegexRecognizer):
     ENTITY = "DRIVER_LICENSE"
     PATTERNS = [
         ("cued", r"\b(?:driver'?s?|drivers|driving)\s+licen[cs]e" + _SEP + _ID, 0.85),
-        ("dl", r"\b(?:dl|odl|license|licence)\s*(?:#|no\.?|number)\s*[:#]?\s*" + _ID, 0.8),
+        ("dl", r"\b(?:dl|odl)\s*(?:#|no\.?|number)?\s*[:#]?\s*" + _ID, 0.8),
+        ("license_no", r"\b(?:license|licence)\s*(?:#|no\.?|number)\s*[:#]?\s*" + _ID, 0.8),
     ]
 
 

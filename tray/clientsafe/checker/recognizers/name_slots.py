@@ -1,0 +1,61 @@
+"""Names found by where they stand rather than by what they are.
+
+"Happy birthday to Mateo", "tyler from the drop in", "Yusuf and his family", "the Hernández kids":
+the small NER model and the census lists miss names like these, but the words around them say a person
+is meant. Initials ("J.R. got his GED") are names too.
+"""
+
+from clientsafe.checker.recognizers.base import RegexRecognizer
+
+_CAP = r"\p{Lu}[\p{Ll}'’-]*\p{Ll}(?:-\p{Lu}\p{Ll}+)?"
+_NAME = r"(?-i:" + _CAP + r"(?:\s" + _CAP + r")?)"
+_LOWER_GIVEN = r"(?-i:[a-z]{3,12})"
+
+
+class NameSlotRecognizer(RegexRecognizer):
+    ENTITY = "PERSON"
+    PATTERNS = [
+        (
+            "after_cue",
+            r"\b(?:congrats|congratulations|proud of|shout ?out to|welcome|birthday to|prayers for|praying for|"
+            r"love to|thinking of|check on|check in on|meet|named|called|miss you|good luck|go|hugs to|love you)"
+            r"(?:,|!)?\s+(?:to\s+)?(?:little\s+|sweet\s+|baby\s+)?(?P<v>" + _NAME + r")\b",
+            0.5,
+        ),
+        (
+            "before_family",
+            r"(?P<v>" + _NAME + r")\s+and\s+(?:his|her|their)\s+(?:family|mom|dad|kids|siblings|baby)",
+            0.5,
+        ),
+        (
+            "family_name",
+            r"\bthe\s+(?P<v>" + _NAME + r")\s+(?:kids|family|children|boys|girls|twins|siblings|household)\b",
+            0.5,
+        ),
+        ("little", r"\b(?-i:Little|Baby|Sweet)\s+(?P<v>" + _CAP + r")\b", 0.5),
+        ("initials", r"(?<![\w.])(?P<v>(?-i:\p{Lu}\.\s?\p{Lu}\.(?:\s?\p{Lu}\.)?))(?!\w)", 0.5),
+        (
+            "before_service",
+            r"(?P<v>" + _NAME + r")\s+(?:from|in|at)\s+(?:my|our|the)\s+(?:[\w'-]+\s+){0,2}"
+            r"(?:group|drop[- ]?in|shelter|program|class|clinic|caseload)",
+            0.5,
+        ),
+        (
+            "lower_from",
+            r"(?<![\w'])(?P<v>" + _LOWER_GIVEN + r")\s+(?:from|in|at)\s+(?:my|our|the)\s+(?:[\w'-]+\s+){0,2}"
+            r"(?:group|drop[- ]?in|shelter|program|class|clinic|caseload)",
+            0.5,
+        ),
+    ]
+    CASE_SENSITIVE = False
+    # Common words that stand in a name slot without being a name.
+    NOT_NAMES = frozenset(
+        "everyone everybody nobody somebody someone anyone all you team the our my this that these those them "
+        "him her us staff volunteers families kids youth parents friends god lord jesus mom dad mama papa "
+        "grandma grandpa".split()
+    )
+
+    def validate(self, text: str, value: str, score: float) -> float | None:
+        if value.lower() in self.NOT_NAMES or value.split()[0].lower() in self.NOT_NAMES:
+            return None
+        return score
