@@ -21,9 +21,9 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from clientsafe.checker.recognizers.address import AddressRecognizer, StreetNameRecognizer
 from clientsafe.checker.recognizers.age import AgeRecognizer
-from clientsafe.checker.recognizers.credit_card import CreditCardRecognizer
+from clientsafe.checker.recognizers.credit_card import PaymentCardRecognizer
 from clientsafe.checker.recognizers.dates import DateOfBirthRecognizer
-from clientsafe.checker.recognizers.email import EmailRecognizer
+from clientsafe.checker.recognizers.email import OfflineEmailRecognizer
 from clientsafe.checker.recognizers.handle import HandleRecognizer
 from clientsafe.checker.recognizers.health_ids import HealthPlanRecognizer, MedicalRecordRecognizer
 from clientsafe.checker.recognizers.legal_ids import (
@@ -35,7 +35,7 @@ from clientsafe.checker.recognizers.legal_ids import (
 )
 from clientsafe.checker.recognizers.name_slots import NameSlotRecognizer
 from clientsafe.checker.recognizers.names import NameGazetteerRecognizer
-from clientsafe.checker.recognizers.phone import PhoneRecognizer
+from clientsafe.checker.recognizers.phone import NanpPhoneRecognizer
 from clientsafe.checker.recognizers.ssn import SsnRecognizer
 
 # spaCy components the checker needs. In the official small/medium pipelines the NER has its own
@@ -101,12 +101,12 @@ def recognizers() -> list:
         SpacyRecognizer(supported_entities=NER_ENTITIES),
         NameGazetteerRecognizer(),
         NameSlotRecognizer(),
-        PhoneRecognizer(),
-        EmailRecognizer(),
+        NanpPhoneRecognizer(),
+        OfflineEmailRecognizer(),
         AddressRecognizer(),
         StreetNameRecognizer(),
         SsnRecognizer(),
-        CreditCardRecognizer(),
+        PaymentCardRecognizer(),
         MedicalRecordRecognizer(),
         HealthPlanRecognizer(),
         CaseNumberRecognizer(),

@@ -13,7 +13,7 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
-class CreditCardRecognizer(RegexRecognizer):
+class PaymentCardRecognizer(RegexRecognizer):
     ENTITY = "CREDIT_CARD"
     PATTERNS = [
         ("grouped", r"(?<![\w-])(?:\d{4}[ -]){3}\d{1,7}(?![\w-])", 0.6),

@@ -11,7 +11,7 @@ import tldextract
 from clientsafe.checker.recognizers.base import RegexRecognizer
 
 
-class EmailRecognizer(RegexRecognizer):
+class OfflineEmailRecognizer(RegexRecognizer):
     ENTITY = "EMAIL_ADDRESS"
     PATTERNS = [
         ("email", r"(?<![\w.+-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+(?<![.-])", 0.7),

@@ -1,6 +1,6 @@
 """US/Canadian (NANP) phone and fax numbers in the shapes people type them.
 
-Presidio's phone recognizer keeps only numbers that libphonenumber calls valid, which drops most
+Presidio's PhoneRecognizer keeps only numbers that libphonenumber calls valid, which drops most
 555-style and newly assigned exchanges people really post; the shape plus NANP rules is enough here.
 """
 
@@ -11,7 +11,7 @@ _SEP = r"[\s.\-]?"
 _EXT = r"(?:\s*(?:ext\.?|x|extension)\s*\d{1,5})?"
 
 
-class PhoneRecognizer(RegexRecognizer):
+class NanpPhoneRecognizer(RegexRecognizer):
     ENTITY = "PHONE_NUMBER"
     PATTERNS = [
         (

