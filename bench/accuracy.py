@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import argparse
 
-from common import ORG, corpus
-
 from clientsafe.checker import Checker, OrgProfile
 from clientsafe.checker.analyzer import plain_presidio
 from clientsafe.checker.normalise import index_from_utf16
+from common import ORG, corpus
 
 
 def rates(rows: list[dict], actions: list[str]) -> dict[str, float]:
@@ -45,26 +44,30 @@ def main() -> None:
     for r in rows:
         v = checker.check(r["text"], account=r["account"], site=r["site"])
         ours.append(v.action)
-        wrong = (r["label"] == "allow" and v.action != "allow") or (r["label"] != "allow" and v.action == "allow") or (
-            r["label"] == "block" and v.action != "block"
+        wrong = (
+            (r["label"] == "allow" and v.action != "allow")
+            or (r["label"] != "allow" and v.action == "allow")
+            or (r["label"] == "block" and v.action != "block")
         )
         if args.show_misses and wrong:
             print(f"--- {r['id']} label={r['label']} got={v.action} {[x.code for x in v.reasons]} ({r['why']})")
             print("   ", r["text"][:400].replace("\n", " "))
             t = r["text"]
-            print("   ", [(f.type, t[index_from_utf16(t, f.start) : index_from_utf16(t, f.end)]) for f in v.findings][:14])
+            print(
+                "   ", [(f.type, t[index_from_utf16(t, f.start) : index_from_utf16(t, f.end)]) for f in v.findings][:14]
+            )
     print(f"Corpus split: {args.split} ({len(rows)} posts)")
     table = {"ClientSafe": rates(rows, ours)}
     if not args.no_presidio:
         plain = plain_presidio(checker.model)
-        table["plain Presidio"] = rates(rows, ["warn" if plain.analyze(r["text"], language="en") else "allow" for r in rows])
+        table["plain Presidio"] = rates(
+            rows, ["warn" if plain.analyze(r["text"], language="en") else "allow" for r in rows]
+        )
     n = table["ClientSafe"]
     print(f"  {'':16} {'risky caught':>14} {'must-block blocked':>20} {'harmless warned':>17}")
     print(f"  {'(posts)':16} {n['n_risky']:>14} {n['n_must']:>20} {n['n_harmless']:>17}")
     for name, t in table.items():
-        print(
-            f"  {name:16} {t['risky caught']:>14.1%} {t['must-block blocked']:>20.1%} {t['harmless warned']:>17.1%}"
-        )
+        print(f"  {name:16} {t['risky caught']:>14.1%} {t['must-block blocked']:>20.1%} {t['harmless warned']:>17.1%}")
     print("  targets:         >= 97.0%              >= 90.0%            <= 5.0%")
 
 

@@ -200,18 +200,32 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
 
 _TOKEN_RE = re.compile(r"\{([A-Z_]+)\}")
 _TOKEN_TYPE = {
-    "NAME": "NAME", "NAME_F": "NAME", "NAME_M": "NAME",
-    "FIRST": "NAME", "FIRST_F": "NAME", "FIRST_M": "NAME",
-    "WORD_F": "NAME", "WORD_M": "NAME",
-    "ADDR": "ADDRESS", "ADDR_FULL": "ADDRESS", "ADDR_LINE": "ADDRESS",
-    "ADDR_CSZ": "ADDRESS", "ADDR_MULTI": "ADDRESS", "POBOX": "ADDRESS",
-    "PHONE": "PHONE", "EMAIL": "EMAIL", "SSN": "SSN", "CARD": "CARD",
-    "AGE_ADJ": "AGE", "AGE_PRED": "AGE", "AGE_KW": "AGE", "AGE_NUM": "AGE",
+    "NAME": "NAME",
+    "NAME_F": "NAME",
+    "NAME_M": "NAME",
+    "FIRST": "NAME",
+    "FIRST_F": "NAME",
+    "FIRST_M": "NAME",
+    "WORD_F": "NAME",
+    "WORD_M": "NAME",
+    "ADDR": "ADDRESS",
+    "ADDR_FULL": "ADDRESS",
+    "ADDR_LINE": "ADDRESS",
+    "ADDR_CSZ": "ADDRESS",
+    "ADDR_MULTI": "ADDRESS",
+    "POBOX": "ADDRESS",
+    "PHONE": "PHONE",
+    "EMAIL": "EMAIL",
+    "SSN": "SSN",
+    "CARD": "CARD",
+    "AGE_ADJ": "AGE",
+    "AGE_PRED": "AGE",
+    "AGE_KW": "AGE",
+    "AGE_NUM": "AGE",
     **{f"AGE_{k}_{g}": "AGE" for k in ("ADJ", "PRED", "KW", "NUM") for g in "YAO"},
     "DOB": "DOB",
 }
 _FILLERS = ("A", "BRAND", "EXP", "CVV")
-
 
 
 def _check_templates() -> None:
@@ -231,101 +245,423 @@ _check_templates()
 # (faker locale or "ar_latin"/"uk_latin", weight).  Non-Latin locales are
 # either transliterated (uk_UA) or replaced by a hand list (Arabic/Somali).
 _NAME_SOURCES = (
-    ("en_US", 34), ("es_MX", 18), ("vi_VN", 10), ("fr_FR", 6), ("pt_BR", 5),
-    ("yo_NG", 5), ("en_KE", 4), ("uk_latin", 6), ("ar_latin", 12),
+    ("en_US", 34),
+    ("es_MX", 18),
+    ("vi_VN", 10),
+    ("fr_FR", 6),
+    ("pt_BR", 5),
+    ("yo_NG", 5),
+    ("en_KE", 4),
+    ("uk_latin", 6),
+    ("ar_latin", 12),
 )
 _FAKER_LOCALES = ("en_US", "es_MX", "vi_VN", "fr_FR", "pt_BR", "yo_NG", "en_KE", "uk_UA")
 
-_AR_FIRST_F = ("Fatima", "Aisha", "Khadija", "Mariam", "Layla", "Noor", "Amina", "Zainab",
-               "Hodan", "Fartun", "Ayan", "Salma", "Huda", "Rania", "Yasmin", "Hawa")
-_AR_FIRST_M = ("Ahmed", "Mohamed", "Mohammed", "Omar", "Yusuf", "Ali", "Hassan", "Hussein",
-               "Ibrahim", "Abdullahi", "Khalid", "Mustafa", "Tariq", "Bilal", "Abdirahman", "Samir")
-_AR_LAST = ("Al-Sayed", "Haddad", "Hassan", "Abdi", "Mohamud", "Khalil", "Nasser", "Farah",
-            "Ali", "Osman", "Mansour", "Saleh", "El-Amin", "Abdullah", "Warsame", "Al-Jabouri",
-            "Yousef", "Hussein", "Aden", "Qasim")
+_AR_FIRST_F = (
+    "Fatima",
+    "Aisha",
+    "Khadija",
+    "Mariam",
+    "Layla",
+    "Noor",
+    "Amina",
+    "Zainab",
+    "Hodan",
+    "Fartun",
+    "Ayan",
+    "Salma",
+    "Huda",
+    "Rania",
+    "Yasmin",
+    "Hawa",
+)
+_AR_FIRST_M = (
+    "Ahmed",
+    "Mohamed",
+    "Mohammed",
+    "Omar",
+    "Yusuf",
+    "Ali",
+    "Hassan",
+    "Hussein",
+    "Ibrahim",
+    "Abdullahi",
+    "Khalid",
+    "Mustafa",
+    "Tariq",
+    "Bilal",
+    "Abdirahman",
+    "Samir",
+)
+_AR_LAST = (
+    "Al-Sayed",
+    "Haddad",
+    "Hassan",
+    "Abdi",
+    "Mohamud",
+    "Khalil",
+    "Nasser",
+    "Farah",
+    "Ali",
+    "Osman",
+    "Mansour",
+    "Saleh",
+    "El-Amin",
+    "Abdullah",
+    "Warsame",
+    "Al-Jabouri",
+    "Yousef",
+    "Hussein",
+    "Aden",
+    "Qasim",
+)
 
 # Names that are also ordinary English words.
-_WORD_F = ("Hope", "Grace", "Faith", "Joy", "Rose", "Summer", "Autumn", "Destiny", "Patience",
-           "Ivy", "Hazel", "Dawn", "April", "June", "Amber", "Precious", "Charity", "Sunny", "Iris")
-_WORD_M = ("Will", "Mark", "Chase", "Hunter", "Bill", "Rich", "Guy", "Frank", "Drew", "Miles",
-           "Art", "Rusty", "Sonny", "Cash", "Pierce")
+_WORD_F = (
+    "Hope",
+    "Grace",
+    "Faith",
+    "Joy",
+    "Rose",
+    "Summer",
+    "Autumn",
+    "Destiny",
+    "Patience",
+    "Ivy",
+    "Hazel",
+    "Dawn",
+    "April",
+    "June",
+    "Amber",
+    "Precious",
+    "Charity",
+    "Sunny",
+    "Iris",
+)
+_WORD_M = (
+    "Will",
+    "Mark",
+    "Chase",
+    "Hunter",
+    "Bill",
+    "Rich",
+    "Guy",
+    "Frank",
+    "Drew",
+    "Miles",
+    "Art",
+    "Rusty",
+    "Sonny",
+    "Cash",
+    "Pierce",
+)
 
 _UK_TRANSLIT = {
-    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ye",
-    "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l",
-    "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
-    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "yu",
-    "я": "ya", "'": "", "’": "", "ʼ": "", "ё": "yo", "ы": "y", "э": "e", "ъ": "",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "h",
+    "ґ": "g",
+    "д": "d",
+    "е": "e",
+    "є": "ye",
+    "ж": "zh",
+    "з": "z",
+    "и": "y",
+    "і": "i",
+    "ї": "yi",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ь": "",
+    "ю": "yu",
+    "я": "ya",
+    "'": "",
+    "’": "",
+    "ʼ": "",
+    "ё": "yo",
+    "ы": "y",
+    "э": "e",
+    "ъ": "",
 }
 
 _STREET_NAMES = (
-    "Main", "Oak", "Maple", "Killingsworth", "Alberta", "Division", "Burnside", "Sandy",
-    "Powell", "Foster", "Holgate", "Fremont", "Broadway", "Lincoln", "Washington", "Park",
-    "Cedar", "Elm", "Pine", "Sunset", "Lake", "Hillcrest", "Martin Luther King Jr",
-    "MLK Jr", "Cesar Chavez", "Glisan", "Stark", "Halsey", "Lombard", "Columbia",
-    "Rainier", "Aurora", "Colfax", "Grand", "Madison", "Jefferson", "Franklin", "Walnut",
-    "Cherry", "Willow", "Magnolia", "Mission", "Olympic", "Figueroa", "Ashland", "Halsted",
-    "Peachtree", "Woodward", "Michigan", "Lyndale", "Kingsway", "Center", "Church", "Mill",
+    "Main",
+    "Oak",
+    "Maple",
+    "Killingsworth",
+    "Alberta",
+    "Division",
+    "Burnside",
+    "Sandy",
+    "Powell",
+    "Foster",
+    "Holgate",
+    "Fremont",
+    "Broadway",
+    "Lincoln",
+    "Washington",
+    "Park",
+    "Cedar",
+    "Elm",
+    "Pine",
+    "Sunset",
+    "Lake",
+    "Hillcrest",
+    "Martin Luther King Jr",
+    "MLK Jr",
+    "Cesar Chavez",
+    "Glisan",
+    "Stark",
+    "Halsey",
+    "Lombard",
+    "Columbia",
+    "Rainier",
+    "Aurora",
+    "Colfax",
+    "Grand",
+    "Madison",
+    "Jefferson",
+    "Franklin",
+    "Walnut",
+    "Cherry",
+    "Willow",
+    "Magnolia",
+    "Mission",
+    "Olympic",
+    "Figueroa",
+    "Ashland",
+    "Halsted",
+    "Peachtree",
+    "Woodward",
+    "Michigan",
+    "Lyndale",
+    "Kingsway",
+    "Center",
+    "Church",
+    "Mill",
 )
 _SUFFIXES = (
-    ("St", 22), ("Ave", 20), ("Blvd", 7), ("Rd", 8), ("Dr", 7), ("Ln", 4), ("Ct", 3),
-    ("Way", 4), ("Pl", 2), ("Hwy", 2), ("Pkwy", 2), ("Ter", 1), ("St.", 3), ("Ave.", 3),
-    ("Street", 6), ("Avenue", 5), ("Road", 3), ("Boulevard", 1), ("Drive", 2),
+    ("St", 22),
+    ("Ave", 20),
+    ("Blvd", 7),
+    ("Rd", 8),
+    ("Dr", 7),
+    ("Ln", 4),
+    ("Ct", 3),
+    ("Way", 4),
+    ("Pl", 2),
+    ("Hwy", 2),
+    ("Pkwy", 2),
+    ("Ter", 1),
+    ("St.", 3),
+    ("Ave.", 3),
+    ("Street", 6),
+    ("Avenue", 5),
+    ("Road", 3),
+    ("Boulevard", 1),
+    ("Drive", 2),
 )
-_DIRECTIONALS = ("NE", "NW", "SE", "SW", "N", "S", "E", "W", "N.", "S.", "North", "South",
-                 "East", "West", "N.E.")
+_DIRECTIONALS = ("NE", "NW", "SE", "SW", "N", "S", "E", "W", "N.", "S.", "North", "South", "East", "West", "N.E.")
 _POST_DIRECTIONALS = ("NE", "NW", "SE", "SW", "N", "S", "E", "W")
 # (city, state abbr, state name, 3-digit ZIP prefix)
 _CITIES = (
-    ("Portland", "OR", "Oregon", "972"), ("Eugene", "OR", "Oregon", "974"),
-    ("Salem", "OR", "Oregon", "973"), ("Gresham", "OR", "Oregon", "970"),
-    ("Seattle", "WA", "Washington", "981"), ("Tacoma", "WA", "Washington", "984"),
-    ("Spokane", "WA", "Washington", "992"), ("Boise", "ID", "Idaho", "837"),
-    ("Sacramento", "CA", "California", "958"), ("Oakland", "CA", "California", "946"),
-    ("Los Angeles", "CA", "California", "900"), ("Fresno", "CA", "California", "937"),
-    ("Phoenix", "AZ", "Arizona", "850"), ("Denver", "CO", "Colorado", "802"),
-    ("Chicago", "IL", "Illinois", "606"), ("Houston", "TX", "Texas", "770"),
-    ("San Antonio", "TX", "Texas", "782"), ("Atlanta", "GA", "Georgia", "303"),
-    ("Detroit", "MI", "Michigan", "482"), ("Minneapolis", "MN", "Minnesota", "554"),
-    ("Bronx", "NY", "New York", "104"), ("Brooklyn", "NY", "New York", "112"),
-    ("Philadelphia", "PA", "Pennsylvania", "191"), ("Baltimore", "MD", "Maryland", "212"),
-    ("Memphis", "TN", "Tennessee", "381"), ("New Orleans", "LA", "Louisiana", "701"),
-    ("Albuquerque", "NM", "New Mexico", "871"), ("Miami", "FL", "Florida", "331"),
-    ("Cleveland", "OH", "Ohio", "441"), ("Milwaukee", "WI", "Wisconsin", "532"),
-    ("St. Louis", "MO", "Missouri", "631"), ("Louisville", "KY", "Kentucky", "402"),
-    ("Tulsa", "OK", "Oklahoma", "741"), ("Anchorage", "AK", "Alaska", "995"),
-    ("Jackson", "MS", "Mississippi", "392"), ("Hartford", "CT", "Connecticut", "061"),
-    ("Boston", "MA", "Massachusetts", "021"), ("Providence", "RI", "Rhode Island", "029"),
+    ("Portland", "OR", "Oregon", "972"),
+    ("Eugene", "OR", "Oregon", "974"),
+    ("Salem", "OR", "Oregon", "973"),
+    ("Gresham", "OR", "Oregon", "970"),
+    ("Seattle", "WA", "Washington", "981"),
+    ("Tacoma", "WA", "Washington", "984"),
+    ("Spokane", "WA", "Washington", "992"),
+    ("Boise", "ID", "Idaho", "837"),
+    ("Sacramento", "CA", "California", "958"),
+    ("Oakland", "CA", "California", "946"),
+    ("Los Angeles", "CA", "California", "900"),
+    ("Fresno", "CA", "California", "937"),
+    ("Phoenix", "AZ", "Arizona", "850"),
+    ("Denver", "CO", "Colorado", "802"),
+    ("Chicago", "IL", "Illinois", "606"),
+    ("Houston", "TX", "Texas", "770"),
+    ("San Antonio", "TX", "Texas", "782"),
+    ("Atlanta", "GA", "Georgia", "303"),
+    ("Detroit", "MI", "Michigan", "482"),
+    ("Minneapolis", "MN", "Minnesota", "554"),
+    ("Bronx", "NY", "New York", "104"),
+    ("Brooklyn", "NY", "New York", "112"),
+    ("Philadelphia", "PA", "Pennsylvania", "191"),
+    ("Baltimore", "MD", "Maryland", "212"),
+    ("Memphis", "TN", "Tennessee", "381"),
+    ("New Orleans", "LA", "Louisiana", "701"),
+    ("Albuquerque", "NM", "New Mexico", "871"),
+    ("Miami", "FL", "Florida", "331"),
+    ("Cleveland", "OH", "Ohio", "441"),
+    ("Milwaukee", "WI", "Wisconsin", "532"),
+    ("St. Louis", "MO", "Missouri", "631"),
+    ("Louisville", "KY", "Kentucky", "402"),
+    ("Tulsa", "OK", "Oklahoma", "741"),
+    ("Anchorage", "AK", "Alaska", "995"),
+    ("Jackson", "MS", "Mississippi", "392"),
+    ("Hartford", "CT", "Connecticut", "061"),
+    ("Boston", "MA", "Massachusetts", "021"),
+    ("Providence", "RI", "Rhode Island", "029"),
 )
-_UNITS = ("Apt {n}", "Apt. {n}", "Apt {n}{l}", "#{n}", "# {n}", "Unit {n}", "Unit {l}",
-          "Ste {n}", "Space {n}", "Lot {n}", "Trlr {n}", "Rm {n}")
+_UNITS = (
+    "Apt {n}",
+    "Apt. {n}",
+    "Apt {n}{l}",
+    "#{n}",
+    "# {n}",
+    "Unit {n}",
+    "Unit {l}",
+    "Ste {n}",
+    "Space {n}",
+    "Lot {n}",
+    "Trlr {n}",
+    "Rm {n}",
+)
 
 _AREA_CODES = (
-    "541", "503", "971", "458", "360", "206", "253", "425", "509", "208", "916", "510",
-    "213", "323", "559", "602", "480", "303", "720", "312", "773", "713", "832", "210",
-    "404", "678", "313", "612", "718", "347", "917", "212", "215", "267", "410", "901",
-    "504", "505", "305", "786", "216", "414", "314", "502", "918", "907", "601", "860",
-    "617", "401", "702", "801", "615", "919", "704", "405", "316", "402", "515", "808",
+    "541",
+    "503",
+    "971",
+    "458",
+    "360",
+    "206",
+    "253",
+    "425",
+    "509",
+    "208",
+    "916",
+    "510",
+    "213",
+    "323",
+    "559",
+    "602",
+    "480",
+    "303",
+    "720",
+    "312",
+    "773",
+    "713",
+    "832",
+    "210",
+    "404",
+    "678",
+    "313",
+    "612",
+    "718",
+    "347",
+    "917",
+    "212",
+    "215",
+    "267",
+    "410",
+    "901",
+    "504",
+    "505",
+    "305",
+    "786",
+    "216",
+    "414",
+    "314",
+    "502",
+    "918",
+    "907",
+    "601",
+    "860",
+    "617",
+    "401",
+    "702",
+    "801",
+    "615",
+    "919",
+    "704",
+    "405",
+    "316",
+    "402",
+    "515",
+    "808",
 )
 _TOLL_FREE = ("800", "888", "877", "866", "855", "844", "833")
 
 _EMAIL_DOMAINS = (
-    ("gmail.com", 40), ("yahoo.com", 12), ("hotmail.com", 8), ("outlook.com", 7),
-    ("icloud.com", 6), ("aol.com", 3), ("comcast.net", 2), ("live.com", 2), ("msn.com", 1),
-    ("protonmail.com", 1), ("att.net", 1),
+    ("gmail.com", 40),
+    ("yahoo.com", 12),
+    ("hotmail.com", 8),
+    ("outlook.com", 7),
+    ("icloud.com", 6),
+    ("aol.com", 3),
+    ("comcast.net", 2),
+    ("live.com", 2),
+    ("msn.com", 1),
+    ("protonmail.com", 1),
+    ("att.net", 1),
 )
 _ORG_DOMAINS = (
-    "hopefoodbank.org", "eastsidecommunity.org", "ywca-cascadia.org", "familypromise.org",
-    "youthhaven.org", "students.pps.net", "pdx.edu", "multco.us", "dhs.oregon.gov",
-    "unitedwaycw.org", "casaforchildren.org", "refugeecare.org", "k12.or.us",
+    "hopefoodbank.org",
+    "eastsidecommunity.org",
+    "ywca-cascadia.org",
+    "familypromise.org",
+    "youthhaven.org",
+    "students.pps.net",
+    "pdx.edu",
+    "multco.us",
+    "dhs.oregon.gov",
+    "unitedwaycw.org",
+    "casaforchildren.org",
+    "refugeecare.org",
+    "k12.or.us",
 )
-_EMAIL_WORDS = ("soccerstar", "mamabear", "queenb", "bigdawg", "blessed", "sunshine",
-                "gamer", "lilmama", "proudmom", "dreamer", "bookworm", "coolkid", "ballislife")
+_EMAIL_WORDS = (
+    "soccerstar",
+    "mamabear",
+    "queenb",
+    "bigdawg",
+    "blessed",
+    "sunshine",
+    "gamer",
+    "lilmama",
+    "proudmom",
+    "dreamer",
+    "bookworm",
+    "coolkid",
+    "ballislife",
+)
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-_BRAND_WORDS = {"visa": ("Visa", "VISA", "visa"), "mc": ("Mastercard", "MC", "mastercard"),
-                "amex": ("Amex", "AMEX", "American Express"), "disc": ("Discover", "discover")}
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_BRAND_WORDS = {
+    "visa": ("Visa", "VISA", "visa"),
+    "mc": ("Mastercard", "MC", "mastercard"),
+    "amex": ("Amex", "AMEX", "American Express"),
+    "disc": ("Discover", "discover"),
+}
 
 
 def _weighted(rng: random.Random, pairs):
@@ -519,16 +855,26 @@ class _Gen:
             fmt = rng.choice(("1-{a}-{e}-{l}", "1 ({a}) {e}-{l}", "{a}-{e}-{l}", "1.{a}.{e}.{l}"))
         else:
             area = rng.choice(_AREA_CODES) if rng.random() < 0.8 else self._area_code_random()
-            fmt = _weighted(rng, (
-                ("({a}) {e}-{l}", 20), ("{a}-{e}-{l}", 22), ("{a}.{e}.{l}", 10),
-                ("{a} {e} {l}", 7), ("{a}{e}{l}", 8), ("+1 {a} {e} {l}", 5),
-                ("+1 ({a}) {e}-{l}", 5), ("+1-{a}-{e}-{l}", 4), ("+1{a}{e}{l}", 3),
-                ("1-{a}-{e}-{l}", 4), ("({a}){e}-{l}", 5), ("{a}/{e}-{l}", 2),
-            ))
+            fmt = _weighted(
+                rng,
+                (
+                    ("({a}) {e}-{l}", 20),
+                    ("{a}-{e}-{l}", 22),
+                    ("{a}.{e}.{l}", 10),
+                    ("{a} {e} {l}", 7),
+                    ("{a}{e}{l}", 8),
+                    ("+1 {a} {e} {l}", 5),
+                    ("+1 ({a}) {e}-{l}", 5),
+                    ("+1-{a}-{e}-{l}", 4),
+                    ("+1{a}{e}{l}", 3),
+                    ("1-{a}-{e}-{l}", 4),
+                    ("({a}){e}-{l}", 5),
+                    ("{a}/{e}-{l}", 2),
+                ),
+            )
         value = fmt.format(a=area, e=ex, l=line)
         if rng.random() < 0.12:
-            value += rng.choice((" ext. {n}", " ext {n}", " x{n}", " Ext. {n}", " x {n}")).format(
-                n=rng.randint(2, 999))
+            value += rng.choice((" ext. {n}", " ext {n}", " x{n}", " Ext. {n}", " x {n}")).format(n=rng.randint(2, 999))
         return value
 
     def _area_code_random(self) -> str:
@@ -547,14 +893,23 @@ class _Gen:
         f = re.sub(r"[^a-z0-9]", "", _ascii_fold(first).lower()) or "client"
         la = re.sub(r"[^a-z0-9]", "", _ascii_fold(last).lower()) or "user"
         year = str(rng.randint(1955, 2012))
-        local = _weighted(rng, (
-            (f"{f}.{la}", 20), (f"{f}{la}", 12), (f"{f[0]}{la}", 12), (f"{f}_{la}", 6),
-            (f"{f}.{la}{rng.randint(1, 99)}", 8), (f"{f}{la}{year[2:]}", 8),
-            (f"{f}{year}", 6), (f"{rng.choice(_EMAIL_WORDS)}{rng.randint(1, 999)}", 8),
-            (f"{la}.{f}", 4), (f"{f}.{la}+{rng.choice(('food', 'news', 'vol', 'rent'))}", 3),
-            (f"{f}{rng.choice(('_', '.', ''))}{rng.choice(_EMAIL_WORDS)}", 4),
-            (f"{f[0]}.{la}", 4),
-        ))
+        local = _weighted(
+            rng,
+            (
+                (f"{f}.{la}", 20),
+                (f"{f}{la}", 12),
+                (f"{f[0]}{la}", 12),
+                (f"{f}_{la}", 6),
+                (f"{f}.{la}{rng.randint(1, 99)}", 8),
+                (f"{f}{la}{year[2:]}", 8),
+                (f"{f}{year}", 6),
+                (f"{rng.choice(_EMAIL_WORDS)}{rng.randint(1, 999)}", 8),
+                (f"{la}.{f}", 4),
+                (f"{f}.{la}+{rng.choice(('food', 'news', 'vol', 'rent'))}", 3),
+                (f"{f}{rng.choice(('_', '.', ''))}{rng.choice(_EMAIL_WORDS)}", 4),
+                (f"{f[0]}.{la}", 4),
+            ),
+        )
         if rng.random() < 0.25:
             domain = rng.choice(_ORG_DOMAINS)
             if domain.endswith((".org", ".gov", ".us", ".edu")) and rng.random() < 0.6:
@@ -627,13 +982,24 @@ class _Gen:
             kw = ("age {n}", "aged {n}", "Age {n}", "age: {n}", "Age: {n}", "aged {n}")
             return rng.choice(kw).format(n=n)
         if token == "AGE_PRED":
-            return rng.choice(("{n} years old", "{n} years old", "{n} yrs old", "{n} years of age",
-                               "{n} yo", "{n}")).format(n=n)
-        return _weighted(rng, (
-            ("{n}-year-old", 30), ("{n} year old", 18), ("{n}-yr-old", 5), ("{n} yr old", 5),
-            ("{n} y/o", 12), ("{n}yo", 8), ("{n} yo", 8), ("{n} y.o.", 6), ("{n}y/o", 4),
-            ("{n} year-old", 4),
-        )).format(n=n)
+            return rng.choice(
+                ("{n} years old", "{n} years old", "{n} yrs old", "{n} years of age", "{n} yo", "{n}")
+            ).format(n=n)
+        return _weighted(
+            rng,
+            (
+                ("{n}-year-old", 30),
+                ("{n} year old", 18),
+                ("{n}-yr-old", 5),
+                ("{n} yr old", 5),
+                ("{n} y/o", 12),
+                ("{n}yo", 8),
+                ("{n} yo", 8),
+                ("{n} y.o.", 6),
+                ("{n}y/o", 4),
+                ("{n} year-old", 4),
+            ),
+        ).format(n=n)
 
     # ---- DOB ---------------------------------------------------------------
     def dob(self, token: str, ctx: dict) -> str:
@@ -647,24 +1013,41 @@ class _Gen:
             age = rng.randint(90, 104)
         start = date(REFERENCE_DATE.year - age - 1, REFERENCE_DATE.month, REFERENCE_DATE.day)
         d = start + timedelta(days=rng.randint(1, 365))
-        ctx.setdefault("age", REFERENCE_DATE.year - d.year
-                       - ((REFERENCE_DATE.month, REFERENCE_DATE.day) < (d.month, d.day)))
+        ctx.setdefault(
+            "age", REFERENCE_DATE.year - d.year - ((REFERENCE_DATE.month, REFERENCE_DATE.day) < (d.month, d.day))
+        )
         m, dd, y, mon = d.month, d.day, d.year, _MONTHS[d.month - 1]
         two_digit_year = 10 if age < 80 else 0  # "2/26/31" would read as 2031
         ordinal = "th" if 10 <= dd <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(dd % 10, "th")
-        return _weighted(rng, (
-            (f"{m:02d}/{dd:02d}/{y}", 22), (f"{m}/{dd}/{y}", 14), (f"{m}/{dd}/{y % 100:02d}", two_digit_year),
-            (f"{y}-{m:02d}-{dd:02d}", 10), (f"{mon} {dd}, {y}", 12), (f"{mon[:3]} {dd}, {y}", 6),
-            (f"{mon} {dd} {y}", 4), (f"{dd} {mon} {y}", 6), (f"{dd} {mon[:3]} {y}", 3),
-            (f"{m:02d}-{dd:02d}-{y}", 6), (f"{mon} {dd}{ordinal}, {y}", 4),
-            (f"{m}.{dd}.{y}", 3),
-        ))
+        return _weighted(
+            rng,
+            (
+                (f"{m:02d}/{dd:02d}/{y}", 22),
+                (f"{m}/{dd}/{y}", 14),
+                (f"{m}/{dd}/{y % 100:02d}", two_digit_year),
+                (f"{y}-{m:02d}-{dd:02d}", 10),
+                (f"{mon} {dd}, {y}", 12),
+                (f"{mon[:3]} {dd}, {y}", 6),
+                (f"{mon} {dd} {y}", 4),
+                (f"{dd} {mon} {y}", 6),
+                (f"{dd} {mon[:3]} {y}", 3),
+                (f"{m:02d}-{dd:02d}-{y}", 6),
+                (f"{mon} {dd}{ordinal}, {y}", 4),
+                (f"{m}.{dd}.{y}", 3),
+            ),
+        )
 
     # ---- assembly ----------------------------------------------------------
     def fill(self, template: str, lowercase: bool = False) -> dict:
         makers: dict[str, Callable[[str, dict], str]] = {
-            "NAME": self.name, "ADDRESS": self.address, "PHONE": self.phone, "EMAIL": self.email,
-            "SSN": self.ssn, "CARD": self.card, "AGE": self.age, "DOB": self.dob,
+            "NAME": self.name,
+            "ADDRESS": self.address,
+            "PHONE": self.phone,
+            "EMAIL": self.email,
+            "SSN": self.ssn,
+            "CARD": self.card,
+            "AGE": self.age,
+            "DOB": self.dob,
         }
         ctx: dict = {}
         pieces: list[tuple[str, str | None]] = []
@@ -677,7 +1060,7 @@ class _Gen:
             if tok in _TOKEN_TYPE:
                 values[i] = makers[_TOKEN_TYPE[tok]](tok, ctx)
         for i, m in enumerate(tokens):
-            pieces.append((template[pos:m.start()], None))
+            pieces.append((template[pos : m.start()], None))
             tok = m.group(1)
             if tok in _TOKEN_TYPE:
                 pieces.append((values[i], _TOKEN_TYPE[tok]))
@@ -699,7 +1082,7 @@ class _Gen:
             offset += len(chunk)
         text = "".join(text_parts)
         for s in spans:
-            assert text[s["start"]:s["end"]] == s["value"], (text, s)
+            assert text[s["start"] : s["end"]] == s["value"], (text, s)
         return {"text": text, "spans": spans}
 
     def _filler(self, tok: str, ctx: dict) -> str:
@@ -758,8 +1141,7 @@ def recall(samples: list[dict], detect: Detector) -> dict[str, dict]:
             need = ge - gs
             if any(2 * (min(ge, pe) - max(gs, ps)) >= need for ps, pe in preds.get(typ, ())):
                 hit[typ] += 1
-    result = {t: {"gold": gold[t], "hit": hit[t], "recall": hit[t] / gold[t] if gold[t] else 0.0}
-              for t in TYPES}
+    result = {t: {"gold": gold[t], "hit": hit[t], "recall": hit[t] / gold[t] if gold[t] else 0.0} for t in TYPES}
     g, h = sum(gold.values()), sum(hit.values())
     result["ALL"] = {"gold": g, "hit": h, "recall": h / g if g else 0.0}
     return result

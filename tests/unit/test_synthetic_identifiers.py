@@ -154,8 +154,7 @@ def test_recall_perfect_and_empty(samples):
 
 def test_recall_half_overlap_rule():
     # gold span is 10 characters long: "0123456789" at [4, 14)
-    sample = [{"text": "SSN 0123456789 ok", "spans": [
-        {"start": 4, "end": 14, "type": "SSN", "value": "0123456789"}]}]
+    sample = [{"text": "SSN 0123456789 ok", "spans": [{"start": 4, "end": 14, "type": "SSN", "value": "0123456789"}]}]
 
     def hit(pred):
         return si.recall(sample, lambda text: pred)["SSN"]["hit"]

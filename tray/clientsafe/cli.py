@@ -37,7 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"clientsafe {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = sub.add_parser("check", help="check a post and print the verdict")
-    check.add_argument("text", nargs="?", help="the post to check (omit with --jsonl or --interactive)")
+    check.add_argument(
+        "text", nargs="?", help="the post to check; - reads it from standard input (omit with --jsonl or -i)"
+    )
     mode = check.add_mutually_exclusive_group()
     mode.add_argument("--json", action="store_true", help="print the verdict as JSON")
     mode.add_argument(
@@ -96,15 +98,24 @@ def _check_one(args: argparse.Namespace, out: IO[str]) -> int:
 
     if args.text is None:
         raise CliError('Give the post to check, e.g. clientsafe check "text", or use --jsonl or -i.', EXIT_USAGE)
+    text = args.text
+    if text == "-":
+        raw = sys.stdin.buffer.read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise CliError(
+                f"standard input is not valid UTF-8 (byte {e.start}); save the text as UTF-8", EXIT_INPUT
+            ) from None
     checker = _checker(_load_org(args.org))
     try:
-        verdict = checker.check(args.text, account=args.account, site=args.site)
+        verdict = checker.check(text, account=args.account, site=args.site)
     except InputError as e:
         raise CliError(str(e), EXIT_INPUT) from None
     if args.json:
         out.write(json.dumps(verdict.to_dict(), ensure_ascii=False) + "\n")
     else:
-        out.write(render(args.text, verdict, colour=use_colour(out)) + "\n")
+        out.write(render(text, verdict, colour=use_colour(out)) + "\n")
     return _EXIT_FOR[verdict.action]
 
 

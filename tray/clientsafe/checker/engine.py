@@ -85,7 +85,9 @@ class Checker:
 
     def warm_up(self) -> None:
         """Run one check so the first real post does not pay for lazy initialisation."""
-        self.check("Warm-up: Maria from our program called 541-555-0100 about her 14-year-old's IEP.")
+        self.check(
+            "Warm-up: Maria from our program (maria@example.org, 541-555-0100) asked about her 14-year-old's IEP."
+        )
 
     def check(self, text: str, account: str = "personal", site: str | None = None) -> Verdict:
         started = time.perf_counter()
@@ -219,6 +221,16 @@ _NAME_LEAD_INS = frozenset(
         "big",
         "huge",
         "rip",
+        "email",
+        "text",
+        "call",
+        "dm",
+        "message",
+        "contact",
+        "ask",
+        "tell",
+        "visit",
+        "join",
         "board",
         "chair",
         "treasurer",
@@ -240,15 +252,17 @@ _NAME_LEAD_INS = frozenset(
 
 
 def _trim_person(hit: Hit, text: str) -> Hit:
+    """Drop greeting and role words spaCy pulls into a name, and a trailing possessive."""
     start, end = hit.start, hit.end
-    while True:
-        word_end = text.find(" ", start, end)
-        if word_end == -1 or text[start:word_end].lower().strip(",!:") not in _NAME_LEAD_INS:
+    for word in regex.finditer(r"\S+", text[hit.start : hit.end]):
+        if word.group().lower().strip(",!:.") not in _NAME_LEAD_INS:
             break
-        start = word_end + 1
+        start = hit.start + word.end()
+    while start < end and not text[start].isalnum():
+        start += 1
     while end > start and not text[end - 1].isalnum():
         end -= 1
-    if text[start:end].lower().endswith("'s"):
+    if text[start:end].lower().endswith(("'s", "’s")):
         end -= 2
     return Hit(hit.type, hit.category, start, end, hit.score, hit.source)
 

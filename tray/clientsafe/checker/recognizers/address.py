@@ -54,7 +54,7 @@ class StreetNameRecognizer(RegexRecognizer):
         (
             "named_street",
             r"(?<![\w-])(?-i:(?:\d{1,3}(?:st|nd|rd|th)|\p{Lu}[a-z]+)(?:\s(?:&|and)\s(?:\d{1,3}(?:st|nd|rd|th)|\p{Lu}[a-z]+))?"
-            r"\s(?:St|Street|Ave|Avenue|Blvd|Rd|Road|Dr|Drive|Ln|Lane|Way|Hwy|Highway|Pkwy))\b\.?",
+            r"\s(?:St|Street|Ave|Avenue|Blvd|Rd|Road|Dr|Drive|Ln|Lane|Way|Hwy|Highway|Pkwy))\b",
             0.6,
         ),
         (

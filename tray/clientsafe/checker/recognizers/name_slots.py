@@ -5,7 +5,10 @@ the small NER model and the census lists miss names like these, but the words ar
 is meant. Initials ("J.R. got his GED") are names too.
 """
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from clientsafe.checker.recognizers.base import RegexRecognizer
+from clientsafe.checker.recognizers.names import WORD_NAMES, census_lists
 
 _CAP = r"\p{Lu}[\p{Ll}'’-]*\p{Ll}(?:-\p{Lu}\p{Ll}+)?"
 _NAME = r"(?-i:" + _CAP + r"(?:\s" + _CAP + r")?)"
@@ -58,4 +61,9 @@ class NameSlotRecognizer(RegexRecognizer):
     def validate(self, text: str, value: str, score: float) -> float | None:
         if value.lower() in self.NOT_NAMES or value.split()[0].lower() in self.NOT_NAMES:
             return None
+        if value.islower():
+            # Lower case is only a name when it is a known given name: "tyler", not "donations".
+            given, _ = census_lists()
+            if value not in given or value in WORD_NAMES or value in STOP_WORDS:
+                return None
         return score

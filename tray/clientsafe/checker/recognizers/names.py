@@ -303,7 +303,7 @@ _SENTENCE_START = regex.compile(r"(?:^|[.!?:\n]\s*|[\"“(]\s*)$")
 
 
 @functools.lru_cache(maxsize=1)
-def _lists() -> tuple[frozenset[str], frozenset[str]]:
+def census_lists() -> tuple[frozenset[str], frozenset[str]]:
     folder = os.path.dirname(census_names.__file__)
 
     def read(name: str, limit: int | None = None) -> list[str]:
@@ -323,7 +323,7 @@ class NameGazetteerRecognizer(EntityRecognizer):
         super().__init__(supported_entities=[self.ENTITY], name="NameGazetteerRecognizer")
 
     def load(self) -> None:
-        self.given, self.surnames = _lists()
+        self.given, self.surnames = census_lists()
         self.stop = frozenset(w.lower() for w in STOP_WORDS)
 
     def _is_given(self, word: str) -> bool:

@@ -1,0 +1,41 @@
+"""Shared fixtures. The checker loads a real spaCy model, so it is built once per test session."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def org_profile():
+    from clientsafe.checker import OrgProfile
+
+    return OrgProfile.load(DATA / "org_profile.json")
+
+
+@pytest.fixture(scope="session")
+def checker(org_profile):
+    from clientsafe.checker import Checker
+
+    return Checker(org=org_profile)
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    rows = []
+    for name in ("posts.jsonl", "posts_extra.jsonl"):
+        path = DATA / name
+        if path.exists():
+            rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return rows
+
+
+def utf16_slice(text: str, start: int, end: int) -> str:
+    """What JavaScript's text.slice(start, end) would return, for checking reported offsets."""
+    encoded = text.encode("utf-16-le", "surrogatepass")
+    return encoded[start * 2 : end * 2].decode("utf-16-le", "surrogatepass")
