@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import resource
 import statistics
 import sys
 from pathlib import Path
+
+# Plain Presidio's default e-mail recognizer asks tldextract for the public suffix list, which means a
+# download on first use. The baseline must stay offline too: use tldextract's bundled snapshot.
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "posts.jsonl"

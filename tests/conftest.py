@@ -28,7 +28,7 @@ def checker(org_profile):
 @pytest.fixture(scope="session")
 def corpus():
     rows = []
-    for name in ("posts.jsonl", "posts_extra.jsonl"):
+    for name in ("posts.jsonl",):
         path = DATA / name
         if path.exists():
             rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -34,8 +34,9 @@ from clientsafe.checker.recognizers.legal_ids import (
     StudentIdRecognizer,
 )
 from clientsafe.checker.recognizers.name_slots import NameSlotRecognizer
-from clientsafe.checker.recognizers.names import NameGazetteerRecognizer
+from clientsafe.checker.recognizers.names import NameGazetteerRecognizer, census_lists
 from clientsafe.checker.recognizers.phone import NanpPhoneRecognizer
+from clientsafe.checker.recognizers.proper_nouns import ProperNounRecognizer, english_words
 from clientsafe.checker.recognizers.ssn import SsnRecognizer
 
 # spaCy components the checker needs. In the official small/medium pipelines the NER has its own
@@ -96,8 +97,10 @@ class NoContextEnhancer(ContextAwareEnhancer):
         return raw_results
 
 
-def recognizers() -> list:
+def recognizers(nlp=None) -> list:  # type: ignore[no-untyped-def]
+    words = english_words(nlp) if nlp is not None else frozenset()
     return [
+        ProperNounRecognizer(words, census_lists()[0]),
         SpacyRecognizer(supported_entities=NER_ENTITIES),
         NameGazetteerRecognizer(),
         NameSlotRecognizer(),
@@ -145,7 +148,7 @@ def build_analyzer(model: str) -> AnalyzerEngine:
     )
     nlp_engine.load()
     registry = RecognizerRegistry(supported_languages=["en"])
-    for recognizer in recognizers():
+    for recognizer in recognizers(nlp_engine.nlp["en"]):
         registry.add_recognizer(recognizer)
     return AnalyzerEngine(
         registry=registry,

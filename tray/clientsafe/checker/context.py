@@ -37,13 +37,13 @@ PLACEHOLDERS = {
     ),
     "{ROLES}": (
         r"(?:cl(?:ie|ei|e|i)nts|patients|pts|mentees|participants|residents|youth|yuoth|young people|teens|kids|"
-        r"kiddos|students|families|moms|dads|parents|girls|boys|guys|members|women|men|survivors|veterans|seniors|"
+        r"kiddos|kidz|students|families|moms|dads|parents|girls|boys|guys|members|women|men|survivors|veterans|seniors|"
         r"elders|children)"
     ),
     "{PLACE}": _PLACE,
     "{SITE}": r"(?:" + _PLACE + r"|class|classroom|unit|ward|floor|office|home|house|center|centre|school|camp|"
     r"facility|pantry|team)",
-    "{W}": r"[\w'-]+",
+    "{W}": r"[\w'/-]+",
 }
 
 

@@ -20,6 +20,7 @@ from clientsafe.checker.analyzer import build_analyzer
 from clientsafe.checker.context import Hit, find_context
 from clientsafe.checker.normalise import normalise
 from clientsafe.checker.org import OrgProfile
+from clientsafe.checker.recognizers.proper_nouns import ProperNounRecognizer, is_place_or_title
 from clientsafe.checker.rules import Fired, RuleTable
 from clientsafe.checker.verdict import ACTION_RANK, Finding, Reason, Suggestion, Verdict
 
@@ -75,6 +76,7 @@ class Checker:
         self.min_score = float(settings.get("min_score"))
         self._analyzer = build_analyzer(self.model)
         self._entities = self._analyzer.get_supported_entities("en")
+        self._proper_nouns = next(r for r in self._analyzer.registry.recognizers if isinstance(r, ProperNounRecognizer))
         self._lock = threading.Lock()
         nlp = self._analyzer.nlp_engine.nlp["en"]  # type: ignore[attr-defined]
         self.version = (
@@ -127,11 +129,22 @@ class Checker:
             if r.score >= self.min_score
         ]
         hits = [_trim_person(h, text) if h.type == "PERSON" else h for h in hits]
+        hits = [h for h in hits if h.type != "PERSON" or self._plausible_name(h, text)]
         hits = _mark_public_people([h for h in hits if h.end > h.start and not self._is_org_own(h, text)], text)
-        hits = _resolve_overlaps(hits)
+        hits = _coordinated_names(_resolve_overlaps(hits), text)
         context = find_context(text, self.org.program_names())
+        # A "name" inside a programme, service or school name ("the Drop-In Center", "Briggs Middle") is not one.
+        places = [c for c in context if c.category in {"relationship", "youth"}]
+        hits = [h for h in hits if h.type != "PERSON" or not any(p.start <= h.start and h.end <= p.end for p in places)]
         hits.extend(context)
         return sorted(hits, key=lambda h: (h.start, h.end))
+
+    def _plausible_name(self, hit: Hit, text: str) -> bool:
+        """spaCy's small model tags odd things as people ("Showers", "résumés", "Medical Director")."""
+        value = text[hit.start : hit.end]
+        if not value or is_place_or_title(text, hit.start, hit.end):
+            return False
+        return not (hit.source == "ner" and self._proper_nouns.is_plain_words(value))
 
     def _is_org_own(self, hit: Hit, text: str) -> bool:
         value = text[hit.start : hit.end]
@@ -278,7 +291,7 @@ _ROLE_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 _ROLE_AFTER = regex.compile(
-    r"^[\s,(]+(?:is\s+)?(?:our|the|a|my)\s+(?:new\s+|amazing\s+|own\s+)?(?:volunteer|board|staff|program|executive|"
+    r"^\s+(?:from|of|on)\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:team|staff|board)\b|^[\s,(]+(?:is\s+)?(?:our|the|a|my)\s+(?:new\s+|amazing\s+|own\s+)?(?:volunteer|board|staff|program|executive|"
     r"director|coordinator|intern|mentor|tutor|nurse|counsel+or|advocate|teacher|coach|colleague|co-?worker|"
     r"supervisor|donor|sponsor)",
     regex.IGNORECASE,
@@ -321,15 +334,43 @@ def _age_replacement(kind: str, value: str) -> str:
 
 
 def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
-    """Keep the most specific finding where spans overlap (an e-mail is not also a name)."""
+    """Keep the most specific finding where spans overlap (an e-mail is not also a name).
+
+    A name that runs into a more specific finding ("Joseph Jackson - Visa - 4320-...") is cut back to the
+    part before it rather than dropped.
+    """
     rank = {t: i for i, t in enumerate(_SPECIFIC_FIRST)}
     ordered = sorted(hits, key=lambda h: (rank.get(h.type, len(rank)), -(h.end - h.start)))
     kept: list[Hit] = []
     for h in ordered:
-        if any(h.start < k.end and k.start < h.end for k in kept):
+        clash = [k for k in kept if h.start < k.end and k.start < h.end]
+        if clash and h.type == "PERSON":
+            first = min(k.start for k in clash)
+            if first - h.start >= 2 and all(k.start >= first for k in clash):
+                h = Hit(h.type, h.category, h.start, first, h.score, h.source)
+                clash = []
+        if clash:
             continue
         kept.append(h)
     return kept
+
+
+_COORDINATED = regex.compile(r"(\p{Lu}\p{Ll}+)\s+(?:and|&)\s+(\p{Lu}\p{Ll}+)")
+
+
+def _coordinated_names(hits: list[Hit], text: str) -> list[Hit]:
+    """ "Dawn and Anouk", "Aurora and Crystal": a capitalised word joined by "and" to a name is a name too."""
+    names = [h for h in hits if h.type == "PERSON"]
+    if not names:
+        return hits
+    added = []
+    for m in _COORDINATED.finditer(text):
+        left, right = m.span(1), m.span(2)
+        covered = [any(h.start <= s and e <= h.end for h in names) for s, e in (left, right)]
+        for (s, e), is_name, other in ((left, covered[0], covered[1]), (right, covered[1], covered[0])):
+            if other and not is_name and not any(h.start < e and s < h.end for h in hits):
+                added.append(Hit("PERSON", "identifier", s, e, 0.5, "pattern"))
+    return hits + added
 
 
 def _no_overlap(suggestions: list[Suggestion]) -> list[Suggestion]:

@@ -17,7 +17,7 @@ _NAME_WORD = (
     r"(?:\d{1,3}(?:st|nd|rd|th)|(?!(?:for|our|the|a|an|to|of|and|in|on|at|with|my|your|this|that|from|by|is|was)\b)"
     r"[a-z][a-z'.-]*)"
 )
-_UNIT = r"(?:,?\s*(?:apt|apartment|unit|suite|ste|rm|room|#|lot|trlr|bldg)\.?\s*#?\s*[a-z0-9-]{1,6})"
+_UNIT = r"(?:,?\s*(?:apt|apartment|unit|suite|ste|rm|room|#|lot|trlr|bldg|space|spc)\.?\s*#?\s*[a-z0-9-]{1,6})"
 # Two-letter codes only in capitals: "tonight, De" is not Delaware.
 _STATE = (
     r"(?:(?-i:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|"
@@ -32,7 +32,7 @@ STREET = (
     + _DIR
     + r"\s+)?(?:"
     + _NAME_WORD
-    + r"\s+){0,3}"
+    + r"\s+){0,4}"
     + _SUFFIX
     + r"\b\.?(?:\s+"
     + _DIR
@@ -59,8 +59,7 @@ class StreetNameRecognizer(RegexRecognizer):
         ),
         (
             "intersection",
-            r"(?<![\w-])(?-i:\d{1,3}(?:st|nd|rd|th)\s(?:&|and)\s(?:\d{1,3}(?:st|nd|rd|th)|\p{Lu}[a-z]+)|"
-            r"\p{Lu}[a-z]+\s&\s(?:\d{1,3}(?:st|nd|rd|th)|\p{Lu}[a-z]+))\b",
+            r"(?<![\w-])(?-i:\d{1,3}(?:st|nd|rd|th)\s(?:&|and)\s(?:\d{1,3}(?:st|nd|rd|th)|\p{Lu}[a-z]*))\b",
             0.45,
         ),
     ]
@@ -70,7 +69,8 @@ class AddressRecognizer(RegexRecognizer):
     ENTITY = "STREET_ADDRESS"
     PATTERNS = [
         ("street", STREET, 0.65),
-        ("po_box", r"\b(?:p\.?\s?o\.?\s*box|post office box)\s+\d{1,6}" + _TAIL, 0.6),
+        ("po_box", r"\b(?:p\.?\s?o\.?\s*box|pob|post office box)\s+\d{1,6}" + _TAIL, 0.6),
+        ("city_state_zip", r"(?<![\w-])" + _CITY + r",?\s+" + _STATE + r"\.?,?\s+\d{5}(?:-\d{4})?\b", 0.6),
         ("zip_after_state", r"(?<=\b" + _STATE + r"\.?,?\s)\d{5}(?:-\d{4})?\b", 0.6),
         ("zip_cued", r"(?<=\bzip(?:\s*code)?\s*[:#]?\s*)\d{5}(?:-\d{4})?\b", 0.6),
     ]

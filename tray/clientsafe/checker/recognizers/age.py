@@ -32,7 +32,8 @@ _WORDS = {
     "seventeen": 17,
 }
 _NUM = regex.compile(r"\d{1,3}|[a-z]+", regex.IGNORECASE)
-_NOT_AGE_AFTER = r"(?!\s*(?:min|mins|minutes|hours|hrs|days|weeks|months|percent|%|am|pm|:\d|dollars|bucks|k\b|miles))"
+# Not a duration, a time, money, or a range ("ages 12-18", "14+": a programme's ages, not a person's).
+_NOT_AGE_AFTER = r"(?!\s*(?:[–-]\s*\d|to\s+\d|\+|and (?:up|older|over|under)|min|mins|minutes|hours|hrs|days|weeks|months|percent|%|am|pm|:\d|dollars|bucks|k\b|miles))"
 
 
 class AgeRecognizer(RegexRecognizer):
@@ -40,12 +41,13 @@ class AgeRecognizer(RegexRecognizer):
     ENTITIES = ["AGE", "AGE_MINOR", "AGE_OVER_89"]
     PATTERNS = [
         ("years_old", r"(?<![\w-])" + _N + r"[\s-]?(?:years?|yrs?|yr)[\s-]?old\b", 0.8),
+        ("years_of_age", r"(?<![\w-])" + _N + r"\s+years\s+of\s+age\b", 0.8),
         ("yo", r"(?<![\w-])\d{1,3}\s?(?:yo|y/o|y\.o\.?|yrs?)(?![\w/])", 0.7),
-        ("age_n", r"\b(?:age|aged|ages|age:)\s*" + _N + r"\b" + _NOT_AGE_AFTER, 0.75),
+        ("age_n", r"\b(?:age|aged|age:)\s*" + _N + r"\b" + _NOT_AGE_AFTER, 0.75),
         ("turned", r"\b(?:turned|turns|turning|just turned)\s+" + _N + r"\b" + _NOT_AGE_AFTER, 0.6),
         (
             "is_n",
-            r"\b(?:she|he|they|who|son|daughter|kid|child|boy|girl)(?:'s|\s+is|\s+was|\s+are)\s+(?:only\s+|just\s+)?"
+            r"\b(?:she|he|they|who|son|daughter|kid|child|boy|girl|grandpa|grandma|mom|dad|mother|father|client|patient|resident|baby|brother|sister)(?:'s|\s+is|\s+was|\s+are)\s+(?:only\s+|just\s+)?"
             r"(?P<v>\d{1,2})\b(?!\s*(?:th|st|nd|rd|\.|,\d|/|-\d))" + _NOT_AGE_AFTER,
             0.6,
         ),
@@ -53,10 +55,11 @@ class AgeRecognizer(RegexRecognizer):
         # span includes the comma or brackets so that removing it leaves a clean sentence.
         (
             "apposition",
-            r"(?<=\b\p{Lu}\p{Ll}+)(?:(?P<v>,\s\d{1,2})(?=,|\s(?:and|who|is|was|from|at)\b)|"
-            r"(?P<v>\s\(\d{1,2}\)))",
+            r"(?<=\b\p{Lu}\p{Ll}+)(?:(?P<v>,\s\d{1,3})(?=,|\s(?:and|who|is|was|from|at)\b)|"
+            r"(?P<v>\s\(\d{1,3}\)))",
             0.6,
         ),
+        ("aside", r"\((?:[\w'-]+\s){1,4}[\w'-]+(?P<v>,\s\d{1,2})\)", 0.6),
         ("decade", r"\bin (?:his|her|their) (?:nineties|90s|hundreds)\b", 0.6),
     ]
 

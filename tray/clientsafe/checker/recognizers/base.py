@@ -62,7 +62,9 @@ class RegexRecognizer(EntityRecognizer):
                 score = base_score
                 if self._context is not None:
                     before = text[max(0, match.start() - self.CONTEXT_WINDOW) : match.start()]
-                    if self._context.search(before) or self._context.search(text[match.start() : start]):
+                    # A cue just after counts too ("858553640 is the SSN on the card").
+                    after = text[match.end() : match.end() + self.CONTEXT_WINDOW // 2]
+                    if any(self._context.search(t) for t in (before, text[match.start() : start], after)):
                         score = min(1.0, score + self.CONTEXT_BOOST)
                 checked = self.validate(text, text[start:end], score)
                 if checked is None:
@@ -71,5 +73,5 @@ class RegexRecognizer(EntityRecognizer):
                 if entities and entity not in entities:
                     continue
                 seen.add((start, end))
-                results.append(RecognizerResult(entity, start, end, checked))
+                results.append(RecognizerResult(entity, start, end, min(1.0, checked)))
         return results

@@ -22,7 +22,8 @@ DATE = (
     + _MONTH
     + r")"
 )
-_GAP = r"\s*(?:is|was|on|:|-|=)?\s*(?:is|was|on|:)?\s*"
+# Between the cue and the date: "DOB: ", "born on ", "DOB on the ID says ".
+_GAP = r"[\s:=-]*(?:(?:is|was|on|the|id|card|file|record|says|said|listed|as|of|it's)[\s:]+){0,4}"
 
 
 class DateOfBirthRecognizer(RegexRecognizer):

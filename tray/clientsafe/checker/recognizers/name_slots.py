@@ -5,6 +5,7 @@ the small NER model and the census lists miss names like these, but the words ar
 is meant. Initials ("J.R. got his GED") are names too.
 """
 
+import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from clientsafe.checker.recognizers.base import RegexRecognizer
@@ -35,6 +36,13 @@ class NameSlotRecognizer(RegexRecognizer):
             r"\bthe\s+(?P<v>" + _NAME + r")\s+(?:kids|family|children|boys|girls|twins|siblings|household)\b",
             0.5,
         ),
+        # "Faith said she can't make it", "Guy missed group again": a word-name doing what people do.
+        (
+            "speaker",
+            r"(?<![\w'])(?P<v>" + _NAME + r")\s+(?:said|says|told|asked|called|texted|missed|skipped|came|"
+            r"showed|left|wants|needs|went|got|brought|finished|graduated|relapsed|ran)\b",
+            0.5,
+        ),
         ("little", r"\b(?-i:Little|Baby|Sweet)\s+(?P<v>" + _CAP + r")\b", 0.5),
         ("initials", r"(?<![\w.])(?P<v>(?-i:\p{Lu}\.\s?\p{Lu}\.(?:\s?\p{Lu}\.)?))(?!\w)", 0.5),
         (
@@ -45,8 +53,8 @@ class NameSlotRecognizer(RegexRecognizer):
         ),
         (
             "lower_from",
-            r"(?<![\w'])(?P<v>" + _LOWER_GIVEN + r")\s+(?:from|in|at)\s+(?:my|our|the)\s+(?:[\w'-]+\s+){0,2}"
-            r"(?:group|drop[- ]?in|shelter|program|class|clinic|caseload)",
+            r"(?<![\w'])(?P<v>" + _LOWER_GIVEN + r")\s+(?:from|in|at)\s+(?:(?:my|our|the)\s+(?:[\w'-]+\s+){0,2})?"
+            r"(?:group|drop[- ]?in|shelter|program|class|clinic|caseload)\b",
             0.5,
         ),
     ]
@@ -64,6 +72,8 @@ class NameSlotRecognizer(RegexRecognizer):
         if value.islower():
             # Lower case is only a name when it is a known given name: "tyler", not "donations".
             given, _ = census_lists()
-            if value not in given or value in WORD_NAMES or value in STOP_WORDS:
+            # In the "<name> from group" slot a word-name ("grace in my group") is a name; elsewhere it is not.
+            in_service_slot = regex.match(r"\s+(?:from|in|at)\b", text[text.find(value) + len(value) :]) is not None
+            if value not in given or value in STOP_WORDS or (value in WORD_NAMES and not in_service_slot):
                 return None
         return score

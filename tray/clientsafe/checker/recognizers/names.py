@@ -327,7 +327,7 @@ class NameGazetteerRecognizer(EntityRecognizer):
         self.stop = frozenset(w.lower() for w in STOP_WORDS)
 
     def _is_given(self, word: str) -> bool:
-        w = word.lower()
+        w = word.lower().removesuffix("'s").removesuffix("’s")
         return w in self.given and w not in self.stop
 
     def analyze(
@@ -346,7 +346,7 @@ class NameGazetteerRecognizer(EntityRecognizer):
                         break
                     rest.append(follower)
                 if rest:
-                    known_surname = rest[0][0].lower() in self.surnames
+                    known_surname = rest[0][0].lower().removesuffix("'s").removesuffix("’s") in self.surnames
                     if word.lower() in WORD_NAMES and not known_surname:
                         break  # "Hope Springs", "Will Power": words, not a name
                     if len(rest) == 2 and rest[1][0].lower() not in self.surnames:
