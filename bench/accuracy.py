@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import argparse
 
+import common  # noqa: F401  (keeps the baseline offline)
 from clientsafe.checker import Checker, OrgProfile
 from clientsafe.checker.analyzer import plain_presidio
 from clientsafe.checker.normalise import index_from_utf16
-import common  # noqa: F401  (keeps the baseline offline)
 from common import ORG, corpus
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import argparse
 
-import common  # noqa: F401  (sets up paths and keeps the baseline offline)
 from synthetic_identifiers import TYPES, generate, recall
 
+import common  # noqa: F401  (sets up paths and keeps the baseline offline)
 from clientsafe.checker import Checker
 from clientsafe.checker.analyzer import plain_presidio
 from clientsafe.checker.normalise import index_from_utf16

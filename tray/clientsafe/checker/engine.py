@@ -14,6 +14,7 @@ from importlib.metadata import version as package_version
 from typing import Any
 
 import regex
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from clientsafe import __version__, settings
 from clientsafe.checker.analyzer import build_analyzer
@@ -121,9 +122,7 @@ class Checker:
                 r.start,
                 r.end,
                 round(r.score, 2),
-                "ner"
-                if r.recognition_metadata and "Spacy" in str(r.recognition_metadata.get("recognizer_name"))
-                else "pattern",
+                _source(r),
             )
             for r in results
             if r.score >= self.min_score
@@ -140,10 +139,13 @@ class Checker:
         return sorted(hits, key=lambda h: (h.start, h.end))
 
     def _plausible_name(self, hit: Hit, text: str) -> bool:
-        """spaCy's small model tags odd things as people ("Showers", "résumés", "Medical Director")."""
+        """spaCy's small model tags odd things as people ("Showers", "résumés", "Medical Director"), and
+        census lists pair ordinary words ("foster parent")."""
         value = text[hit.start : hit.end]
-        if not value or is_place_or_title(text, hit.start, hit.end):
+        if not value or is_place_or_title(text, hit.start, hit.end) or text[max(0, hit.start - 1) : hit.start] == "/":
             return False
+        if hit.source == "gazetteer" and value.islower():
+            return not self._proper_nouns.is_plain_words(value, allow_given=True)
         return not (hit.source == "ner" and self._proper_nouns.is_plain_words(value))
 
     def _is_org_own(self, hit: Hit, text: str) -> bool:
@@ -264,11 +266,19 @@ _NAME_LEAD_INS = frozenset(
 )
 
 
+def _source(result) -> str:  # type: ignore[no-untyped-def]
+    name = str((result.recognition_metadata or {}).get("recognizer_name", ""))
+    if "Spacy" in name:
+        return "ner"
+    return "gazetteer" if "Gazetteer" in name else "pattern"
+
+
 def _trim_person(hit: Hit, text: str) -> Hit:
     """Drop greeting and role words spaCy pulls into a name, and a trailing possessive."""
     start, end = hit.start, hit.end
     for word in regex.finditer(r"\S+", text[hit.start : hit.end]):
-        if word.group().lower().strip(",!:.") not in _NAME_LEAD_INS:
+        plain = word.group().lower().strip(",!:.")
+        if plain not in _NAME_LEAD_INS and plain not in STOP_WORDS and plain.replace("’", "'") not in STOP_WORDS:
             break
         start = hit.start + word.end()
     while start < end and not text[start].isalnum():
@@ -287,7 +297,7 @@ _ROLE_BEFORE = regex.compile(
     r"treasurer|secretary|coach|officer|dr\.?|rep\.?|representative|mayor|senator|council(?:member|or|woman|man)?|"
     r"commissioner|pastor|reverend|rev\.|principal|superintendent|teacher|nurse|counsel+or|advocate|mentor|tutor|"
     r"colleague|co-?worker|supervisor|ceo|founder|author|speaker|chef|owner|thanks to|thank you to|shout ?out to our)"
-    r"[\s,:]+(?:[\w.'-]+\s+){0,2}$",
+    r"[\s,:—–-]+(?:[\w.'’:-]+\s+){0,3}$",
     regex.IGNORECASE,
 )
 _ROLE_AFTER = regex.compile(
@@ -298,17 +308,28 @@ _ROLE_AFTER = regex.compile(
 )
 
 
+# "volunteers Raúl Medina, Grace Liu, and Bilal Rahimi": the role covers the whole list.
+_LIST_SEPARATOR = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*[—–&]\s*)")
+
+
 def _mark_public_people(hits: list[Hit], text: str) -> list[Hit]:
     """Re-type names in a public role as PUBLIC_PERSON, and later mentions of the same name with them.
 
     They still count for contact details (a volunteer's own cell number is private) but not as clients.
     """
     public_words: set[str] = set()
-    for h in hits:
-        if h.type == "PERSON" and (
-            _ROLE_BEFORE.search(text[max(0, h.start - 60) : h.start]) or _ROLE_AFTER.search(text[h.end : h.end + 60])
+    previous_public_end = -100
+    for h in sorted(hits, key=lambda h: h.start):
+        if h.type != "PERSON":
+            continue
+        in_list = previous_public_end >= 0 and bool(_LIST_SEPARATOR.fullmatch(text[previous_public_end : h.start]))
+        if (
+            in_list
+            or _ROLE_BEFORE.search(text[max(0, h.start - 60) : h.start])
+            or _ROLE_AFTER.search(text[h.end : h.end + 60])
         ):
             public_words.update(w.lower() for w in text[h.start : h.end].split())
+            previous_public_end = h.end
     if not public_words:
         return hits
     return [

@@ -33,7 +33,10 @@ _WORDS = {
 }
 _NUM = regex.compile(r"\d{1,3}|[a-z]+", regex.IGNORECASE)
 # Not a duration, a time, money, or a range ("ages 12-18", "14+": a programme's ages, not a person's).
-_NOT_AGE_AFTER = r"(?!\s*(?:[–-]\s*\d|to\s+\d|\+|and (?:up|older|over|under)|min|mins|minutes|hours|hrs|days|weeks|months|percent|%|am|pm|:\d|dollars|bucks|k\b|miles))"
+_NOT_AGE_AFTER = (
+    r"(?!\s*(?:[–-]\s*\d|to\s+\d|\+|and (?:up|older|over|under)|min|mins|minutes|hours|hrs|days|weeks|months|"
+    r"percent|%|am|pm|:\d|dollars|bucks|k\b|miles))"
+)
 
 
 class AgeRecognizer(RegexRecognizer):

@@ -16,6 +16,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 _CAP = r"\p{Lu}\p{Ll}[\p{Ll}'’-]*"
 _RUN = regex.compile(r"(?<![\w@#/.])" + _CAP + r"(?:\s" + _CAP + r"){0,3}(?![\w@])")
 _TOKEN = regex.compile(_CAP)
+_ABBREVIATIONS = frozenset(
+    "mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec am pm".split()
+)
 # A run ending in one of these names a place or an organisation, not a person ("Hult Center").
 INSTITUTION_WORDS = frozenset(
     """center centre clinic cafe café conference county city school schools high middle elementary academy
@@ -25,7 +28,8 @@ INSTITUTION_WORDS = frozenset(
     theater theatre arena stadium club team group association society fund trust company inc llc corp
     pharmacy grill kitchen bar pub diner restaurant store shop station airport river lake valley mountain
     permanente health care director coordinator supervisor manager officer advocate specialist assistant
-    president chair treasurer secretary month week day year night morning""".split()
+    president chair treasurer secretary month week day year night morning grad grads alum alumni graduate
+    graduates""".split()
 )
 
 
@@ -68,14 +72,18 @@ class ProperNounRecognizer(EntityRecognizer):
     def load(self) -> None:
         pass
 
-    def is_plain_words(self, value: str) -> bool:
-        """Every word is an ordinary English word and none a given name ("Showers", "résumés")."""
+    def is_plain_words(self, value: str, allow_given: bool = False) -> bool:
+        """Every word is an ordinary English word and (unless allowed) none a given name ("Showers")."""
         return bool(self.words) and all(
-            self._known(w) and w.lower() not in self.given for w in regex.findall(r"[\p{L}'’]+", value)
+            self._known(w) and (allow_given or w.lower() not in self.given) for w in regex.findall(r"[\p{L}'’]+", value)
         )
 
     def _known(self, word: str) -> bool:
-        w = word.lower().rstrip("'’").removesuffix("'s").removesuffix("’s")
+        w = regex.sub(r"['’](?:s|re|ll|ve|d|m|t)$", "", word.lower().rstrip("'’")).removesuffix("n")
+        if w.endswith("n") and word.lower().endswith(("n't", "n’t")):
+            w = w[:-1]
+        if w in _ABBREVIATIONS:
+            return True
         if w in self.words:
             return True
         for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
