@@ -103,7 +103,7 @@ def recognizers(nlp=None) -> list:  # type: ignore[no-untyped-def]
         ProperNounRecognizer(words, census_lists()[0]),
         SpacyRecognizer(supported_entities=NER_ENTITIES),
         NameGazetteerRecognizer(),
-        NameSlotRecognizer(),
+        NameSlotRecognizer(words),
         NanpPhoneRecognizer(),
         OfflineEmailRecognizer(),
         AddressRecognizer(),

@@ -20,6 +20,7 @@ CATEGORY = {
     "SERVICE_CONTEXT": "relationship",
     "FAMILY": "family",
     "YOUTH": "youth",
+    "SCHOOL": "youth",
 }
 
 # Placeholders the phrase lists share, so each list reads as a sentence pattern.
@@ -38,7 +39,7 @@ PLACEHOLDERS = {
     "{ROLES}": (
         r"(?:cl(?:ie|ei|e|i)nts|patients|pts|mentees|participants|residents|youth|yuoth|young people|teens|kids|"
         r"kiddos|kidz|students|families|moms|dads|parents|girls|boys|guys|members|women|men|survivors|veterans|seniors|"
-        r"elders|children)"
+        r"elders|children|regulars)"
     ),
     "{PLACE}": _PLACE,
     "{SITE}": r"(?:" + _PLACE + r"|class|classroom|unit|ward|floor|office|home|house|center|centre|school|camp|"

@@ -274,9 +274,10 @@ def _source(result) -> str:  # type: ignore[no-untyped-def]
 
 
 def _trim_person(hit: Hit, text: str) -> Hit:
-    """Drop greeting and role words spaCy pulls into a name, and a trailing possessive."""
+    """Drop greeting, role and function words spaCy pulls into a name, and a trailing possessive."""
     start, end = hit.start, hit.end
-    for word in regex.finditer(r"\S+", text[hit.start : hit.end]):
+    words = list(regex.finditer(r"\S+", text[hit.start : hit.end]))
+    for word in words[:-1]:  # never the last word: "Will" alone may be the name
         plain = word.group().lower().strip(",!:.")
         if plain not in _NAME_LEAD_INS and plain not in STOP_WORDS and plain.replace("’", "'") not in STOP_WORDS:
             break
@@ -293,16 +294,18 @@ def _trim_person(hit: Hit, text: str) -> Hit:
 # Staff, volunteers, donors and officials are named in public posts all the time: a name right after or
 # before one of these roles is not a client's ("volunteer Jake Miller", "Sam, our new intern").
 _ROLE_BEFORE = regex.compile(
-    r"(?:volunteers?|staff(?:er)?|director|coordinator|manager|intern|donor|sponsor|board(?: member| chair)?|chair|"
-    r"treasurer|secretary|coach|officer|dr\.?|rep\.?|representative|mayor|senator|council(?:member|or|woman|man)?|"
+    r"(?:volunteer|staff(?:er)?|staff member|director|coordinator|manager|intern|donor|sponsor|"
+    r"board(?: member| chair)?|"
+    r"chair|treasurer|secretary|coach|officer|dr\.?|rep\.?|representative|mayor|senator|council(?:member|or|woman|man)?|"
     r"commissioner|pastor|reverend|rev\.|principal|superintendent|teacher|nurse|counsel+or|advocate|mentor|tutor|"
-    r"colleague|co-?worker|supervisor|ceo|founder|author|speaker|chef|owner|thanks to|thank you to|shout ?out to our)"
+    r"trainer|therapist|clinician|facilitator|instructor|organi[sz]er|colleague|co-?worker|supervisor|ceo|founder|"
+    r"author|speaker|chef|owner|our very own|our own)s?"
     r"[\s,:—–-]+(?:[\w.'’:-]+\s+){0,3}$",
     regex.IGNORECASE,
 )
 _ROLE_AFTER = regex.compile(
     r"^\s+(?:from|of|on)\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:team|staff|board)\b|^[\s,(]+(?:is\s+)?(?:our|the|a|my)\s+(?:new\s+|amazing\s+|own\s+)?(?:volunteer|board|staff|program|executive|"
-    r"director|coordinator|intern|mentor|tutor|nurse|counsel+or|advocate|teacher|coach|colleague|co-?worker|"
+    r"director|coordinator|intern|mentor|tutor|nurse|counsel+or|advocate|teacher|coach|colleague|co-?worker|trainer|"
     r"supervisor|donor|sponsor)",
     regex.IGNORECASE,
 )
@@ -330,11 +333,17 @@ def _mark_public_people(hits: list[Hit], text: str) -> list[Hit]:
         ):
             public_words.update(w.lower() for w in text[h.start : h.end].split())
             previous_public_end = h.end
+    # Later mentions by first name or nickname ("Abdirahman Warsame ... Abdi") are the same public person.
+
+    def is_public(value: str) -> bool:
+        words = {w.lower() for w in value.split()}
+        return bool(words & public_words) or any(len(w) >= 3 and p.startswith(w) for w in words for p in public_words)
+
     if not public_words:
         return hits
     return [
         Hit("PUBLIC_PERSON", h.category, h.start, h.end, h.score, h.source)
-        if h.type == "PERSON" and public_words & {w.lower() for w in text[h.start : h.end].split()}
+        if h.type == "PERSON" and is_public(text[h.start : h.end])
         else h
         for h in hits
     ]

@@ -62,7 +62,7 @@ class AgeRecognizer(RegexRecognizer):
             r"(?P<v>\s\(\d{1,3}\)))",
             0.6,
         ),
-        ("aside", r"\((?:[\w'-]+\s){1,4}[\w'-]+(?P<v>,\s\d{1,2})\)", 0.6),
+        ("aside", r"\((?:[\w'-]+\s){1,4}[\w'-]+(?P<v>,\s(?:[2-9]|1\d))\)", 0.6),
         ("decade", r"\bin (?:his|her|their) (?:nineties|90s|hundreds)\b", 0.6),
     ]
 

@@ -43,6 +43,10 @@ class NameSlotRecognizer(RegexRecognizer):
             r"showed|left|wants|needs|went|got|brought|finished|graduated|relapsed|ran)\b",
             0.5,
         ),
+        # A first name and an initial: "Tanisha W.", "Obi T.", "kevin p.".
+        ("name_initial", r"(?<![\w.])(?P<v>(?-i:\p{Lu}\p{Ll}+|[a-z]{3,12})\s(?-i:\p{Lu}|[a-z])\.)(?![\w.])", 0.5),
+        # "Josué, 17, ..." and "Amir (7)": a capitalised word with an age set off after it is a name.
+        ("before_age", r"(?<![\w'])(?P<v>(?-i:\p{Lu}\p{Ll}+))(?:,\s\d{1,3},|\s\(\d{1,3}\))", 0.5),
         ("little", r"\b(?-i:Little|Baby|Sweet)\s+(?P<v>" + _CAP + r")\b", 0.5),
         ("initials", r"(?<![\w.])(?P<v>(?-i:\p{Lu}\.\s?\p{Lu}\.(?:\s?\p{Lu}\.)?))(?!\w)", 0.5),
         (
@@ -66,14 +70,23 @@ class NameSlotRecognizer(RegexRecognizer):
         "grandma grandpa".split()
     )
 
+    def __init__(self, words: frozenset[str] = frozenset()) -> None:
+        self.words = words  # ordinary English words, from the pipeline's lemmatizer tables
+        super().__init__()
+
     def validate(self, text: str, value: str, score: float) -> float | None:
         if value.lower() in self.NOT_NAMES or value.split()[0].lower() in self.NOT_NAMES:
             return None
         if value.islower():
-            # Lower case is only a name when it is a known given name: "tyler", not "donations".
+            # Lower case is only a name when it is a known given name: "tyler", not "donations". In the
+            # "<name> from group" slot a word-name ("grace in my group", "will from the drop-in") or a name
+            # that is no English word ("jaylen from group") counts too.
             given, _ = census_lists()
-            # In the "<name> from group" slot a word-name ("grace in my group") is a name; elsewhere it is not.
+            first = value.split()[0]
             in_service_slot = regex.match(r"\s+(?:from|in|at)\b", text[text.find(value) + len(value) :]) is not None
-            if value not in given or value in STOP_WORDS or (value in WORD_NAMES and not in_service_slot):
+            if in_service_slot:
+                plain_word = first in self.words or first.removesuffix("s") in self.words
+                return score if first in given or first in WORD_NAMES or not plain_word else None
+            if first not in given or first in STOP_WORDS or first in WORD_NAMES:
                 return None
         return score

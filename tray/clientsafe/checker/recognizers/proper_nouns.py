@@ -8,6 +8,8 @@ A false name costs little: a name alone never warns (see rules.json).
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -16,8 +18,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 _CAP = r"\p{Lu}\p{Ll}[\p{Ll}'’-]*"
 _RUN = regex.compile(r"(?<![\w@#/.])" + _CAP + r"(?:\s" + _CAP + r"){0,3}(?![\w@])")
 _TOKEN = regex.compile(_CAP)
+# Abbreviations and social-media words the lemmatizer's dictionary does not know.
 _ABBREVIATIONS = frozenset(
-    "mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec am pm".split()
+    "mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec am pm "
+    "shoutout vlog blog lol omg smh tbh ngl imo fyi asap rsvp dm ama pls plz thx tmrw tonite".split()
 )
 # A run ending in one of these names a place or an organisation, not a person ("Hult Center").
 INSTITUTION_WORDS = frozenset(
@@ -42,6 +46,10 @@ def is_place_or_title(text: str, start: int, end: int) -> bool:
     return (
         any(w in INSTITUTION_WORDS for w in words) or "-" in text[start:end] or text[max(0, start - 1) : start] == "#"
     )
+
+
+def _strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def english_words(nlp) -> frozenset[str]:  # type: ignore[no-untyped-def]
@@ -79,9 +87,10 @@ class ProperNounRecognizer(EntityRecognizer):
         )
 
     def _known(self, word: str) -> bool:
-        w = regex.sub(r"['’](?:s|re|ll|ve|d|m|t)$", "", word.lower().rstrip("'’")).removesuffix("n")
-        if w.endswith("n") and word.lower().endswith(("n't", "n’t")):
-            w = w[:-1]
+        lowered = _strip_accents(word.lower().rstrip("'’"))
+        if lowered.endswith(("n't", "n’t")):  # "don't" -> "do"
+            lowered = lowered[:-3]
+        w = regex.sub(r"['’](?:s|re|ll|ve|d|m)$", "", lowered)
         if w in _ABBREVIATIONS:
             return True
         if w in self.words:
