@@ -16,7 +16,7 @@ import os
 import spacy
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
-from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from clientsafe.checker.recognizers.address import AddressRecognizer, StreetNameRecognizer
@@ -80,6 +80,20 @@ def _needed_pipes(nlp: spacy.language.Language) -> set[str]:
             if "listener" in node.name.lower():
                 needed.update(("tok2vec", "transformer"))
     return needed
+
+    def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:  # type: ignore[no-untyped-def]
+        # Presidio's version walks every token for lemmas and offsets, which only its lemma context
+        # enhancer reads; we replaced that enhancer, so only the entities are carried over.
+        entities, scores = self._get_updated_entities(self._get_entities(doc), self._get_scores_for_entities(doc))
+        return NlpArtifacts(
+            entities=entities,
+            tokens=doc,
+            tokens_indices=[],
+            lemmas=[],
+            nlp_engine=self,
+            language=language,
+            scores=scores,
+        )
 
 
 class NoContextEnhancer(ContextAwareEnhancer):

@@ -8,10 +8,9 @@ post is scanned once per type, whatever the length of the lists.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
-
-import regex
 
 # The category of each lexicon type; every other file is a sensitive category.
 CATEGORY = {
@@ -68,19 +67,25 @@ def _read_lines(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def compiled_lexicons() -> tuple[tuple[str, str, regex.Pattern[str]], ...]:
+def compiled_lexicons() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """One compiled pattern per context type; the sensitive categories share one pattern (one named
+    group each), since a phrase needs only one category and one pass is much cheaper than sixteen."""
     folder = resources.files("clientsafe.checker") / "lexicons"
     out = []
+    sensitive = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".txt"):
             continue
         kind = entry.name[:-4]
-        lines = _read_lines(entry.read_text(encoding="utf-8"))
-        pattern = regex.compile(
-            r"(?<![\w'])(?:" + "|".join(f"(?:{line})" for line in lines) + r")(?![\w])",
-            regex.IGNORECASE | regex.VERSION1,
-        )
-        out.append((kind, CATEGORY.get(kind, "sensitive"), pattern))
+        body = "|".join(f"(?:{line})" for line in _read_lines(entry.read_text(encoding="utf-8")))
+        if kind in CATEGORY:
+            # The standard library's engine: several times faster than `regex` on these alternations.
+            out.append((kind, CATEGORY[kind], re.compile(r"(?<![\w'])(?:" + body + r")(?![\w])", re.IGNORECASE)))
+        else:
+            sensitive.append(f"(?P<{kind}>{body})")
+    if sensitive:
+        pattern = re.compile(r"(?<![\w'])(?:" + "|".join(sensitive) + r")(?![\w])", re.IGNORECASE)
+        out.append(("*", "sensitive", pattern))
     return tuple(out)
 
 
@@ -89,7 +94,8 @@ def find_context(text: str, programs: tuple[str, ...] = ()) -> list[Hit]:
     for kind, category, pattern in compiled_lexicons():
         for match in pattern.finditer(text):
             if match.end() > match.start():
-                hits.append(Hit(kind, category, match.start(), match.end(), 0.8, "lexicon"))
+                found = match.lastgroup if kind == "*" else kind
+                hits.append(Hit(str(found), category, match.start(), match.end(), 0.8, "lexicon"))
     # The organisation's own programme names ("Next Steps Mentoring") are service settings too.
     lowered = text.lower()
     for name in programs:

@@ -285,6 +285,8 @@ def _trim_person(hit: Hit, text: str) -> Hit:
     while start < end and not text[start].isalnum():
         start += 1
     while end > start and not text[end - 1].isalnum():
+        if text[end - 1] == "." and end - start >= 2 and text[end - 2].isupper():
+            break  # keep the full stop of an initial: "J.R."
         end -= 1
     if text[start:end].lower().endswith(("'s", "’s")):
         end -= 2

@@ -122,6 +122,10 @@ def _fold_homoglyphs(chars: list[str]) -> None:
 
 
 def normalise(original: str) -> Normalised:
+    if original.isascii():
+        # The common case: nothing to fold, every offset maps to itself (ASCII is one UTF-16 unit).
+        identity = tuple(range(len(original) + 1))
+        return Normalised(original, original, identity[:-1], identity)
     chars: list[str] = []
     to_original: list[int] = []
     for i, ch in enumerate(original):

@@ -21,7 +21,8 @@ _TOKEN = regex.compile(_CAP)
 # Abbreviations and social-media words the lemmatizer's dictionary does not know.
 _ABBREVIATIONS = frozenset(
     "mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec am pm "
-    "shoutout vlog blog lol omg smh tbh ngl imo fyi asap rsvp dm ama pls plz thx tmrw tonite".split()
+    "shoutout congrats congratz bday selfie yay woohoo vlog blog lol omg smh tbh ngl imo fyi asap rsvp dm ama "
+    "pls plz thx tmrw tonite".split()
 )
 # A run ending in one of these names a place or an organisation, not a person ("Hult Center").
 INSTITUTION_WORDS = frozenset(
