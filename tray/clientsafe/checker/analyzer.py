@@ -18,6 +18,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+from spacy.language import Language
 
 from clientsafe.checker.recognizers.address import AddressRecognizer, StreetNameRecognizer
 from clientsafe.checker.recognizers.age import AgeRecognizer
@@ -54,8 +55,11 @@ class ModelMissingError(RuntimeError):
 class OfflineSpacyNlpEngine(SpacyNlpEngine):
     """Presidio's spaCy engine without the download path and with unneeded components excluded."""
 
+    nlp: dict[str, Language] | None  # type: ignore[assignment]  # Presidio annotates it as None
+
     def load(self) -> None:
-        self.nlp = {}
+        loaded: dict[str, Language] = {}
+        self.nlp = loaded
         for model in self.models:
             name = model["model_name"]
             if not spacy.util.is_package(name):
@@ -67,7 +71,7 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
             nlp = spacy.load(name)
             needed = _needed_pipes(nlp)
             nlp.select_pipes(disable=[pipe for pipe in nlp.pipe_names if pipe not in needed])
-            self.nlp[model["lang_code"]] = nlp
+            loaded[model["lang_code"]] = nlp
 
 
 def _needed_pipes(nlp: spacy.language.Language) -> set[str]:
@@ -162,6 +166,7 @@ def build_analyzer(model: str) -> AnalyzerEngine:
     )
     nlp_engine.load()
     registry = RecognizerRegistry(supported_languages=["en"])
+    assert nlp_engine.nlp is not None  # load() above filled it
     for recognizer in recognizers(nlp_engine.nlp["en"]):
         registry.add_recognizer(recognizer)
     return AnalyzerEngine(
@@ -182,7 +187,7 @@ def plain_presidio(model: str) -> AnalyzerEngine:
 
     class _FullPipeline(SpacyNlpEngine):
         def load(self) -> None:
-            self.nlp = {"en": spacy.load(model)}
+            self.nlp = {"en": spacy.load(model)}  # type: ignore[assignment]
 
     engine = _FullPipeline(models=[{"lang_code": "en", "model_name": model}])
     engine.load()

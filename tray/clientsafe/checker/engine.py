@@ -23,7 +23,7 @@ from clientsafe.checker.normalise import normalise
 from clientsafe.checker.org import OrgProfile
 from clientsafe.checker.recognizers.proper_nouns import ProperNounRecognizer, is_place_or_title
 from clientsafe.checker.rules import Fired, RuleTable
-from clientsafe.checker.verdict import ACTION_RANK, Finding, Reason, Suggestion, Verdict
+from clientsafe.checker.verdict import ACTION_RANK, Action, Finding, Reason, Suggestion, Verdict
 
 ACCOUNTS = ("personal", "org")
 # Types that are only context for rules and never shown as identifiers on their own.
@@ -166,12 +166,12 @@ class Checker:
     # -- verdict -----------------------------------------------------------------------------------
 
     def _verdict(self, norm: Any, hits: list[Hit], fired: list[Fired]) -> Verdict:
-        action = "allow"
+        action: Action = "allow"
         reasons: list[Reason] = []
         suggest_hits: dict[tuple[int, int], Hit] = {}
         for f in fired:
             if ACTION_RANK[f.action] > ACTION_RANK[action]:
-                action = f.action
+                action = f.action  # type: ignore[assignment]  # rules.json actions are validated by tests
             info = self.reasons.get(f.rule.code, {})
             reasons.append(
                 Reason(f.rule.code, info.get("message", f.rule.code), f.rule.policy_ref, info.get("example", ""))
