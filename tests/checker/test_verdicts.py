@@ -42,7 +42,7 @@ def test_when_post_is_harmless_then_it_is_allowed(checker, text, account):
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("So proud of Maria from our youth shelter 💙", "CLIENT_HEALTH_DETAIL"),
+        ("So proud of Maria from our youth shelter 💙", "CLIENT_IDENTIFIED"),
         ("Congrats to Luis on finishing the Next Steps program! 🎓", "CLIENT_IDENTIFIED"),
         ("Maria from group was hospitalized again", "CLIENT_HEALTH_DETAIL"),
         ("Medicaid ID PX48291753 finally went through!", "ID_NUMBER"),

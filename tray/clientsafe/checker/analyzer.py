@@ -32,6 +32,7 @@ from clientsafe.checker.recognizers.legal_ids import (
     ANumberRecognizer,
     CaseNumberRecognizer,
     DriverLicenseRecognizer,
+    OtherIdRecognizer,
     StudentIdRecognizer,
 )
 from clientsafe.checker.recognizers.name_slots import NameSlotRecognizer
@@ -135,6 +136,7 @@ def recognizers(nlp=None) -> list:  # type: ignore[no-untyped-def]
         DriverLicenseRecognizer(),
         StudentIdRecognizer(),
         AccountNumberRecognizer(),
+        OtherIdRecognizer(),
         AgeRecognizer(),
         DateOfBirthRecognizer(),
         HandleRecognizer(),

@@ -27,22 +27,24 @@ _PLACE = (
     r"(?:shelter|drop[- ]?in(?: center| centre)?|group home|safe house|transitional housing|residential(?: program)?|"
     r"treatment (?:program|center)|clinic|program|caseload|case load|mentoring|tutoring|after-?school(?: program)?|"
     r"(?:recovery|support|parenting|therapy|grief|teen|youth|na|aa|girls'?|boys'?|monday|tuesday|wednesday|"
-    r"thursday|friday|weekly|evening|morning|reovery) group)"
+    r"thursday|friday|weekly|evening|morning|reovery) group|(?:food )?pantry|outreach van|outreach|recovery circle|"
+    r"(?:parenting|ged|esl|life skills) class(?:es)?)"
 )
 PLACEHOLDERS = {
     "{ROLE}": (
         r"(?:youth|yuoth|teen|kid|kiddo|girl|boy|guy|young (?:man|woman|person|lady|mom|dad|couple|adult)|mom|dad|"
         r"mother|father|parent|grandmother|grandfather|grandma|grandpa|family|woman|man|person|resident|participant|"
-        r"member|client|clent|clint|patient|student|mentee|survivor|veteran|child|toddler|baby|couple|senior|elder)"
+        r"member|client|clent|clint|patient|student|mentee|survivor|veteran|child|toddler|baby|couple|senior|elder|"
+        r"freshman|sophomore|\d+(?:st|nd|rd|th) grader|grader|advisee|man|woman|lady)"
     ),
     "{ROLES}": (
         r"(?:cl(?:ie|ei|e|i)nts|patients|pts|mentees|participants|residents|youth|yuoth|young people|teens|kids|"
         r"kiddos|kidz|students|families|moms|dads|parents|girls|boys|guys|members|women|men|survivors|veterans|seniors|"
-        r"elders|children|regulars)"
+        r"elders|children|regulars|graders|freshmen|sophomores|advisees)"
     ),
     "{PLACE}": _PLACE,
     "{SITE}": r"(?:" + _PLACE + r"|class|classroom|unit|ward|floor|office|home|house|center|centre|school|camp|"
-    r"facility|pantry|team)",
+    r"facility|pantry|team|period|advisory|homeroom|classroom)",
     "{W}": r"[\w'/-]+",
 }
 

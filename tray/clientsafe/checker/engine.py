@@ -21,6 +21,7 @@ from clientsafe.checker.analyzer import build_analyzer
 from clientsafe.checker.context import Hit, find_context
 from clientsafe.checker.normalise import normalise
 from clientsafe.checker.org import OrgProfile
+from clientsafe.checker.recognizers.names import WORD_NAMES
 from clientsafe.checker.recognizers.proper_nouns import ProperNounRecognizer, is_place_or_title
 from clientsafe.checker.rules import Fired, RuleTable
 from clientsafe.checker.verdict import ACTION_RANK, Action, Finding, Reason, Suggestion, Verdict
@@ -146,7 +147,11 @@ class Checker:
             return False
         if hit.source == "gazetteer" and value.islower():
             return not self._proper_nouns.is_plain_words(value, allow_given=True)
-        return not (hit.source == "ner" and self._proper_nouns.is_plain_words(value))
+        if hit.source == "ner" and (value.isupper() and len(value) > 2):
+            return False  # an acronym ("LCSW"), not a name
+        if hit.source == "pattern" and (value.lower() in WORD_NAMES or "." in value or " " in value):
+            return True  # "Will from my group", "J.R.", "Tanisha W.": the pattern already made the case
+        return not (hit.source in {"ner", "pattern"} and self._proper_nouns.is_plain_words(value))
 
     def _is_org_own(self, hit: Hit, text: str) -> bool:
         value = text[hit.start : hit.end]
@@ -296,17 +301,18 @@ def _trim_person(hit: Hit, text: str) -> Hit:
 # Staff, volunteers, donors and officials are named in public posts all the time: a name right after or
 # before one of these roles is not a client's ("volunteer Jake Miller", "Sam, our new intern").
 _ROLE_BEFORE = regex.compile(
-    r"(?:volunteer|staff(?:er)?|staff member|director|coordinator|manager|intern|donor|sponsor|"
+    r"\b(?:volunteer|staff(?:er)?|staff member|director|coordinator|manager|intern|donor|sponsor|"
     r"board(?: member| chair)?|"
     r"chair|treasurer|secretary|coach|officer|dr\.?|rep\.?|representative|mayor|senator|council(?:member|or|woman|man)?|"
     r"commissioner|pastor|reverend|rev\.|principal|superintendent|teacher|nurse|counsel+or|advocate|mentor|tutor|"
     r"trainer|therapist|clinician|facilitator|instructor|organi[sz]er|colleague|co-?worker|supervisor|ceo|founder|"
-    r"author|speaker|chef|owner|our very own|our own)s?"
-    r"[\s,:—–-]+(?:[\w.'’:-]+\s+){0,3}$",
+    r"author|speaker|chef|owner|our very own|our own)s?(?![a-z])"
+    r"[^\n.!?]{0,30}$",
     regex.IGNORECASE,
 )
 _ROLE_AFTER = regex.compile(
-    r"^\s+(?:from|of|on)\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:team|staff|board)\b|^[\s,(]+(?:is\s+)?(?:our|the|a|my)\s+(?:new\s+|amazing\s+|own\s+)?(?:volunteer|board|staff|program|executive|"
+    r"^\s+(?:from|of|on)\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:team|staff|board)\b|"
+    r"^[\s,(]+(?:is\s+)?(?:our|the|a|my)\s+(?:[\w-]+\s+){0,2}(?:volunteer|board|staff|program|executive|"
     r"director|coordinator|intern|mentor|tutor|nurse|counsel+or|advocate|teacher|coach|colleague|co-?worker|trainer|"
     r"supervisor|donor|sponsor)",
     regex.IGNORECASE,
@@ -372,6 +378,9 @@ def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     part before it rather than dropped.
     """
     rank = {t: i for i, t in enumerate(_SPECIFIC_FIRST)}
+    # spaCy calling a word a place ("moved to Eugene") outweighs a name list calling it a given name.
+    places = {(h.start, h.end) for h in hits if h.type == "LOCATION" and h.source == "ner"}
+    hits = [h for h in hits if not (h.type == "PERSON" and h.source == "gazetteer" and (h.start, h.end) in places)]
     ordered = sorted(hits, key=lambda h: (rank.get(h.type, len(rank)), -(h.end - h.start)))
     kept: list[Hit] = []
     for h in ordered:

@@ -102,6 +102,7 @@ class OrgProfile:
             lowered = text.lower()
             if any(key == _key(p.split()[0]) and p.lower() in lowered for p in self.public_people):
                 return True
-            org_words = {_key(n) for n in self.names_in_text()}
-            return any(key in w for w in org_words if w)
+            # Part of the organisation's, a sponsor's or a programme's name, as whole words ("Hartley").
+            pattern = re.compile(r"\b" + re.escape(value.lower().strip()) + r"\b")
+            return any(pattern.search(n.lower()) for n in self.names_in_text())
         return False

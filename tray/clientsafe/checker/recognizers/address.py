@@ -6,6 +6,12 @@ street name and a street-type word, then optional unit, city, state and ZIP.
 
 from clientsafe.checker.recognizers.base import RegexRecognizer
 
+# Street types common enough in ordinary prose ("200 unhoused young people run") only count after a
+# capitalised street name; the unmistakable ones (St, Ave, Blvd...) count after any.
+_SUFFIX_CORE = (
+    r"(?:street|st|avenue|ave|av|boulevard|blvd|road|rd|drive|dr|lane|ln|court|ct|parkway|pkwy|highway|hwy|"
+    r"terrace|ter|place|pl|circle|cir|trail|trl|plaza|plz|alley|aly)"
+)
 _SUFFIX = (
     r"(?:street|st|avenue|ave|av|boulevard|blvd|road|rd|drive|dr|lane|ln|way|court|ct|place|pl|terrace|ter|"
     r"parkway|pkwy|highway|hwy|circle|cir|loop|trail|trl|square|sq|alley|aly|crescent|cres|row|run|path|"
@@ -27,13 +33,20 @@ _STATE = (
 _CITY = r"(?:(?-i:\p{Lu})[a-z.'-]+(?:\s+(?-i:\p{Lu})[a-z.'-]+){0,2})"
 _TAIL = r"(?:,?\s+" + _CITY + r",?\s+" + _STATE + r"\.?(?:,?\s+\d{5}(?:-\d{4})?)?)?"
 
+_CAP_WORD = r"(?-i:\d{1,3}(?:st|nd|rd|th)|\p{Lu}[\w'.-]*)"
 STREET = (
     r"(?<![\w$#–-])\d{1,6}[a-z]?(?:-\d{1,4})?\s+(?:"
     + _DIR
-    + r"\s+)?(?:"
-    + _NAME_WORD
+    + r"\s+)?"
+    + r"(?:(?:"
+    + _CAP_WORD
     + r"\s+){0,4}"
     + _SUFFIX
+    + r"|(?:"
+    + _NAME_WORD
+    + r"\s+){0,4}"
+    + _SUFFIX_CORE
+    + r")"
     + r"\b\.?(?:\s+"
     + _DIR
     + r"(?!\w))?"
@@ -53,9 +66,27 @@ class StreetNameRecognizer(RegexRecognizer):
     PATTERNS = [
         (
             "named_street",
-            r"(?<![\w-])(?-i:(?:\d{1,3}(?:st|nd|rd|th)|\p{Lu}[a-z]+)(?:\s(?:&|and)\s(?:\d{1,3}(?:st|nd|rd|th)|\p{Lu}[a-z]+))?"
+            r"(?<![\w-])(?-i:(?:\d{1,3}(?:st|nd|rd|th)|\p{Lu}[a-z]*)(?:\s(?:&|and)\s(?:\d{1,3}(?:st|nd|rd|th)|\p{Lu}[a-z]+))?"
             r"\s(?:St|Street|Ave|Avenue|Blvd|Rd|Road|Dr|Drive|Ln|Lane|Way|Hwy|Highway|Pkwy))\b",
             0.6,
+        ),
+        (
+            "complex",
+            r"(?<![\w-])(?-i:(?:\p{Lu}[a-z]+\s){1,2}(?:Apartments|Apts|Terrace|Village|Manor|Homes|Townhomes|Estates|"
+            r"Trailer Park|Mobile Home Park|Motel|Inn))\b",
+            0.6,
+        ),
+        (
+            "street_then_place",
+            r"(?<![\w-])(?-i:\p{Lu}[a-z]*\s(?:St|Street|Rd|Road|Ave|Avenue)\s"
+            r"(?:trailer park|apartments|motel|bridge|underpass|"
+            r"camp|lot))\b",
+            0.6,
+        ),
+        (
+            "intersection_named_first",
+            r"(?<![\w-])(?-i:\p{Lu}[a-z]+\s&\s\d{1,3}(?:st|nd|rd|th))\b",
+            0.45,
         ),
         (
             "intersection",

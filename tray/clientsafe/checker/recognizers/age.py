@@ -58,7 +58,7 @@ class AgeRecognizer(RegexRecognizer):
         # span includes the comma or brackets so that removing it leaves a clean sentence.
         (
             "apposition",
-            r"(?<=\b\p{Lu}\p{Ll}+)(?:(?P<v>,\s\d{1,3})(?=,|\s(?:and|who|is|was|from|at)\b)|"
+            r"(?<=\b\p{Lu}\p{Ll}+|\b\p{Lu}\.)(?:(?P<v>,\s\d{1,3})(?=,|\s(?:and|who|is|was|from|at)\b)|"
             r"(?P<v>\s\(\d{1,3}\)))",
             0.6,
         ),

@@ -41,6 +41,7 @@ class DriverLicenseRecognizer(RegexRecognizer):
     PATTERNS = [
         ("cued", r"\b(?:driver'?s?|drivers|driving)\s+licen[cs]e" + _SEP + _ID, 0.85),
         ("dl", r"\b(?:dl|odl)\s*(?:#|no\.?|number)?\s*[:#]?\s*" + _ID, 0.8),
+        ("state_license", r"\b(?-i:[A-Z]{2})\s+(?:dl|license|licence|driver'?s license)\s*#?\s*[:#]?\s*" + _ID, 0.8),
         ("license_no", r"\b(?:license|licence)\s*(?:#|no\.?|number)\s*[:#]?\s*" + _ID, 0.8),
     ]
 
@@ -53,6 +54,19 @@ class StudentIdRecognizer(RegexRecognizer):
             r"\b(?:student|school|pupil|osis|ssid|lunch)\s*(?:id|#|no\.?|number)\s*(?:is|was)?\s*[:#]?\s*"
             r"(?P<v>[a-z]{0,2}\d{4,12})\b",
             0.85,
+        ),
+    ]
+
+
+class OtherIdRecognizer(RegexRecognizer):
+    """Any number labelled as someone's ID ("Malik J. (ID 5510392)", "resident (ID PR7741839)")."""
+
+    ENTITY = "OTHER_ID"
+    PATTERNS = [
+        (
+            "id_label",
+            r"(?<![\w-])(?-i:ID|Id|id#|ID#)\s*(?:#|no\.?|number)?\s*[:#]?\s*(?P<v>[A-Za-z]{0,3}\d{5,12})\b",
+            0.75,
         ),
     ]
 

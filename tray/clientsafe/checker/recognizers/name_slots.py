@@ -46,8 +46,25 @@ class NameSlotRecognizer(RegexRecognizer):
         # A first name and an initial: "Tanisha W.", "Obi T.", "kevin p.".
         ("name_initial", r"(?<![\w.])(?P<v>(?-i:\p{Lu}\p{Ll}+|[a-z]{3,12})\s(?-i:\p{Lu}|[a-z])\.)(?![\w.])", 0.5),
         # "Josué, 17, ..." and "Amir (7)": a capitalised word with an age set off after it is a name.
-        ("before_age", r"(?<![\w'])(?P<v>(?-i:\p{Lu}\p{Ll}+))(?:,\s\d{1,3},|\s\(\d{1,3}\))", 0.5),
-        ("little", r"\b(?-i:Little|Baby|Sweet)\s+(?P<v>" + _CAP + r")\b", 0.5),
+        (
+            "before_age",
+            r"(?<![\w'])(?P<v>(?-i:\p{Lu}\p{Ll}+))(?:,\s(?:\d{1,2}|1[01]\d),|\s\((?:\d{1,2}|1[01]\d)\))",
+            0.5,
+        ),
+        # "my mentee Tre", "my client Sofía's", "Mason (my 3rd period kiddo)", "supported Kwame Asante".
+        (
+            "after_role",
+            r"\b(?:my|our)\s(?:[\w'/-]+\s){0,2}(?:client|clent|mentee|student|kiddo|patient|resident|participant|"
+            r"youth)\s(?P<v>" + _NAME + r")(?!\w)",
+            0.5,
+        ),
+        ("before_role", r"(?P<v>" + _NAME + r")\s\((?:my|our)\s", 0.5),
+        (
+            "served",
+            r"\b(?:supported|mentored|case[- ]managed|counsell?ed|housed|placed|served)\s(?P<v>" + _NAME + r")(?!\w)",
+            0.5,
+        ),
+        ("little", r"\b(?-i:Lil|Little|Baby|Sweet)\s+(?P<v>(?-i:\p{Lu}[\p{Ll}'’-]*))(?!\w)", 0.5),
         ("initials", r"(?<![\w.])(?P<v>(?-i:\p{Lu}\.\s?\p{Lu}\.(?:\s?\p{Lu}\.)?))(?!\w)", 0.5),
         (
             "before_service",
@@ -85,7 +102,19 @@ class NameSlotRecognizer(RegexRecognizer):
             first = value.split()[0]
             in_service_slot = regex.match(r"\s+(?:from|in|at)\b", text[text.find(value) + len(value) :]) is not None
             if in_service_slot:
-                plain_word = first in self.words or first.removesuffix("s") in self.words
+                plain_word = any(
+                    first.removesuffix(suffix) + add in self.words
+                    for suffix, add in (
+                        ("", ""),
+                        ("s", ""),
+                        ("es", ""),
+                        ("ed", ""),
+                        ("ed", "e"),
+                        ("ing", ""),
+                        ("ing", "e"),
+                    )
+                    if first.endswith(suffix)
+                )
                 return score if first in given or first in WORD_NAMES or not plain_word else None
             if first not in given or first in STOP_WORDS or first in WORD_NAMES:
                 return None

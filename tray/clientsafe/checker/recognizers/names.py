@@ -206,6 +206,7 @@ WORD_NAMES = frozenset(
         "silver",
         "sparkle",
         "spring",
+        "gala",
         "mon",
         "tue",
         "tues",

@@ -22,7 +22,7 @@ _TOKEN = regex.compile(_CAP)
 _ABBREVIATIONS = frozenset(
     "mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec am pm "
     "shoutout congrats congratz bday selfie yay woohoo vlog blog lol omg smh tbh ngl imo fyi asap rsvp dm ama "
-    "pls plz thx tmrw tonite".split()
+    "pls plz thx tmrw tonite mondays tuesdays wednesdays thursdays fridays saturdays sundays gala uno".split()
 )
 # A run ending in one of these names a place or an organisation, not a person ("Hult Center").
 INSTITUTION_WORDS = frozenset(
@@ -34,7 +34,7 @@ INSTITUTION_WORDS = frozenset(
     pharmacy grill kitchen bar pub diner restaurant store shop station airport river lake valley mountain
     permanente health care director coordinator supervisor manager officer advocate specialist assistant
     president chair treasurer secretary month week day year night morning grad grads alum alumni graduate
-    graduates""".split()
+    graduates marathon festival fair gala conference summit expo walk run""".split()
 )
 
 
@@ -84,7 +84,8 @@ class ProperNounRecognizer(EntityRecognizer):
     def is_plain_words(self, value: str, allow_given: bool = False) -> bool:
         """Every word is an ordinary English word and (unless allowed) none a given name ("Showers")."""
         return bool(self.words) and all(
-            self._known(w) and (allow_given or w.lower() not in self.given) for w in regex.findall(r"[\p{L}'’]+", value)
+            self._known(w) and (allow_given or _strip_accents(w.lower()) not in self.given)
+            for w in regex.findall(r"[\p{L}'’]+", value)
         )
 
     def _known(self, word: str) -> bool:
