@@ -31,7 +31,8 @@ def render(text: str, verdict: Verdict, colour: bool = False) -> str:
     if marked is not None:
         lines += ["", textwrap.indent(marked, "  ")]
     for n, reason in enumerate(verdict.reasons, 1):
-        lines += ["", f"{n}. {reason.message}", f"   Policy: {reason.policy_ref}"]
+        message = textwrap.fill(reason.message, 100, initial_indent=f"{n}. ", subsequent_indent="   ")
+        lines += ["", message, f"   Policy: {reason.policy_ref}"]
         if reason.example:
             lines.append(textwrap.fill(reason.example, 100, initial_indent="   ", subsequent_indent="   "))
     if verdict.suggestions:
