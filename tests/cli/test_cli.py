@@ -108,7 +108,7 @@ def test_interactive_mode_checks_pasted_posts_until_end_of_input():
     result = clientsafe("check", "-i", "--org", ORG, stdin=session.encode())
     out = result.stdout.decode()
     assert result.returncode == 0
-    assert out.count("BLOCK:") == 2 and "Now checking as a org account post." in out
+    assert out.count("BLOCK:") == 2 and "Now checking posts for the organisation's account." in out
 
 
 def test_when_stdin_is_not_utf8_then_the_message_says_so():

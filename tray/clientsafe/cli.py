@@ -193,7 +193,8 @@ def _interactive(args: argparse.Namespace, stdin: IO[str], out: IO[str]) -> int:
             return EXIT_OK
         if not buffer and line.strip() in {":org", ":personal"}:
             account = line.strip()[1:]
-            out.write(f"Now checking as a {account} account post.\n")
+            whose = "the organisation's account" if account == "org" else "your personal account"
+            out.write(f"Now checking posts for {whose}.\n")
             continue
         if line.strip() or not buffer:
             if line.strip():
