@@ -62,6 +62,27 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="organisation profile or policy JSON (default: policy.json in the config folder)",
     )
+    serve = sub.add_parser("serve", help="run the local service without the tray (servers, tests, no display)")
+    serve.add_argument(
+        "--port", type=int, default=None, help="listen on this port (default: first free of 47390-47399)"
+    )
+    serve.add_argument("--org", type=Path, default=None, help="organisation profile or policy JSON")
+    serve.add_argument(
+        "--allow-origin",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="extension origin allowed to call, e.g. chrome-extension://<id> (repeatable)",
+    )
+    pair = sub.add_parser("pair", help="approve, list and revoke paired browsers")
+    pair_sub = pair.add_subparsers(dest="pair_command", metavar="ACTION", required=True)
+    for name, text in (("approve", "approve the browser showing this code"), ("deny", "refuse this code")):
+        p = pair_sub.add_parser(name, help=text)
+        p.add_argument("code")
+    pair_sub.add_parser("pending", help="pairing requests waiting for a person")
+    pair_sub.add_parser("list", help="paired browsers")
+    revoke = pair_sub.add_parser("revoke", help="unpair a browser (its token stops working at once)")
+    revoke.add_argument("id")
     return parser
 
 
@@ -209,6 +230,74 @@ def _interactive(args: argparse.Namespace, stdin: IO[str], out: IO[str]) -> int:
             out.write(f"Could not check that: {e}\n\n")
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from clientsafe.api.config import ServiceConfig
+    from clientsafe.api.server import NoFreePortError, bind, build_server, setup_logging, write_service_file
+    from clientsafe.api.tokens import TokenStore
+
+    try:
+        sock = bind(args.port)
+    except NoFreePortError as e:
+        raise CliError(f"{e}. Stop the other ClientSafe or pass --port.", EXIT_USAGE) from None
+    port = sock.getsockname()[1]
+    log_file = setup_logging()
+    tokens = TokenStore()
+    if tokens.warning:
+        print(f"clientsafe: WARNING: {tokens.warning}", file=sys.stderr)
+    print(
+        f"ClientSafe service starting on http://127.0.0.1:{port} (headless: no tray). Loading the checker...",
+        flush=True,
+    )
+    checker = _checker(_load_org(args.org))
+    write_service_file(port)
+    config = ServiceConfig(port=port, allowed_origins=frozenset(args.allow_origin))
+    server = build_server(checker, sock, tokens=tokens, config=config)
+    print(
+        f"Ready. Logs: {log_file}. Approve browsers with: clientsafe pair approve CODE. Ctrl-C or SIGTERM stops.",
+        flush=True,
+    )
+    server.run(sockets=[sock])
+    print("ClientSafe service stopped.", flush=True)
+    return EXIT_OK
+
+
+def _pair(args: argparse.Namespace, out: IO[str]) -> int:
+    import datetime
+
+    from clientsafe.api.pairing import PairingBook, PairingError
+    from clientsafe.api.tokens import TokenStore
+
+    tokens = TokenStore()
+    book = PairingBook(tokens)
+    if args.pair_command in {"approve", "deny"}:
+        try:
+            pending = book.decide(args.code, approve=args.pair_command == "approve")
+        except PairingError as e:
+            raise CliError(str(e), EXIT_USAGE) from None
+        verb = "Approved" if args.pair_command == "approve" else "Denied"
+        out.write(f"{verb}: {pending.client_name} (code {pending.code}).\n")
+        return EXIT_OK
+    if args.pair_command == "pending":
+        waiting = book.pending()
+        if not waiting:
+            out.write("No browser is waiting to pair. Start pairing from the extension's options page.\n")
+        for p in waiting:
+            out.write(f"{p.code[:3]}-{p.code[3:]}  {p.client_name}\n")
+        return EXIT_OK
+    if args.pair_command == "list":
+        browsers = tokens.list()
+        if not browsers:
+            out.write("No browsers are paired yet. Pair one from the extension's options page.\n")
+        for b in browsers:
+            when = datetime.datetime.fromtimestamp(b.created).strftime("%Y-%m-%d %H:%M")
+            out.write(f"{b.id}  {b.name}  (paired {when})\n")
+        return EXIT_OK
+    if not tokens.revoke(args.id):
+        raise CliError(f"no paired browser with id {args.id}; see `clientsafe pair list`", EXIT_USAGE)
+    out.write(f"Revoked {args.id}: its token no longer works.\n")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -219,6 +308,10 @@ def main(argv: list[str] | None = None) -> int:
             if args.interactive:
                 return _interactive(args, sys.stdin, sys.stdout)
             return _check_one(args, sys.stdout)
+        if args.command == "serve":
+            return _serve(args)
+        if args.command == "pair":
+            return _pair(args, sys.stdout)
         parser.print_help()
         return EXIT_USAGE
     except CliError as e:

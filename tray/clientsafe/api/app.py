@@ -1,0 +1,78 @@
+"""Assemble the service: FastAPI routes behind the Guard.
+
+FastAPI (on Starlette, served by uvicorn) because it gives request models with strict validation and
+the OpenAPI contract for free, is small, well kept, and needs nothing but Python; the security checks
+that must happen before any parsing live in our own ASGI guard (guard.py).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from clientsafe import __version__
+from clientsafe.api import routes_check, routes_pair, routes_status
+from clientsafe.api.config import ServiceConfig
+from clientsafe.api.guard import Guard
+from clientsafe.api.pairing import PairingBook
+from clientsafe.api.tokens import TokenStore
+
+
+def create_app(
+    checker: Any,
+    config: ServiceConfig | None = None,
+    tokens: TokenStore | None = None,
+    pairing: PairingBook | None = None,
+    on_pair_request: Callable[[Any], None] | None = None,
+) -> Any:
+    config = config or ServiceConfig()
+    tokens = tokens or TokenStore()
+    app = FastAPI(
+        title="ClientSafe local service",
+        version=__version__,
+        description="Called only by the ClientSafe browser extension's service worker, on 127.0.0.1. "
+        "Every call but pairing needs 'Authorization: Bearer <token>'.",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,  # the document is published in shared/api/openapi.json, not served
+    )
+    app.state.checker = checker
+    app.state.pairing = pairing or PairingBook(tokens)
+    app.state.recent_checks = OrderedDict()
+    app.state.decisions = []
+    app.state.on_pair_request = on_pair_request or (lambda pending: None)
+    for module in (routes_check, routes_status, routes_pair):
+        app.include_router(module.router)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # Say which field is wrong and why, but never echo the submitted values (they may be post text).
+        problems = [f"{'.'.join(str(p) for p in e['loc'][1:]) or 'body'}: {e['msg']}" for e in exc.errors()]
+        return JSONResponse({"error": "bad_request", "detail": "; ".join(problems)}, status_code=400)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        names = {404: "not_found", 405: "method_not_allowed"}
+        return JSONResponse(
+            {"error": names.get(exc.status_code, "error")},
+            status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
+        )
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse({"error": "internal"}, status_code=500)
+
+    app.state.openapi = app.openapi
+    return Guard(app, config, tokens)
+
+
+def openapi_document() -> dict[str, Any]:
+    guard = create_app(checker=None, tokens=TokenStore(use_keyring=False))
+    return guard.app.openapi()

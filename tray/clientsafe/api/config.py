@@ -1,0 +1,25 @@
+"""Service settings: where it listens and who may call it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DEFAULT_PORT = 47390
+# Several people may share one computer (terminal servers): each user's service takes the first free
+# port from here, and the extension tries them in order; a token only works with its own user's service.
+PORT_RANGE = range(DEFAULT_PORT, DEFAULT_PORT + 10)
+MAX_BODY_BYTES = 256 * 1024
+
+
+@dataclass
+class ServiceConfig:
+    port: int = DEFAULT_PORT
+    # Exact origins of the browser extension, e.g. "chrome-extension://<id>"; the policy sets them.
+    allowed_origins: frozenset[str] = field(default_factory=frozenset)
+    max_body_bytes: int = MAX_BODY_BYTES
+    # Failed authentications tolerated per minute before every unauthenticated call gets 429.
+    auth_failures_per_minute: int = 20
+    pair_requests_per_minute: int = 5
+
+    def allowed_hosts(self) -> frozenset[str]:
+        return frozenset({f"127.0.0.1:{self.port}", f"localhost:{self.port}", f"[::1]:{self.port}"})

@@ -1,0 +1,97 @@
+"""Request and response models: the contract written down (shared/api/openapi.json is generated
+from these). Unknown fields are refused, and types are strict: "1" is not 1."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from clientsafe.checker.verdict import Action
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class CheckRequest(Strict):
+    text: str = Field(max_length=100_000, description="The draft post, as typed.")
+    site: str = Field(max_length=64, description="Where it will be posted, e.g. facebook.")
+    account: Literal["personal", "org"] = Field(description="The staff member's own account, or the organisation's.")
+    url: str | None = Field(default=None, max_length=2048, description="Page address (used for nothing but site).")
+
+
+class Reason(BaseModel):
+    code: str
+    message: str
+    policy_ref: str
+    example: str = ""
+
+
+class Finding(BaseModel):
+    type: str
+    category: str
+    start: int = Field(description="UTF-16 code units, as JavaScript counts.")
+    end: int
+    score: float
+    source: str
+
+
+class Suggestion(BaseModel):
+    start: int
+    end: int
+    replacement: str
+
+
+class CheckResponse(BaseModel):
+    check_id: str = Field(description="Quote it in POST /v1/decision.")
+    action: Action
+    reasons: list[Reason]
+    findings: list[Finding]
+    suggestions: list[Suggestion]
+    engine: dict[str, float | str]
+
+
+class DecisionRequest(Strict):
+    check_id: str = Field(max_length=64)
+    choice: Literal["edited", "cancelled", "posted_anyway"]
+    reason: str | None = Field(default=None, max_length=500, description="Why the post went anyway.")
+
+
+class DecisionResponse(BaseModel):
+    recorded: bool
+
+
+class PolicySummary(BaseModel):
+    fail_mode: Literal["warn", "block", "allow"] = "warn"
+    override_needs_reason: bool = True
+
+
+class StatusResponse(BaseModel):
+    version: str
+    engine_ready: bool
+    roster_loaded: bool
+    policy: PolicySummary
+    browser: str = Field(description="The name this browser was paired under.")
+
+
+class PairRequest(Strict):
+    client_name: str = Field(
+        min_length=1, max_length=80, description="Shown to the person approving, e.g. 'Chrome on LAPTOP-7'."
+    )
+
+
+class PairStarted(BaseModel):
+    pairing_id: str = Field(description="Secret: poll GET /v1/pair/{pairing_id} with it.")
+    code: str = Field(description="Six digits the person compares with the ClientSafe app before approving.")
+    expires_in: int
+
+
+class PairStatus(BaseModel):
+    status: Literal["pending", "approved", "denied", "expired"]
+    token: str | None = Field(default=None, description="Only once, when approved: send as 'Authorization: Bearer'.")
+
+
+class ErrorBody(BaseModel):
+    error: str
+    detail: str | None = None

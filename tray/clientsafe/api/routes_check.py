@@ -1,0 +1,70 @@
+"""POST /v1/check and POST /v1/decision."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections import OrderedDict
+
+from fastapi import APIRouter, Request
+
+from clientsafe.api.models import CheckRequest, CheckResponse, DecisionRequest, DecisionResponse
+
+router = APIRouter()
+log = logging.getLogger("clientsafe.api")
+_RECENT_CHECKS = 2048
+
+
+@router.post("/v1/check", response_model=CheckResponse)
+def check(body: CheckRequest, request: Request) -> dict:
+    # A plain def: FastAPI runs it in its thread pool, so analysis never blocks the event loop.
+    state = request.app.state
+    check_id = secrets.token_hex(12)
+    try:
+        verdict = state.checker.check(body.text, account=body.account, site=body.site).to_dict()
+    except Exception as e:  # the extension applies the policy's fail mode; the service keeps serving
+        log.error("checker failed (%s); no post text logged", type(e).__name__)
+        verdict = {
+            "action": "error",
+            "reasons": [
+                {
+                    "code": "CHECK_FAILED",
+                    "message": "ClientSafe could not check this post.",
+                    "policy_ref": "fail-mode",
+                    "example": "",
+                }
+            ],
+            "findings": [],
+            "suggestions": [],
+            "engine": {"ms": 0.0, "version": "unavailable"},
+        }
+    recent: OrderedDict = state.recent_checks
+    recent[check_id] = {
+        "site": body.site,
+        "account": body.account,
+        "action": verdict["action"],
+        "codes": [r["code"] for r in verdict["reasons"]],
+    }
+    while len(recent) > _RECENT_CHECKS:
+        recent.popitem(last=False)
+    return {"check_id": check_id, **verdict}
+
+
+@router.post("/v1/decision", response_model=DecisionResponse)
+def decision(body: DecisionRequest, request: Request) -> dict:
+    checked = request.app.state.recent_checks.get(body.check_id)
+    if checked is None:
+        return {"recorded": False}
+    # Content-free: what was shown and what the person chose, never the post (the audit store, a later
+    # issue, takes over from this log line).
+    log.info(
+        "decision site=%s account=%s action=%s codes=%s choice=%s reason_given=%s",
+        checked["site"],
+        checked["account"],
+        checked["action"],
+        ",".join(checked["codes"]),
+        body.choice,
+        bool(body.reason),
+    )
+    request.app.state.decisions.append({**checked, "choice": body.choice})
+    return {"recorded": True}

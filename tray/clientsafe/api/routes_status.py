@@ -1,0 +1,22 @@
+"""GET /v1/status: what the extension needs to know, and nothing secret."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from clientsafe import __version__
+from clientsafe.api.models import StatusResponse
+
+router = APIRouter()
+
+
+@router.get("/v1/status", response_model=StatusResponse)
+def status(request: Request) -> dict:
+    browser = request.scope.get("state", {}).get("browser")
+    return {
+        "version": __version__,
+        "engine_ready": request.app.state.checker is not None,
+        "roster_loaded": False,
+        "policy": {"fail_mode": "warn", "override_needs_reason": True},
+        "browser": browser.name if browser else "",
+    }

@@ -1,0 +1,116 @@
+"""Paired browsers and their tokens.
+
+A token is 256 random bits, shown to the extension once. Only its SHA-256 is kept, with the browser's
+name and dates, in the OS keyring (``keyring``). Where no keyring backend exists (a headless server,
+a minimal desktop) the list goes to a file readable only by this user, and ClientSafe says so loudly
+every time it starts: never silently, never plain text anywhere else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import os
+import secrets
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import keyring
+import keyring.errors
+
+from clientsafe import paths
+
+log = logging.getLogger("clientsafe.tokens")
+SERVICE = "ClientSafe"
+ENTRY = "paired-browsers"
+
+
+@dataclass
+class PairedBrowser:
+    id: str
+    name: str
+    token_sha256: str
+    created: float
+    last_seen: float = 0.0
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def keyring_usable() -> bool:
+    """False when keyring fell back to its "fail" or "null" backend, or a chain of no backends."""
+    backend = keyring.get_keyring()
+    module = type(backend).__module__
+    if module.endswith((".fail", ".null")):
+        return False
+    if module.endswith(".chainer"):
+        return bool(getattr(backend, "backends", []))
+    return True
+
+
+class TokenStore:
+    def __init__(self, use_keyring: bool | None = None, file: Path | None = None) -> None:
+        self.use_keyring = keyring_usable() if use_keyring is None else use_keyring
+        self.file = file or paths.data_dir() / "paired-browsers.json"
+        self.warning = ""
+        if not self.use_keyring:
+            self.warning = (
+                f"No OS keyring is available, so paired-browser tokens are kept (hashed) in {self.file}, "
+                "readable only by you. Install a keyring (e.g. gnome-keyring) to keep them there instead."
+            )
+
+    # -- storage -------------------------------------------------------------------------------------
+    def _load(self) -> list[PairedBrowser]:
+        raw: str | None
+        if self.use_keyring:
+            try:
+                raw = keyring.get_password(SERVICE, ENTRY)
+            except keyring.errors.KeyringError:
+                self.use_keyring = False
+                return self._load()
+        else:
+            raw = self.file.read_text(encoding="utf-8") if self.file.exists() else None
+        if not raw:
+            return []
+        return [PairedBrowser(**item) for item in json.loads(raw)]
+
+    def _save(self, browsers: list[PairedBrowser]) -> None:
+        raw = json.dumps([asdict(b) for b in browsers])
+        if self.use_keyring:
+            keyring.set_password(SERVICE, ENTRY, raw)
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.file.with_suffix(".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(raw)
+        os.replace(tmp, self.file)
+
+    # -- operations ----------------------------------------------------------------------------------
+    def issue(self, name: str) -> tuple[PairedBrowser, str]:
+        token = secrets.token_urlsafe(32)  # 256 bits
+        browser = PairedBrowser(id=secrets.token_hex(4), name=name[:80], token_sha256=_hash(token), created=time.time())
+        self._save([*self._load(), browser])
+        return browser, token
+
+    def verify(self, token: str) -> PairedBrowser | None:
+        digest = _hash(token)
+        found = None
+        for browser in self._load():
+            # Constant-time comparison for every entry, so timing says nothing about which one matched.
+            if hmac.compare_digest(browser.token_sha256, digest):
+                found = browser
+        return found
+
+    def list(self) -> list[PairedBrowser]:
+        return self._load()
+
+    def revoke(self, browser_id: str) -> bool:
+        browsers = self._load()
+        kept = [b for b in browsers if b.id != browser_id]
+        self._save(kept)
+        return len(kept) != len(browsers)
