@@ -236,3 +236,25 @@ def test_websocket_upgrade_is_refused(service):
         f"Origin: https://evil.example\r\n\r\n"
     ).encode()
     assert not raw(service.port, request, timeout=3).startswith(b"HTTP/1.1 101")
+
+
+def test_slow_clients_are_dropped_while_others_are_served(service, monkeypatch):
+    from clientsafe.api.slow_clients import DeadlineH11Protocol
+
+    monkeypatch.setattr(DeadlineH11Protocol, "request_deadline", 1.0)
+    slow = socket.create_connection(("127.0.0.1", service.port), timeout=5)
+    try:
+        slow.sendall(f"GET /v1/status HTTP/1.1\r\nHost: 127.0.0.1:{service.port}\r\n".encode())
+        started = time.monotonic()
+        # Meanwhile another client is served normally.
+        assert requests.get(f"{service.base}/v1/status", headers=service.auth(), timeout=5).status_code == 200
+        for _ in range(6):  # keep trickling header bytes, as slowloris does
+            time.sleep(0.3)
+            try:
+                slow.sendall(b"X-Slow: 1\r\n")
+            except OSError:
+                break
+        closed = slow.recv(1024) == b""
+        assert closed and time.monotonic() - started < 4
+    finally:
+        slow.close()

@@ -7,12 +7,16 @@ SIGTERM or Ctrl-C (uvicorn's own signal handling).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import logging
 import logging.handlers
 import os
+import signal
 import socket
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import uvicorn
@@ -20,6 +24,7 @@ import uvicorn
 from clientsafe import paths
 from clientsafe.api.app import create_app
 from clientsafe.api.config import PORT_RANGE, ServiceConfig
+from clientsafe.api.slow_clients import DeadlineH11Protocol
 from clientsafe.api.tokens import TokenStore
 
 log = logging.getLogger("clientsafe.api")
@@ -27,6 +32,23 @@ log = logging.getLogger("clientsafe.api")
 
 class NoFreePortError(RuntimeError):
     pass
+
+
+class Server(uvicorn.Server):
+    """uvicorn's server, except that SIGTERM/SIGINT end in a clean exit (status 0) after the graceful
+    shutdown, instead of uvicorn re-raising the signal, so service managers see a normal stop."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        if threading.current_thread() is not threading.main_thread():
+            yield  # tests run the server in a thread; they stop it with should_exit
+            return
+        original = {sig: signal.signal(sig, self.handle_exit) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield
+        finally:
+            for sig, handler in original.items():
+                signal.signal(sig, handler)
 
 
 def bind(port: int | None) -> socket.socket:
@@ -86,5 +108,6 @@ def build_server(
         timeout_keep_alive=5,
         limit_concurrency=64,
         h11_max_incomplete_event_size=16 * 1024,
+        http=DeadlineH11Protocol,  # drops clients that trickle a request (slowloris)
     )
-    return uvicorn.Server(uv)
+    return Server(uv)

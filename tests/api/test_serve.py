@@ -1,0 +1,71 @@
+"""`clientsafe serve` as a process: pairing end to end from a script using requests, then SIGTERM."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import requests
+
+
+def test_serve_pairs_checks_and_stops_cleanly_on_sigterm(tmp_path):
+    env = {**os.environ, "CLIENTSAFE_HOME": str(tmp_path), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "clientsafe", "serve"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    try:
+        deadline = time.time() + 60
+        service_file = tmp_path / "data" / "service.json"
+        while not service_file.exists() and time.time() < deadline:
+            assert proc.poll() is None, proc.stderr.read()
+            time.sleep(0.1)
+        port = json.loads(service_file.read_text())["port"]
+        base = f"http://127.0.0.1:{port}"
+        while time.time() < deadline:  # the file is written just before the server accepts
+            try:
+                requests.get(f"{base}/v1/status", timeout=1)
+                break
+            except requests.ConnectionError:
+                time.sleep(0.1)
+
+        # The extension's side of pairing, then the person's side on the command line.
+        started = requests.post(f"{base}/v1/pair", json={"client_name": "Script"}, timeout=5).json()
+        approve = subprocess.run(
+            [sys.executable, "-m", "clientsafe", "pair", "approve", started["code"]],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        assert approve.returncode == 0 and "Approved: Script" in approve.stdout
+        token = requests.get(f"{base}/v1/pair/{started['pairing_id']}", timeout=5).json()["token"]
+        headers = {"Authorization": f"Bearer {token}"}
+        secret_text = "my client Jose Quintero relapsed again"
+        verdict = requests.post(
+            f"{base}/v1/check",
+            json={"text": secret_text, "site": "x", "account": "personal"},
+            headers=headers,
+            timeout=10,
+        ).json()
+        assert verdict["action"] == "block"
+        listed = subprocess.run(
+            [sys.executable, "-m", "clientsafe", "pair", "list"], env=env, capture_output=True, text=True, timeout=30
+        )
+        assert "Script" in listed.stdout
+
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=20)
+        assert proc.returncode == 0
+        assert "ClientSafe service stopped." in out and "Traceback" not in err
+        assert "No OS keyring is available" in err  # the fallback is said out loud
+        logs = "".join(p.read_text() for p in (tmp_path / "logs").glob("*.log*"))
+        assert "pairing requested" in logs and "Jose" not in logs and "Quintero" not in logs
+    finally:
+        if proc.poll() is None:
+            proc.kill()
