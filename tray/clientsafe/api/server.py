@@ -95,7 +95,7 @@ def build_server(
     sock: socket.socket,
     tokens: TokenStore | None = None,  # type: ignore[no-untyped-def]
     config: ServiceConfig | None = None,
-) -> uvicorn.Server:
+) -> Server:
     port = sock.getsockname()[1]
     config = config or ServiceConfig(port=port)
     config.port = port

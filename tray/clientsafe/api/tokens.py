@@ -97,10 +97,22 @@ class TokenStore:
         self._save([*self._load(), browser])
         return browser, token
 
+    def _cached(self) -> list[PairedBrowser]:
+        """The list, re-read when the file changed or, for the keyring, at most every 2 seconds: a
+        keyring call per request would cost a D-Bus round trip, and a revocation still lands at once
+        for the file and within 2 seconds for the keyring."""
+        stamp: object = self.file.stat().st_mtime_ns if (not self.use_keyring and self.file.exists()) else None
+        if self.use_keyring:
+            stamp = int(time.monotonic() / 2)
+        if getattr(self, "_cache_stamp", object()) != stamp:
+            self._cache = self._load()
+            self._cache_stamp = stamp
+        return self._cache
+
     def verify(self, token: str) -> PairedBrowser | None:
         digest = _hash(token)
         found = None
-        for browser in self._load():
+        for browser in self._cached():
             # Constant-time comparison for every entry, so timing says nothing about which one matched.
             if hmac.compare_digest(browser.token_sha256, digest):
                 found = browser
