@@ -88,7 +88,8 @@ class PairingBook:
         """(status, token): the token is returned once, when an approved request is collected."""
         with self._locked() as items:
             for p in items:
-                if secrets.compare_digest(p.pairing_id, pairing_id):
+                # bytes: compare_digest refuses non-ASCII str, and an id from the network may be anything
+                if secrets.compare_digest(p.pairing_id.encode(), pairing_id.encode("utf-8", "replace")):
                     if p.status == "approved":
                         _, token = self.tokens.issue(p.client_name)
                         p.status = "done"
