@@ -92,3 +92,11 @@ def test_polling_with_a_non_ascii_pairing_id_is_a_plain_expired(service):
     # Found by the schemathesis run: compare_digest refuses non-ASCII str and used to raise.
     r = requests.get(f"{service.base}/v1/pair/%C3%A9t%C3%A9", timeout=10)
     assert r.status_code == 200 and r.json() == {"status": "expired", "token": None}
+
+
+def test_check_response_is_the_published_verdict_shape_plus_check_id(service):
+    import jsonschema
+
+    schema = json.loads((ROOT / "shared" / "verdict.schema.json").read_text(encoding="utf-8"))
+    body = post_check(service).json()
+    jsonschema.validate({k: v for k, v in body.items() if k != "check_id"}, schema)
