@@ -40,6 +40,7 @@ bench: setup
 	$(BIN)/python bench/identifier_recall.py
 	$(BIN)/python bench/latency.py
 	$(BIN)/python bench/cold_start.py
+	$(BIN)/python bench/api_latency.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

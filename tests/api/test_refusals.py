@@ -203,6 +203,11 @@ def test_duplicate_host_headers_are_refused(service):
 
 
 def test_service_listens_on_loopback_only(service):
+    from clientsafe.api.server import bind
+
+    probe = bind(0)  # the same call the service made for its own socket
+    assert probe.getsockname()[0] == "127.0.0.1"
+    probe.close()
     sock = socket.socket()
     try:
         # Any non-loopback address of this machine: connecting there must fail.

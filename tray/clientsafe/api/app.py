@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -43,6 +44,7 @@ def create_app(
         openapi_url=None,  # the document is published in shared/api/openapi.json, not served
     )
     app.state.checker = checker
+    app.state.analysis_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clientsafe-analysis")
     app.state.pairing = pairing or PairingBook(tokens)
     app.state.recent_checks = OrderedDict()
     app.state.decisions = []
