@@ -261,6 +261,14 @@ def _serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _print_list(out: IO[str], items: list[Any], empty: str, line: Any) -> None:
+    """A list for a person: one line per item, or a sentence saying what to do when there is none."""
+    if not items:
+        out.write(empty + "\n")
+    for item in items:
+        out.write(line(item) + "\n")
+
+
 def _pair(args: argparse.Namespace, out: IO[str]) -> int:
     import datetime
 
@@ -278,19 +286,20 @@ def _pair(args: argparse.Namespace, out: IO[str]) -> int:
         out.write(f"{verb}: {pending.client_name} (code {pending.code}).\n")
         return EXIT_OK
     if args.pair_command == "pending":
-        waiting = book.pending()
-        if not waiting:
-            out.write("No browser is waiting to pair. Start pairing from the extension's options page.\n")
-        for p in waiting:
-            out.write(f"{p.code[:3]}-{p.code[3:]}  {p.client_name}\n")
+        _print_list(
+            out,
+            book.pending(),
+            "No browser is waiting to pair. Start pairing from the extension's options page.",
+            lambda p: f"{p.code[:3]}-{p.code[3:]}  {p.client_name}",
+        )
         return EXIT_OK
     if args.pair_command == "list":
-        browsers = tokens.list()
-        if not browsers:
-            out.write("No browsers are paired yet. Pair one from the extension's options page.\n")
-        for b in browsers:
-            when = datetime.datetime.fromtimestamp(b.created).strftime("%Y-%m-%d %H:%M")
-            out.write(f"{b.id}  {b.name}  (paired {when})\n")
+        _print_list(
+            out,
+            tokens.list(),
+            "No browsers are paired yet. Pair one from the extension's options page.",
+            lambda b: f"{b.id}  {b.name}  (paired {datetime.datetime.fromtimestamp(b.created):%Y-%m-%d %H:%M})",
+        )
         return EXIT_OK
     if not tokens.revoke(args.id):
         raise CliError(f"no paired browser with id {args.id}; see `clientsafe pair list`", EXIT_USAGE)
