@@ -39,3 +39,21 @@ def utf16_slice(text: str, start: int, end: int) -> str:
     """What JavaScript's text.slice(start, end) would return, for checking reported offsets."""
     encoded = text.encode("utf-16-le", "surrogatepass")
     return encoded[start * 2 : end * 2].decode("utf-16-le", "surrogatepass")
+
+
+@pytest.fixture(scope="session")
+def browser_type():
+    """Playwright's Chromium driver for Debian's /usr/bin/chromium (tests/browser/conftest.py)."""
+    import os
+
+    from tests.browser.conftest import CHROMIUM
+
+    if not os.path.exists(CHROMIUM):
+        message = f"Chromium not found at {CHROMIUM}: browser tests need Debian's chromium package"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p.chromium

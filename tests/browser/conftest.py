@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 import shutil
 
-import pytest
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
@@ -24,16 +22,3 @@ def chromium_args(extra: list[str] | None = None) -> list[str]:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")  # Chromium refuses to run as root with its sandbox
     return args
-
-
-@pytest.fixture(scope="session")
-def browser_type():
-    if not os.path.exists(CHROMIUM):
-        message = f"Chromium not found at {CHROMIUM}: browser tests need Debian's chromium package"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        yield p.chromium

@@ -1,0 +1,120 @@
+"""The unpacked extension in real Chromium, on the real site names, against a real ClientSafe service.
+
+Fixture pages are served over HTTPS from a throwaway self-signed certificate, and Chromium's
+host-resolver rules send the real host names (mastodon.social, ...) to that local server, so the
+content-script `matches` stay exactly as shipped. A test copy of the manifest gets a `key`, which pins
+the extension id the service's origin allow-list names.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import hashlib
+import http.server
+import json
+import shutil
+import ssl
+import threading
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
+
+from tests.api.conftest import start
+from tests.browser.conftest import CHROMIUM, chromium_args
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).parent / "fixtures"
+SITES = {"mastodon.social": "mastodon.html"}
+
+
+def extension_copy(target: Path) -> str:
+    """Copy the extension, pin its id with a generated key, and return that id."""
+    shutil.copytree(ROOT / "extension", target)
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    der = key.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    manifest = json.loads((target / "manifest.json").read_text())
+    manifest["key"] = base64.b64encode(der).decode()
+    (target / "manifest.json").write_text(json.dumps(manifest))
+    # Chrome's id: the first 128 bits of the key's SHA-256, written with the letters a-p.
+    return "".join(chr(ord("a") + int(c, 16)) for c in hashlib.sha256(der).hexdigest()[:32])
+
+
+def self_signed(folder: Path) -> tuple[Path, Path]:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "clientsafe-test")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=2))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(h) for h in SITES]), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = folder / "cert.pem", folder / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL, serialization.NoEncryption()
+        )
+    )
+    return cert_file, key_file
+
+
+class FixtureSite(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        host = self.headers.get("Host", "").split(":")[0]
+        page = SITES.get(host)
+        if page is None:
+            self.send_error(404)
+            return
+        body = (FIXTURES / page).read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def extension_world(browser_type, checker, tmp_path):
+    ext_id = extension_copy(tmp_path / "extension")
+    svc, server = start(checker, tmp_path / "service")
+    svc.app.config.allowed_origins = frozenset({f"chrome-extension://{ext_id}"})
+    cert, key = self_signed(tmp_path)
+    site = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FixtureSite)
+    context_ssl = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context_ssl.load_cert_chain(cert, key)
+    site.socket = context_ssl.wrap_socket(site.socket, server_side=True)
+    threading.Thread(target=site.serve_forever, daemon=True).start()
+    rules = ", ".join(f"MAP {host}:443 127.0.0.1:{site.server_address[1]}" for host in SITES)
+    context = browser_type.launch_persistent_context(
+        str(tmp_path / "profile"),
+        executable_path=CHROMIUM,
+        headless=False,
+        args=chromium_args(
+            [
+                f"--disable-extensions-except={tmp_path / 'extension'}",
+                f"--load-extension={tmp_path / 'extension'}",
+                f"--host-resolver-rules={rules}",
+                "--ignore-certificate-errors",
+            ]
+        ),
+    )
+    worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
+    worker.evaluate("(s) => chrome.storage.local.set(s)", {"port": svc.port, "token": svc.token})
+    yield context, svc
+    context.close()
+    site.shutdown()
+    server.should_exit = True

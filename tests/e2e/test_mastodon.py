@@ -1,0 +1,65 @@
+"""Mastodon in real Chromium with the extension: a risky post is held, a harmless one goes through."""
+
+import pytest
+
+RISKY = "So proud of Maria from our youth shelter, she just turned 15!"
+HARMLESS = "Great turnout at the park cleanup today, thanks everyone!"
+
+
+@pytest.fixture
+def page(extension_world):
+    context, svc = extension_world
+    page = context.new_page()
+    page.goto("https://mastodon.social/home")
+    page.wait_for_selector("textarea[data-clientsafe]")
+    return page, svc
+
+
+def type_and_wait(page, text):
+    box = page.locator("textarea")
+    box.fill(text)
+    box.dispatch_event("input")
+    page.wait_for_function("document.querySelector('textarea').dataset.clientsafe !== 'watching'", timeout=10_000)
+
+
+def test_risky_post_is_held_with_reasons_and_the_site_never_receives_it(page):
+    page, svc = page
+    type_and_wait(page, RISKY)
+    assert page.locator("textarea").get_attribute("data-clientsafe") == "stop"
+    page.click("button[type=submit]")
+    page.locator("#clientsafe-panel .box").wait_for(timeout=5_000)  # CSS locators pierce the open shadow root
+    panel = page.locator("#clientsafe-panel")
+    text = panel.evaluate("host => host.shadowRoot.textContent")
+    assert "breach client confidentiality" in text and "Policy:" in text
+    assert page.evaluate("window.posted") == []
+    # Cancel: still nothing posted, and the decision reached the app.
+    panel.evaluate("host => host.shadowRoot.querySelector('[data-act=cancel]').click()")
+    assert page.evaluate("window.posted") == []
+    page.wait_for_timeout(300)
+    assert svc.app.app.state.decisions[-1]["choice"] == "cancelled"
+
+
+def test_blocked_post_can_go_anyway_only_with_a_reason_and_the_original_is_sent(page):
+    page, svc = page
+    type_and_wait(page, RISKY)
+    page.click("button[type=submit]")
+    page.locator("#clientsafe-panel .box").wait_for(timeout=5_000)  # CSS locators pierce the open shadow root
+    panel = page.locator("#clientsafe-panel")
+    panel.evaluate("host => host.shadowRoot.querySelector('[data-act=send]').click()")  # no reason yet
+    assert page.evaluate("window.posted") == []
+    panel.evaluate("""host => { host.shadowRoot.querySelector('textarea').value = 'Maria asked us to share';
+                                host.shadowRoot.querySelector('[data-act=send]').click(); }""")
+    page.wait_for_function("window.posted.length === 1", timeout=5_000)
+    assert page.evaluate("window.posted") == [RISKY]
+    page.wait_for_timeout(300)
+    assert svc.app.app.state.decisions[-1]["choice"] == "posted_anyway"
+
+
+def test_harmless_post_goes_through_untouched_with_exactly_the_typed_text(page):
+    page, _ = page
+    type_and_wait(page, HARMLESS)
+    assert page.locator("textarea").get_attribute("data-clientsafe") == "clear"
+    page.click("button[type=submit]")
+    page.wait_for_function("window.posted.length === 1", timeout=5_000)
+    assert page.evaluate("window.posted") == [HARMLESS]
+    assert page.locator("#clientsafe-panel").count() == 0
