@@ -1,5 +1,8 @@
 """Mastodon in real Chromium with the extension: a risky post is held, a harmless one goes through."""
 
+import os
+from pathlib import Path
+
 import pytest
 
 RISKY = "So proud of Maria from our youth shelter, she just turned 15!"
@@ -31,6 +34,8 @@ def test_risky_post_is_held_with_reasons_and_the_site_never_receives_it(page):
     panel = page.locator("#clientsafe-panel")
     text = panel.evaluate("host => host.shadowRoot.textContent")
     assert "breach client confidentiality" in text and "Policy:" in text
+    if os.environ.get("CLIENTSAFE_SCREENSHOTS"):
+        page.screenshot(path=str(Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "warning-panel.png"))
     assert page.evaluate("window.posted") == []
     # Cancel: still nothing posted, and the decision reached the app.
     panel.evaluate("host => host.shadowRoot.querySelector('[data-act=cancel]').click()")
@@ -63,3 +68,39 @@ def test_harmless_post_goes_through_untouched_with_exactly_the_typed_text(page):
     page.wait_for_function("window.posted.length === 1", timeout=5_000)
     assert page.evaluate("window.posted") == [HARMLESS]
     assert page.locator("#clientsafe-panel").count() == 0
+
+
+def test_when_the_app_is_not_running_the_post_is_held_as_not_checked(extension_world):
+    context, _service = extension_world
+    page = context.new_page()
+    page.goto("https://mastodon.social/home")
+    page.wait_for_selector("textarea[data-clientsafe]")
+    # Point the extension at a port where nothing listens: the app is "not running".
+    worker = context.service_workers[0]
+    worker.evaluate("() => chrome.storage.local.set({port: 9})")
+    type_and_wait(page, HARMLESS)
+    page.click("button[type=submit]")
+    page.locator("#clientsafe-panel .box").wait_for(timeout=5_000)
+    text = page.locator("#clientsafe-panel").evaluate("host => host.shadowRoot.textContent")
+    assert "not checked" in text and "not running" in text
+    assert page.evaluate("window.posted") == []
+
+
+def test_a_composer_added_after_load_is_covered_too(page):
+    page, _ = page
+    page.evaluate("""() => {
+        const form = document.querySelector('form.compose-form').cloneNode(true);
+        form.id = 'later'; form.querySelector('textarea').removeAttribute('data-clientsafe');
+        form.querySelector('textarea').value = '';
+        form.addEventListener('submit', (e) => { e.preventDefault();
+            window.posted.push('later:' + form.querySelector('textarea').value); });
+        document.body.append(form);
+    }""")
+    page.wait_for_selector("#later textarea[data-clientsafe]")
+    box = page.locator("#later textarea")
+    box.fill(RISKY)
+    box.dispatch_event("input")
+    page.wait_for_function("document.querySelector('#later textarea').dataset.clientsafe === 'stop'", timeout=10_000)
+    page.click("#later button[type=submit]")
+    page.locator("#clientsafe-panel .box").wait_for(timeout=5_000)
+    assert page.evaluate("window.posted") == []
