@@ -46,7 +46,7 @@
   }
 
   // --- the warning panel (in a shadow root, so the site's styles cannot hide it) -----------------------
-  function panel(verdict, { onEdit, onSend, onCancel }) {
+  function panel(verdict, { onEdit, onSend, onCancel, onApply }) {
     document.getElementById("clientsafe-panel")?.remove();
     const host = document.createElement("div");
     host.id = "clientsafe-panel";
@@ -72,7 +72,8 @@
       <div class="box" role="alertdialog" aria-labelledby="t">
         <h2 id="t"></h2><ul></ul>
         <label hidden>Why does this need to go out? <textarea rows="2"></textarea></label>
-        <div class="buttons"><button data-act="edit">Edit</button><button data-act="send">Post anyway</button>
+        <div class="buttons"><button data-act="edit">Edit</button>
+        <button data-act="apply" hidden>Apply suggestions</button><button data-act="send">Post anyway</button>
         <button data-act="cancel">Cancel</button></div>
       </div>`;
     shadow.querySelector("h2").textContent = title;
@@ -88,6 +89,7 @@
       }
       list.append(item);
     }
+    if (verdict.suggestions?.length && onApply) shadow.querySelector("[data-act=apply]").hidden = false;
     const reasonBox = shadow.querySelector("label");
     if (blocked) reasonBox.hidden = false;
     shadow.querySelector(".buttons").addEventListener("click", (event) => {
@@ -99,7 +101,7 @@
         return;
       }
       host.remove();
-      ({ edit: onEdit, send: () => onSend(reason), cancel: onCancel })[act]();
+      ({ edit: onEdit, send: () => onSend(reason), cancel: onCancel, apply: onApply })[act]();
     });
     document.documentElement.append(host);
     shadow.querySelector("button").focus();
@@ -116,6 +118,18 @@
       if (verdict.action === "allow") return resend(submit);
       panel(verdict, {
         onEdit: () => composer.focus(),
+        onApply: () => {
+          // Suggestions carry UTF-16 offsets, which are exactly JavaScript string indices. Applied from the
+          // end so earlier offsets stay valid, and inside the site's own editor so that is what gets posted.
+          let rewritten = text;
+          for (const s of [...verdict.suggestions].sort((a, b) => b.start - a.start)) {
+            rewritten = rewritten.slice(0, s.start) + s.replacement + rewritten.slice(s.end);
+          }
+          adapter.writeText(composer, rewritten);
+          ask({ type: "decision", checkId: verdict.check_id, choice: "edited" });
+          check(composer);
+          composer.focus();
+        },
         onCancel: () => ask({ type: "decision", checkId: verdict.check_id, choice: "cancelled" }),
         onSend: (reason) => {
           ask({ type: "decision", checkId: verdict.check_id, choice: "posted_anyway", reason });

@@ -104,3 +104,23 @@ def test_a_composer_added_after_load_is_covered_too(page):
     page.click("#later button[type=submit]")
     page.locator("#clientsafe-panel .box").wait_for(timeout=5_000)
     assert page.evaluate("window.posted") == []
+
+
+def test_apply_suggestions_changes_what_the_site_receives(page):
+    page, svc = page
+    type_and_wait(page, RISKY)
+    page.click("button[type=submit]")
+    page.locator("#clientsafe-panel .box").wait_for(timeout=5_000)
+    page.locator("#clientsafe-panel").evaluate("host => host.shadowRoot.querySelector('[data-act=apply]').click()")
+    rewritten = page.locator("textarea").input_value()
+    assert "Maria" not in rewritten and "15" not in rewritten and rewritten.startswith("So proud of")
+    page.wait_for_function("document.querySelector('textarea').dataset.clientsafe !== 'stop'", timeout=10_000)
+    page.wait_for_timeout(500)  # let the debounced re-check after the rewrite settle
+    page.click("button[type=submit]")
+    page.wait_for_timeout(300)
+    if page.locator("#clientsafe-panel .box").count():  # a remaining caution: send it, as a person would
+        page.locator("#clientsafe-panel").evaluate("host => host.shadowRoot.querySelector('[data-act=send]').click()")
+    page.wait_for_function("window.posted.length === 1", timeout=5_000)
+    assert page.evaluate("window.posted") == [rewritten]
+    page.wait_for_timeout(300)
+    assert "edited" in [d["choice"] for d in svc.app.app.state.decisions]

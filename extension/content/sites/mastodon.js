@@ -12,6 +12,13 @@
     composers: (root) => root.querySelectorAll(COMPOSER),
     composerOf: (el) => el?.closest?.(COMPOSER) || null,
     readText: (composer) => composer.value,
+    writeText(composer, text) {
+      // Mastodon's textarea is React-controlled: set the value through the native setter, then announce
+      // the change, or React would restore its own state on the next render.
+      const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value").set;
+      setter.call(composer, text);
+      composer.dispatchEvent(new Event("input", { bubbles: true }));
+    },
     submitFor(el, fromComposer = false) {
       const form = el?.closest?.("form.compose-form");
       const button = fromComposer ? form?.querySelector(SUBMIT) : el?.closest?.(SUBMIT);
