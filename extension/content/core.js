@@ -148,15 +148,18 @@
     }
   }
 
+  // A harmless post whose verdict is already here goes through untouched: no delay at all.
+  function alreadyAllowed(composer, text) {
+    const entry = state.get(composer);
+    return entry?.verdict?.action === "allow" && entry.text === text;
+  }
+
   function onClick(event) {
     if (bypass || !adapter) return;
     const found = adapter.submitFor(event.target);
     if (!found) return;
-    const entry = state.get(found.composer);
     const text = adapter.readText(found.composer);
-    if (!text.trim()) return;
-    // A harmless post whose verdict is already here goes through untouched: no delay at all.
-    if (entry?.verdict?.action === "allow" && entry.text === text) return;
+    if (!text.trim() || alreadyAllowed(found.composer, text)) return;
     hold(event, found.composer, () => found.button.click());
   }
 
@@ -166,8 +169,7 @@
     if (!composer) return;
     const found = adapter.submitFor(composer, true);
     if (!found) return;
-    const entry = state.get(composer);
-    if (entry?.verdict?.action === "allow" && entry.text === adapter.readText(composer)) return;
+    if (alreadyAllowed(composer, adapter.readText(composer))) return;
     hold(event, composer, () => found.button.click());
   }
 

@@ -71,7 +71,6 @@ def create_app(
     async def crashed(request: Request, exc: Exception) -> JSONResponse:
         return JSONResponse({"error": "internal"}, status_code=500)
 
-    app.state.openapi = app.openapi
     return Guard(app, config, tokens)
 
 

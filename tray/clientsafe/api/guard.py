@@ -136,14 +136,10 @@ class Guard:
                 return await _respond(
                     send, 415, {"error": "unsupported_media_type", "detail": "send the body as application/json"}, cors
                 )
+            too_large = {"error": "too_large", "detail": f"bodies are limited to {self.config.max_body_bytes} bytes"}
             declared = headers.get("content-length")
             if declared is not None and (not declared.isdigit() or int(declared) > self.config.max_body_bytes):
-                return await _respond(
-                    send,
-                    413,
-                    {"error": "too_large", "detail": f"bodies are limited to {self.config.max_body_bytes} bytes"},
-                    cors,
-                )
+                return await _respond(send, 413, too_large, cors)
             body = bytearray()
             while True:
                 message = await receive()
@@ -151,12 +147,7 @@ class Guard:
                     return None
                 body += message.get("body", b"")
                 if len(body) > self.config.max_body_bytes:
-                    return await _respond(
-                        send,
-                        413,
-                        {"error": "too_large", "detail": f"bodies are limited to {self.config.max_body_bytes} bytes"},
-                        cors,
-                    )
+                    return await _respond(send, 413, too_large, cors)
                 if not message.get("more_body"):
                     break
             try:

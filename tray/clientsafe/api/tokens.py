@@ -37,6 +37,9 @@ class PairedBrowser:
     last_seen: float = 0.0
 
 
+_UNREAD = object()  # the cache stamp before the first read
+
+
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
@@ -57,6 +60,8 @@ class TokenStore:
         self.use_keyring = keyring_usable() if use_keyring is None else use_keyring
         self.file = file or paths.data_dir() / "paired-browsers.json"
         self.warning = ""
+        self._cache: list[PairedBrowser] = []
+        self._cache_stamp: object = _UNREAD
         if not self.use_keyring:
             self.warning = (
                 f"No OS keyring is available, so paired-browser tokens are kept (hashed) in {self.file}, "
@@ -101,10 +106,11 @@ class TokenStore:
         """The list, re-read when the file changed or, for the keyring, at most every 2 seconds: a
         keyring call per request would cost a D-Bus round trip, and a revocation still lands at once
         for the file and within 2 seconds for the keyring."""
-        stamp: object = self.file.stat().st_mtime_ns if (not self.use_keyring and self.file.exists()) else None
         if self.use_keyring:
-            stamp = int(time.monotonic() / 2)
-        if getattr(self, "_cache_stamp", object()) != stamp:
+            stamp: object = int(time.monotonic() / 2)
+        else:
+            stamp = self.file.stat().st_mtime_ns if self.file.exists() else None
+        if self._cache_stamp != stamp:
             self._cache = self._load()
             self._cache_stamp = stamp
         return self._cache

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from clientsafe.checker.org import phrase_spans
+
 # The category of each lexicon type; every other file is a sensitive category.
 CATEGORY = {
     "ROOM_NUMBER": "identifier",
@@ -99,12 +101,7 @@ def find_context(text: str, programs: tuple[str, ...] = ()) -> list[Hit]:
                 found = match.lastgroup if kind == "*" else kind
                 hits.append(Hit(str(found), category, match.start(), match.end(), 0.8, "lexicon"))
     # The organisation's own programme names ("Next Steps Mentoring") are service settings too.
-    lowered = text.lower()
-    for name in programs:
-        at = lowered.find(name.lower())
-        while at != -1:
-            hits.append(Hit("SERVICE_CONTEXT", "relationship", at, at + len(name), 0.8, "lexicon"))
-            at = lowered.find(name.lower(), at + 1)
+    hits += [Hit("SERVICE_CONTEXT", "relationship", s, e, 0.8, "lexicon") for s, e in phrase_spans(text, programs)]
     # "One of my kids" is a youth worker's client, not the writer's child: the service reading wins.
     services = [h for h in hits if h.category == "relationship"]
     return [

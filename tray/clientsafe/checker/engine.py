@@ -20,7 +20,7 @@ from clientsafe import __version__, settings
 from clientsafe.checker.analyzer import build_analyzer
 from clientsafe.checker.context import Hit, find_context
 from clientsafe.checker.normalise import normalise
-from clientsafe.checker.org import OrgProfile
+from clientsafe.checker.org import OrgProfile, phrase_spans
 from clientsafe.checker.recognizers.names import WORD_NAMES
 from clientsafe.checker.recognizers.proper_nouns import ProperNounRecognizer, is_place_or_title
 from clientsafe.checker.rules import Fired, RuleTable
@@ -130,7 +130,10 @@ class Checker:
         ]
         hits = [_trim_person(h, text) if h.type == "PERSON" else h for h in hits]
         hits = [h for h in hits if h.type != "PERSON" or self._plausible_name(h, text)]
-        hits = _mark_public_people([h for h in hits if h.end > h.start and not self._is_org_own(h, text)], text)
+        org_names = phrase_spans(text, self.org.names_in_text())
+        hits = _mark_public_people(
+            [h for h in hits if h.end > h.start and not self._is_org_own(h, text, org_names)], text
+        )
         hits = _coordinated_names(_resolve_overlaps(hits), text)
         context = find_context(text, self.org.program_names())
         # A "name" inside a programme, service or school name ("the Drop-In Center", "Briggs Middle") is not one.
@@ -153,20 +156,11 @@ class Checker:
             return True  # "Will from my group", "J.R.", "Tanisha W.": the pattern already made the case
         return not (hit.source in {"ner", "pattern"} and self._proper_nouns.is_plain_words(value))
 
-    def _is_org_own(self, hit: Hit, text: str) -> bool:
-        value = text[hit.start : hit.end]
-        if self.org.is_own(hit.type, value, text):
+    def _is_org_own(self, hit: Hit, text: str, org_names: list[tuple[int, int]]) -> bool:
+        if self.org.is_own(hit.type, text[hit.start : hit.end], text):
             return True
         # Names inside the organisation's, a sponsor's or a programme's name ("Hartley Family Foundation").
-        if hit.type in {"PERSON", "LOCATION"}:
-            lowered = text.lower()
-            for name in self.org.names_in_text():
-                at = lowered.find(name.lower())
-                while at != -1:
-                    if at <= hit.start and hit.end <= at + len(name):
-                        return True
-                    at = lowered.find(name.lower(), at + 1)
-        return False
+        return hit.type in {"PERSON", "LOCATION"} and any(s <= hit.start and hit.end <= e for s, e in org_names)
 
     # -- verdict -----------------------------------------------------------------------------------
 

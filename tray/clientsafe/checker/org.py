@@ -14,6 +14,19 @@ from pathlib import Path
 from typing import Any
 
 
+def phrase_spans(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Every [start, end) where one of ``phrases`` occurs in ``text``, ignoring case."""
+    lowered = text.lower()
+    spans = []
+    for phrase in phrases:
+        needle = phrase.lower()
+        at = lowered.find(needle)
+        while at != -1:
+            spans.append((at, at + len(needle)))
+            at = lowered.find(needle, at + 1)
+    return spans
+
+
 def _key(text: str) -> str:
     """Compare loosely: case, punctuation and spacing do not matter ("(541) 555-0142" == "541.555.0142")."""
     return re.sub(r"[\W_]+", "", text.lower())
