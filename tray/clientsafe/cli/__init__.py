@@ -1,0 +1,58 @@
+"""The ``clientsafe`` command: one module per subcommand, each with ``register(sub)`` and ``run(args)``.
+
+Exit codes shared by every subcommand (docs/cli.md): 0 fine, 2 usage error, 3 bad input, 4 the engine could
+not start, 70 an internal error (reported without a traceback); ``check`` adds 10 warn and 20 block.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from types import ModuleType
+
+from clientsafe import __version__
+from clientsafe.cli import check, pair, serve
+from clientsafe.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CliError
+
+# The order here is the order of `clientsafe --help`.
+COMMANDS: dict[str, ModuleType] = {
+    "check": check,
+    "serve": serve,
+    "pair": pair,
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="clientsafe",
+        description="ClientSafe checks social-media posts for client information before they are posted.",
+    )
+    parser.add_argument("--version", action="version", version=f"clientsafe {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMANDS.values():
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        module = COMMANDS.get(args.command or "")
+        if module is None:
+            parser.print_help()
+            return EXIT_USAGE
+        return int(module.run(args))
+    except CliError as e:
+        print(f"clientsafe: {e}", file=sys.stderr)
+        return e.code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as e:  # never a traceback for a person; say what happened and where to report it
+        print(
+            f"clientsafe: internal error ({type(e).__name__}). Please report this; no post text was logged.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL

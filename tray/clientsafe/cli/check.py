@@ -1,0 +1,181 @@
+"""``clientsafe check``: one post, a JSONL stream, or an interactive practice session.
+
+Exit codes: 0 allow, 10 warn, 20 block; 3 the input could not be checked (too long, not UTF-8, bad JSON line
+in --jsonl); 4 the engine could not start (e.g. the model is not installed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+from clientsafe.cli.common import (
+    EXIT_BLOCK,
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_WARN,
+    CliError,
+    load_org,
+    make_checker,
+)
+
+_EXIT_FOR = {"allow": EXIT_OK, "warn": EXIT_WARN, "block": EXIT_BLOCK}
+
+
+def register(sub: Any) -> None:
+    check = sub.add_parser("check", help="check a post and print the verdict")
+    check.add_argument(
+        "text", nargs="?", help="the post to check; - reads it from standard input (omit with --jsonl or -i)"
+    )
+    mode = check.add_mutually_exclusive_group()
+    mode.add_argument("--json", action="store_true", help="print the verdict as JSON")
+    mode.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='read one JSON object per line on stdin ({"text": ..., "account": "personal|org", "site": ...}) '
+        "and write one verdict per line, in order",
+    )
+    mode.add_argument("-i", "--interactive", action="store_true", help="paste posts one after another")
+    check.add_argument(
+        "--account",
+        choices=("personal", "org"),
+        default="personal",
+        help="whose account the post goes on (default: personal)",
+    )
+    check.add_argument("--site", default=None, help="the site, e.g. facebook (informational)")
+    check.add_argument(
+        "--org",
+        type=Path,
+        default=None,
+        help="organisation profile or policy JSON (default: policy.json in the config folder)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.jsonl:
+        return _check_jsonl(args, sys.stdin.buffer, sys.stdout)
+    if args.interactive:
+        return _interactive(args, sys.stdin, sys.stdout)
+    return _check_one(args, sys.stdout)
+
+
+def _check_one(args: argparse.Namespace, out: IO[str]) -> int:
+    from clientsafe.checker.engine import InputError
+    from clientsafe.display import render, use_colour
+
+    if args.text is None:
+        raise CliError('Give the post to check, e.g. clientsafe check "text", or use --jsonl or -i.', EXIT_USAGE)
+    text = args.text
+    if text == "-":
+        raw = sys.stdin.buffer.read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise CliError(
+                f"standard input is not valid UTF-8 (byte {e.start}); save the text as UTF-8", EXIT_INPUT
+            ) from None
+    checker = make_checker(load_org(args.org))
+    try:
+        verdict = checker.check(text, account=args.account, site=args.site)
+    except InputError as e:
+        raise CliError(str(e), EXIT_INPUT) from None
+    if args.json:
+        out.write(json.dumps(verdict.to_dict(), ensure_ascii=False) + "\n")
+    else:
+        out.write(render(text, verdict, colour=use_colour(out)) + "\n")
+    return _EXIT_FOR[verdict.action]
+
+
+def _jsonl_records(lines: Iterable[bytes]) -> Iterable[tuple[int, dict[str, Any] | None, str | None]]:
+    """Yield (line number, record, error) for each non-blank line; exactly one of record/error is set."""
+    for number, raw in enumerate(lines, 1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            yield number, None, f"line {number} is not valid UTF-8 (byte {e.start}); save the file as UTF-8"
+            continue
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield number, None, f"line {number} is not valid JSON: {e.msg} at column {e.colno}"
+            continue
+        if not isinstance(record, dict):
+            yield number, None, f'line {number} is a JSON {type(record).__name__}, expected an object with "text"'
+            continue
+        if not isinstance(record.get("text"), str):
+            yield number, None, f'line {number} has no "text" string'
+            continue
+        yield number, record, None
+
+
+def _check_jsonl(args: argparse.Namespace, stdin: IO[bytes], out: IO[str]) -> int:
+    from clientsafe.checker.engine import InputError
+
+    checker = make_checker(load_org(args.org))
+    had_error = False
+    for number, record, error in _jsonl_records(stdin):
+        result: dict[str, Any]
+        if record is not None:
+            try:
+                verdict = checker.check(
+                    record["text"], account=record.get("account", args.account), site=record.get("site")
+                )
+                result = verdict.to_dict()
+            except InputError as e:
+                error = f"line {number}: {e}"
+        if error is not None:
+            had_error = True
+            result = {"action": "error", "line": number, "error": error}
+        if record is not None and "id" in record:
+            result = {"id": record["id"], **result}
+        out.write(json.dumps(result) + "\n")
+        out.flush()
+    return EXIT_INPUT if had_error else EXIT_OK
+
+
+def _interactive(args: argparse.Namespace, stdin: IO[str], out: IO[str]) -> int:
+    from clientsafe.checker.engine import InputError
+    from clientsafe.display import render, use_colour
+
+    out.write("ClientSafe practice check: loading the checker...\n")
+    out.flush()
+    checker = make_checker(load_org(args.org))
+    account = args.account
+    out.write(
+        "Paste or type a post, then press Enter on an empty line to check it.\n"
+        "Type :org or :personal to switch account (now: " + account + "), :quit or Ctrl-D to leave.\n\n"
+    )
+    buffer: list[str] = []
+    while True:
+        out.write("> " if not buffer else ". ")
+        out.flush()
+        line = stdin.readline()
+        if not line:
+            out.write("\n")
+            return EXIT_OK
+        line = line.rstrip("\n")
+        if not buffer and line.strip() in {":quit", ":q", ":exit"}:
+            return EXIT_OK
+        if not buffer and line.strip() in {":org", ":personal"}:
+            account = line.strip()[1:]
+            whose = "the organisation's account" if account == "org" else "your personal account"
+            out.write(f"Now checking posts for {whose}.\n")
+            continue
+        if line.strip() or not buffer:
+            if line.strip():
+                buffer.append(line)
+            continue
+        text = "\n".join(buffer)
+        buffer = []
+        try:
+            verdict = checker.check(text, account=account)
+            out.write("\n" + render(text, verdict, colour=use_colour(out)) + "\n\n")
+        except InputError as e:
+            out.write(f"Could not check that: {e}\n\n")

@@ -1,0 +1,63 @@
+"""``clientsafe pair``: approve, list and revoke the browsers that may call the service."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import IO, Any
+
+from clientsafe.cli.common import EXIT_OK, EXIT_USAGE, CliError, print_list
+
+
+def register(sub: Any) -> None:
+    pair = sub.add_parser("pair", help="approve, list and revoke paired browsers")
+    pair_sub = pair.add_subparsers(dest="pair_command", metavar="ACTION", required=True)
+    for name, text in (("approve", "approve the browser showing this code"), ("deny", "refuse this code")):
+        p = pair_sub.add_parser(name, help=text)
+        p.add_argument("code")
+    pair_sub.add_parser("pending", help="pairing requests waiting for a person")
+    pair_sub.add_parser("list", help="paired browsers")
+    revoke = pair_sub.add_parser("revoke", help="unpair a browser (its token stops working at once)")
+    revoke.add_argument("id")
+
+
+def run(args: argparse.Namespace) -> int:
+    return _pair(args, sys.stdout)
+
+
+def _pair(args: argparse.Namespace, out: IO[str]) -> int:
+    import datetime
+
+    from clientsafe.api.pairing import PairingBook, PairingError
+    from clientsafe.api.tokens import TokenStore
+
+    tokens = TokenStore()
+    book = PairingBook(tokens)
+    if args.pair_command in {"approve", "deny"}:
+        try:
+            pending = book.decide(args.code, approve=args.pair_command == "approve")
+        except PairingError as e:
+            raise CliError(str(e), EXIT_USAGE) from None
+        verb = "Approved" if args.pair_command == "approve" else "Denied"
+        out.write(f"{verb}: {pending.client_name} (code {pending.code}).\n")
+        return EXIT_OK
+    if args.pair_command == "pending":
+        print_list(
+            out,
+            book.pending(),
+            "No browser is waiting to pair. Start pairing from the extension's options page.",
+            lambda p: f"{p.code[:3]}-{p.code[3:]}  {p.client_name}",
+        )
+        return EXIT_OK
+    if args.pair_command == "list":
+        print_list(
+            out,
+            tokens.list(),
+            "No browsers are paired yet. Pair one from the extension's options page.",
+            lambda b: f"{b.id}  {b.name}  (paired {datetime.datetime.fromtimestamp(b.created):%Y-%m-%d %H:%M})",
+        )
+        return EXIT_OK
+    if not tokens.revoke(args.id):
+        raise CliError(f"no paired browser with id {args.id}; see `clientsafe pair list`", EXIT_USAGE)
+    out.write(f"Revoked {args.id}: its token no longer works.\n")
+    return EXIT_OK
