@@ -33,6 +33,7 @@ format: setup
 	$(BIN)/ruff check --fix .
 
 test: setup lint
+	node --test tests/extension/
 	$(BIN)/python -m pytest
 
 bench: setup
