@@ -227,9 +227,14 @@
     return { site: adapter?.site || null, recognised, unrecognised };
   }
   let reportTimer = null;
+  let lastReport = "";
   function reportStatus() {
     clearTimeout(reportTimer);
-    reportTimer = setTimeout(() => ask({ type: "page-status", ...pageStatus() }), 500);
+    reportTimer = setTimeout(() => {
+      const status = pageStatus();
+      const key = JSON.stringify(status);
+      if (key !== lastReport) ask({ type: "page-status", ...status }).then(() => (lastReport = key));
+    }, 500);
   }
   chrome.runtime.onMessage.addListener((message, sender, reply) => {
     if (message?.type !== "page-status?") return false;
@@ -243,7 +248,10 @@
       // Capture on window: before any handler the site registered on the document or its elements.
       addEventListener("click", onClick, true);
       addEventListener("keydown", onKey, true);
-      observer = D.observe((root) => scan(root));
+      observer = D.observe((root) => {
+        scan(root);
+        reportStatus(); // composers come and go with dialogs and navigation: keep the badge current
+      });
       scan(document.documentElement);
       reportStatus();
       config = (await ask({ type: "config" })) || {};

@@ -12,7 +12,9 @@ const MESSAGES = {
   unsupported: ["Not used on this page", "ClientSafe checks posts on the social sites your organisation listed."],
 };
 
-const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+// The tab the popup was opened over; ?tab=ID names one explicitly (the options page and tests use it).
+const named = Number(new URLSearchParams(location.search).get("tab"));
+const tab = named ? { id: named } : (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
 await chrome.runtime.sendMessage({ type: "probe" }); // fresh: the app may have started or stopped since
 const { tray } = await chrome.storage.session.get({ tray: null });
 let page = null;
