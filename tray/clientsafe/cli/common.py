@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import IO, Any
 
 from clientsafe import paths
 from clientsafe.checker.org import OrgProfile
+from clientsafe.policy import Policy, PolicyFileError, PolicyStore
 
 EXIT_OK, EXIT_WARN, EXIT_BLOCK = 0, 10, 20
 EXIT_USAGE, EXIT_INPUT, EXIT_ENGINE, EXIT_INTERNAL = 2, 3, 4, 70
@@ -37,6 +39,22 @@ def load_org(path: Path | None) -> OrgProfile:
         raise CliError(f"{candidate}: the organisation section is malformed ({e}).", EXIT_USAGE) from None
 
 
+def load_policy(path: Path | None, err: IO[str] | None = None) -> Policy:
+    """The policy in force (``--org FILE`` in place of the user's file); problems are printed, not fatal.
+
+    A broken system or user file is reported and its last good copy stays in force; a broken ``--org`` file,
+    which the person named on purpose, is an error.
+    """
+    err = err or sys.stderr
+    try:
+        policy = PolicyStore(explicit_path=path).load()
+    except PolicyFileError as e:
+        raise CliError(f"{e}. Fix the file or pass another with --org.", EXIT_USAGE) from None
+    for message in (*policy.problems, *policy.ignored):
+        err.write(f"clientsafe: policy: {message}\n")
+    return policy
+
+
 def print_list(out: IO[str], items: list[Any], empty: str, line: Any) -> None:
     """A list for a person: one line per item, or a sentence saying what to do when there is none."""
     if not items:
@@ -45,12 +63,12 @@ def print_list(out: IO[str], items: list[Any], empty: str, line: Any) -> None:
         out.write(line(item) + "\n")
 
 
-def make_checker(org: OrgProfile):  # type: ignore[no-untyped-def]
+def make_checker(org: OrgProfile, policy: Policy | None = None):  # type: ignore[no-untyped-def]
     from clientsafe.checker.analyzer import ModelMissingError
     from clientsafe.checker.engine import Checker
     from clientsafe.settings import SettingError
 
     try:
-        return Checker(org=org)
+        return Checker(org=org, rules=policy.rule_table() if policy else None)
     except (ModelMissingError, SettingError) as e:
         raise CliError(str(e), EXIT_ENGINE) from None

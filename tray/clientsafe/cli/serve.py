@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from clientsafe.cli.common import EXIT_OK, EXIT_USAGE, CliError, load_org, make_checker
+from clientsafe.cli.common import EXIT_OK, EXIT_USAGE, CliError, load_policy, make_checker
 
 
 def register(sub: Any) -> None:
@@ -15,13 +15,19 @@ def register(sub: Any) -> None:
     serve.add_argument(
         "--port", type=int, default=None, help="listen on this port (default: first free of 47390-47399)"
     )
-    serve.add_argument("--org", type=Path, default=None, help="organisation profile or policy JSON")
+    serve.add_argument(
+        "--org",
+        type=Path,
+        default=None,
+        help="policy JSON (or organisation profile) in place of the user's policy.json",
+    )
     serve.add_argument(
         "--allow-origin",
         action="append",
         default=[],
         metavar="ORIGIN",
-        help="extension origin allowed to call, e.g. chrome-extension://<id> (repeatable)",
+        help="extension origin allowed to call, e.g. chrome-extension://<id> (repeatable; added to the policy's "
+        "allowed_extension_ids)",
     )
 
 
@@ -43,10 +49,11 @@ def run(args: argparse.Namespace) -> int:
         f"ClientSafe service starting on http://127.0.0.1:{port} (headless: no tray). Loading the checker...",
         flush=True,
     )
-    checker = make_checker(load_org(args.org))
+    policy = load_policy(args.org)
+    checker = make_checker(policy.org_profile(), policy)
     write_service_file(port)
-    config = ServiceConfig(port=port, allowed_origins=frozenset(args.allow_origin))
-    server = build_server(checker, sock, tokens=tokens, config=config)
+    config = ServiceConfig(port=port, allowed_origins=policy.allowed_origins() | frozenset(args.allow_origin))
+    server = build_server(checker, sock, tokens=tokens, config=config, policy=policy)
     print(
         f"Ready. Logs: {log_file}. Approve browsers with: clientsafe pair approve CODE. Ctrl-C or SIGTERM stops.",
         flush=True,
