@@ -49,7 +49,7 @@ def load_policy(path: Path | None, err: IO[str] | None = None) -> Policy:
     try:
         policy = PolicyStore(explicit_path=path).load()
     except PolicyFileError as e:
-        raise CliError(f"{e}. Fix the file or pass another with --org.", EXIT_USAGE) from None
+        raise CliError(f"{e}. Fix it, or pass another file with --org.", EXIT_USAGE) from None
     for message in (*policy.problems, *policy.ignored):
         err.write(f"clientsafe: policy: {message}\n")
     return policy

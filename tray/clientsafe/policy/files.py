@@ -15,14 +15,22 @@ MAX_POLICY_BYTES = 1024 * 1024
 
 
 class PolicyFileError(ValueError):
-    """A policy document that cannot be used; the message names the file and what is wrong."""
+    """A policy document that cannot be used; the message names the file and what is wrong.
+
+    ``where`` is the file or URL, ``problems`` one message per field (each naming it).
+    """
+
+    def __init__(self, where: str, problems: list[str]) -> None:
+        super().__init__(f"{where}: " + "; ".join(problems) if where else "; ".join(problems))
+        self.where = where
+        self.problems = problems
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     seen: dict[str, Any] = {}
     for key, value in pairs:
         if key in seen:
-            raise PolicyFileError(f"field {key} appears twice; keep one")
+            raise PolicyFileError("", [f"field {key} appears twice; keep one"])
         seen[key] = value
     return seen
 
@@ -38,20 +46,20 @@ def as_policy(document: Any) -> Any:
 def parse(raw: bytes, where: str) -> dict[str, Any]:
     """Bytes of a policy document -> a valid policy dict, or PolicyFileError naming ``where`` and the field."""
     if len(raw) > MAX_POLICY_BYTES:
-        raise PolicyFileError(f"{where}: larger than {MAX_POLICY_BYTES // 1024} KiB; is this the right file?")
+        raise PolicyFileError(where, [f"larger than {MAX_POLICY_BYTES // 1024} KiB: is this the right file?"])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise PolicyFileError(f"{where}: not UTF-8 (byte {e.start}); save the file as UTF-8") from None
+        raise PolicyFileError(where, [f"not UTF-8 (byte {e.start}): save the file as UTF-8"]) from None
     try:
         document = as_policy(json.loads(text, object_pairs_hook=_no_duplicates))
     except json.JSONDecodeError as e:
-        raise PolicyFileError(f"{where}: not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}") from None
+        raise PolicyFileError(where, [f"not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}"]) from None
     except PolicyFileError as e:
-        raise PolicyFileError(f"{where}: {e}") from None
+        raise PolicyFileError(where, e.problems) from None
     problems = validate(document)
     if problems:
-        raise PolicyFileError(f"{where}: " + "; ".join(problems))
+        raise PolicyFileError(where, problems)
     return {k: v for k, v in document.items() if k not in META_KEYS}
 
 
@@ -62,7 +70,7 @@ def read(path: Path) -> dict[str, Any] | None:
     except FileNotFoundError:
         return None
     except OSError as e:
-        raise PolicyFileError(f"{path}: cannot be read ({e.strerror}); check its permissions") from None
+        raise PolicyFileError(str(path), [f"cannot be read ({e.strerror}): check its permissions"]) from None
     return parse(raw, str(path))
 
 

@@ -50,6 +50,10 @@ def _field(path: Any) -> str:
 def _describe(error: jsonschema.ValidationError) -> str:
     """One error, naming the field and what would be right, without echoing long values."""
     where = _field(error.absolute_path)
+    if "propertyNames" in error.schema_path:
+        allowed = error.validator_value if error.validator == "enum" else None
+        hint = "must be one of " + ", ".join(allowed) if allowed else "is not in the expected form (see docs/policy.md)"
+        return f"field {where}: unknown key {error.instance!r}: {hint}"
     if error.validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         extra = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
@@ -72,8 +76,12 @@ def _describe(error: jsonschema.ValidationError) -> str:
         shown = shown if len(shown) <= 60 else shown[:57] + "..."
         return f"field {where} {expected} (found {shown})"
     if error.validator == "anyOf" and error.context:
-        best = jsonschema.exceptions.best_match(error.context)
-        return f"field {where}: {best.message}"
+        # Explain against the alternative whose type matched (an object with a misspelt key, say), if any.
+        matched = [e for e in error.context if e.validator != "type"]
+        if matched:
+            return _describe(matched[0])
+        kinds = " or ".join(str(e.validator_value) for e in error.context)
+        return f"field {where} must be {kinds} (found {type(error.instance).__name__})"
     return f"field {where}: {error.message}"
 
 

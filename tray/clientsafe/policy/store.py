@@ -116,7 +116,7 @@ class PolicyStore:
         if self.explicit_path is not None:
             user_kind, user_path = "file", self.explicit_path
             if not user_path.exists():
-                raise PolicyFileError(f"{user_path}: file not found. Check the path given to --org.")
+                raise PolicyFileError(str(user_path), ["file not found"])
             document = files.read(user_path)  # an explicitly named file must be valid: no fallback
         else:
             user_kind, user_path = "user", self.user_path
