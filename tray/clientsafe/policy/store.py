@@ -126,6 +126,8 @@ class PolicyStore:
             where = f"{SOURCE_NAMES[user_kind]} {user_path}"
             for name, value in document.items():
                 setting = BY_NAME[name]
+                if name == "locked" and user_kind == "file":
+                    continue  # an --org file is the last layer: there is nothing after it to lock against
                 if setting.layers == "system":
                     ignored.append(f"{where}: field {name} is only read from the system policy file; ignored")
                 elif name in locked:
