@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import IO, Any
 
-from clientsafe import paths
 from clientsafe.checker.org import OrgProfile
 from clientsafe.policy import Policy, PolicyFileError, PolicyStore
 
@@ -24,19 +22,8 @@ class CliError(Exception):
 
 
 def load_org(path: Path | None) -> OrgProfile:
-    candidate = path or paths.config_dir() / "policy.json"
-    if path is None and not candidate.exists():
-        return OrgProfile()
-    try:
-        return OrgProfile.load(candidate)
-    except FileNotFoundError:
-        raise CliError(f"{candidate}: file not found. Check the path given to --org.", EXIT_USAGE) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise CliError(
-            f"{candidate}: not valid JSON ({e}). Fix the file or pass another with --org.", EXIT_USAGE
-        ) from None
-    except (KeyError, TypeError, AttributeError) as e:
-        raise CliError(f"{candidate}: the organisation section is malformed ({e}).", EXIT_USAGE) from None
+    """Just the organisation's details from the policy in force (``--org FILE`` in place of the user's file)."""
+    return load_policy(path).org_profile()
 
 
 def load_policy(path: Path | None, err: IO[str] | None = None) -> Policy:
