@@ -40,12 +40,22 @@ def test_policy_show_says_where_each_value_came_from_and_which_are_locked(system
 
 
 def test_policy_show_json_is_the_policy_in_force_for_scripts(system_file):
-    write(system_file, {"fail_mode": "allow"})
+    write(system_file, {"fail_mode": "allow", "rule_actions": {"MINOR_FEATURED": {"personal": "block"}}})
     result = clientsafe("policy", "show", "--json")
     shown = json.loads(result.stdout)
-    assert set(shown) == {"version", "values", "sources", "locked", "layers", "problems", "ignored"}
+    assert set(shown) == {
+        "version",
+        "values",
+        "sources",
+        "locked",
+        "layers",
+        "problems",
+        "ignored",
+        "rule_actions_in_force",
+    }
     assert shown["values"]["fail_mode"] == "allow" and shown["sources"]["fail_mode"] == "system"
-    assert shown["sources"]["override_needs_reason"] == "default" and shown["locked"] == ["fail_mode"]
+    assert shown["sources"]["override_needs_reason"] == "default" and shown["locked"] == ["fail_mode", "rule_actions"]
+    assert shown["rule_actions_in_force"]["MINOR_FEATURED"] == {"personal": "block", "org": "warn"}
 
 
 def test_when_a_policy_file_is_broken_then_show_reports_it_and_exits_3(system_file):

@@ -56,6 +56,7 @@ def as_json(policy: Policy) -> dict[str, Any]:
         "layers": policy.layers,
         "problems": list(policy.problems),
         "ignored": list(policy.ignored),
+        "rule_actions_in_force": policy.rule_actions(),
     }
 
 
@@ -82,6 +83,9 @@ def render(policy: Policy) -> str:
         name = setting.name
         lock = "locked" if name in policy.locked else ""
         lines.append(f"{name:<26} {_short(policy[name]):<60}  {SOURCE_NAMES[policy.source(name)]:<20} {lock}".rstrip())
+    lines += ["", f"{'rule actions in force':<26} {'personal':<9} org"]
+    for code, action in sorted(policy.rule_actions().items()):
+        lines.append(f"{code:<26} {action.get('personal', 'allow'):<9} {action.get('org', 'allow')}")
     return "\n".join(lines) + "\n"
 
 
