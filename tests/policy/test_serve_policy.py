@@ -17,12 +17,16 @@ OTHER_ID = "ponmlkjihgfedcbaponmlkjihgfedcba"
 CLI_ORIGIN = "chrome-extension://" + "b" * 32
 
 
-def test_serve_allows_the_policys_extension_ids_and_serves_its_config(system_file, policy_home):
+def test_serve_allows_the_policys_extension_ids_serves_its_config_and_follows_changes(system_file, policy_home):
     write(
         system_file,
         {"allowed_extension_ids": [EXTENSION_ID], "fail_mode": "block", "mastodon_instances": ["social.coop"]},
     )
-    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    env = {
+        **os.environ,
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+        "CLIENTSAFE_POLICY_RELOAD_SECONDS": "1",
+    }
     proc = subprocess.Popen(
         [sys.executable, "-m", "clientsafe", "serve", "--allow-origin", CLI_ORIGIN],
         stdout=subprocess.PIPE,
@@ -64,8 +68,36 @@ def test_serve_allows_the_policys_extension_ids_and_serves_its_config(system_fil
         )
         assert approve.returncode == 0, approve.stderr
         token = requests.get(f"{base}/v1/pair/{body['pairing_id']}", timeout=5).json()["token"]
-        config = requests.get(f"{base}/v1/config", headers={"Authorization": f"Bearer {token}"}, timeout=5).json()
+        auth = {"Authorization": f"Bearer {token}"}
+        config = requests.get(f"{base}/v1/config", headers=auth, timeout=5).json()
         assert config["fail_mode"] == "block" and config["mastodon_instances"] == ["social.coop"]
+        secret = "One of my clients relapsed this week"
+        check = {"text": secret, "site": "x", "account": "personal"}
+        assert requests.post(f"{base}/v1/check", json=check, headers=auth, timeout=10).json()["action"] == "warn"
+
+        # IT changes the policy while the service runs: the next reload reaches /v1/config, the origin list
+        # and the checker's rules, with no restart.
+        write(
+            system_file,
+            {
+                "allowed_extension_ids": [OTHER_ID],
+                "fail_mode": "allow",
+                "rule_actions": {"CLIENT_SENSITIVE_DETAIL": {"personal": "block"}},
+            },
+        )
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            config = requests.get(f"{base}/v1/config", headers=auth, timeout=5).json()
+            if config["fail_mode"] == "allow":
+                break
+            time.sleep(0.2)
+        assert config["fail_mode"] == "allow"
+        assert requests.post(f"{base}/v1/check", json=check, headers=auth, timeout=10).json()["action"] == "block"
+        assert pair_from(f"chrome-extension://{OTHER_ID}").status_code == 201
+        assert pair_from(f"chrome-extension://{EXTENSION_ID}").status_code == 403
     finally:
         proc.terminate()
-        proc.communicate(timeout=30)
+        out, err = proc.communicate(timeout=30)
+    assert "now in force" in out and "Traceback" not in err
+    logs = "".join(p.read_text() for p in (policy_home / "logs").glob("*.log*"))
+    assert "policy changed" in logs and "relapsed" not in logs

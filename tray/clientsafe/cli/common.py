@@ -26,7 +26,7 @@ def load_org(path: Path | None) -> OrgProfile:
     return load_policy(path).org_profile()
 
 
-def load_policy(path: Path | None, err: IO[str] | None = None) -> Policy:
+def load_policy(path: Path | None, err: IO[str] | None = None, store: PolicyStore | None = None) -> Policy:
     """The policy in force (``--org FILE`` in place of the user's file); problems are printed, not fatal.
 
     A broken system or user file is reported and its last good copy stays in force; a broken ``--org`` file,
@@ -34,7 +34,7 @@ def load_policy(path: Path | None, err: IO[str] | None = None) -> Policy:
     """
     err = err or sys.stderr
     try:
-        policy = PolicyStore(explicit_path=path).load()
+        policy = (store or PolicyStore(explicit_path=path)).load()
     except PolicyFileError as e:
         raise CliError(f"{e}. Fix it, or pass another file with --org.", EXIT_USAGE) from None
     for message in (*policy.problems, *policy.ignored):
