@@ -176,3 +176,15 @@ def test_a_plain_http_policy_address_is_refused_unless_it_is_loopback(system_fil
     assert "audit_forward_url" in load().problems[0]
     write(system_file, {"audit_forward_url": "http://127.0.0.1:8080/in"})
     assert load().problems == ()
+
+
+def test_a_user_value_that_agrees_with_a_locked_one_is_not_reported(system_file, user_file):
+    write(system_file, {"fail_mode": "block", "locked": ["media_release_reminder"]})
+    write(user_file, {"fail_mode": "block", "media_release_reminder": True})
+    policy = load()
+    assert policy.ignored == () and policy.source("fail_mode") == "system"
+
+
+def test_a_user_value_equal_to_the_default_is_still_shown_as_the_users(user_file):
+    write(user_file, {"media_release_reminder": True})
+    assert load().source("media_release_reminder") == "user"

@@ -128,6 +128,9 @@ class PolicyStore:
                 setting = BY_NAME[name]
                 if name == "locked" and user_kind == "file":
                     continue  # an --org file is the last layer: there is nothing after it to lock against
+                fixed_by_it = name in locked or (setting.org_level and sources.get(name) in {"system", "url"})
+                if setting.layers == "any" and fixed_by_it and values[name] == value:
+                    continue  # agrees with what IT fixed: nothing to apply or to report
                 if setting.layers == "system":
                     ignored.append(f"{where}: field {name} is only read from the system policy file; ignored")
                 elif name in locked:
