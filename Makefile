@@ -42,6 +42,7 @@ bench: setup
 	$(BIN)/python bench/latency.py
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/api_latency.py
+	$(BIN)/python bench/policy_load.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

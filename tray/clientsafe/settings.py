@@ -45,6 +45,13 @@ SETTINGS: tuple[Setting, ...] = (
         float,
         "Findings scored below this (0-1) are ignored. Lower finds more, and warns more often.",
     ),
+    Setting(
+        "policy_reload_seconds",
+        300,
+        int,
+        "How often the running service re-reads the organisation policy (system file, policy URL, user file), "
+        "in seconds. 0 reads it only at start.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
