@@ -23,6 +23,7 @@ from clientsafe.api.config import ServiceConfig
 from clientsafe.api.guard import Guard
 from clientsafe.api.pairing import PairingBook
 from clientsafe.api.tokens import TokenStore
+from clientsafe.audit import AuditStore
 
 
 def create_app(
@@ -31,6 +32,7 @@ def create_app(
     tokens: TokenStore | None = None,
     pairing: PairingBook | None = None,
     on_pair_request: Callable[[Any], None] | None = None,
+    audit: AuditStore | None = None,
 ) -> Any:
     config = config or ServiceConfig()
     tokens = tokens or TokenStore()
@@ -47,7 +49,8 @@ def create_app(
     app.state.analysis_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clientsafe-analysis")
     app.state.pairing = pairing or PairingBook(tokens)
     app.state.recent_checks = OrderedDict()
-    app.state.decisions = []
+    app.state.decisions = []  # the latest content-free decisions, in memory (tests and the tray read them)
+    app.state.audit = audit  # None: nothing is written to disk (tests, or the audit could not be opened)
     app.state.on_pair_request = on_pair_request or (lambda pending: None)
     for module in (routes_check, routes_status, routes_pair):
         app.include_router(module.router)

@@ -26,6 +26,7 @@ from clientsafe.api.app import create_app
 from clientsafe.api.config import PORT_RANGE, ServiceConfig
 from clientsafe.api.slow_clients import DeadlineH11Protocol
 from clientsafe.api.tokens import TokenStore
+from clientsafe.audit import AuditStore
 
 log = logging.getLogger("clientsafe.api")
 
@@ -95,11 +96,12 @@ def build_server(
     sock: socket.socket,
     tokens: TokenStore | None = None,  # type: ignore[no-untyped-def]
     config: ServiceConfig | None = None,
+    audit: AuditStore | None = None,
 ) -> Server:
     port = sock.getsockname()[1]
     config = config or ServiceConfig(port=port)
     config.port = port
-    app = create_app(checker, config=config, tokens=tokens)
+    app = create_app(checker, config=config, tokens=tokens, audit=audit)
     uv = uvicorn.Config(
         app,
         log_config=None,

@@ -29,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from clientsafe.api.config import ServiceConfig
     from clientsafe.api.server import NoFreePortError, bind, build_server, setup_logging, write_service_file
     from clientsafe.api.tokens import TokenStore
+    from clientsafe.audit import AuditError, AuditStore
 
     try:
         sock = bind(args.port)
@@ -44,13 +45,24 @@ def run(args: argparse.Namespace) -> int:
         flush=True,
     )
     checker = make_checker(load_org(args.org))
+    try:
+        # Retention and forwarding come from the organisation's policy once it is wired; defaults until then.
+        audit: AuditStore | None = AuditStore()
+    except AuditError as e:  # checks still protect; the audit's absence is said loudly, every start
+        print(f"clientsafe: WARNING: no audit will be kept: {e}", file=sys.stderr, flush=True)
+        audit = None
     write_service_file(port)
     config = ServiceConfig(port=port, allowed_origins=frozenset(args.allow_origin))
-    server = build_server(checker, sock, tokens=tokens, config=config)
+    server = build_server(checker, sock, tokens=tokens, config=config, audit=audit)
     print(
         f"Ready. Logs: {log_file}. Approve browsers with: clientsafe pair approve CODE. Ctrl-C or SIGTERM stops.",
         flush=True,
     )
-    server.run(sockets=[sock])
+    print(f"Audit (content-free): {audit.path if audit else 'off'}", flush=True)
+    try:
+        server.run(sockets=[sock])
+    finally:
+        if audit is not None:
+            audit.close()  # what is queued reaches the disk before the process ends
     print("ClientSafe service stopped.", flush=True)
     return EXIT_OK
