@@ -3,15 +3,18 @@ backoff, never to an untrusted certificate or a redirect, and resumed after a re
 
 from __future__ import annotations
 
+import json
 import random
 import time
 
+import jsonschema
 import pytest
 
 from clientsafe.audit import AuditEvent, AuditStore
 from clientsafe.audit.events import PUBLIC_FIELDS
 from clientsafe.audit.forwarder import Forwarder
 from tests.audit.collector import Collector
+from tests.conftest import ROOT
 
 FAST = {"base_delay": 0.05, "max_delay": 0.2, "idle_poll": 0.05}
 
@@ -67,6 +70,8 @@ def test_the_collector_receives_every_event_with_only_the_content_free_fields(tm
         assert wait_for(lambda: store.status().pending == 0)
         assert all(row.forwarded for row in store.recent(10))
     batch = collector.batches[0]
+    schema = json.loads((ROOT / "shared" / "audit-batch.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(batch, schema)  # the contract the organisation's collector is written against
     assert set(batch) == {"source", "app_version", "events"} and len(batch["source"]) == 16
     sent = collector.events()[0]
     assert tuple(sent) == PUBLIC_FIELDS
