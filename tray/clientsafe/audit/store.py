@@ -213,29 +213,36 @@ class AuditStore:
         self._conn.close()
 
     def _write(self, items: list[tuple[AuditEvent, Ticket]]) -> None:
+        rows = [
+            (
+                event.event_id,
+                event.time,
+                event.kind,
+                event.check_id,
+                event.site,
+                event.account,
+                event.action,
+                join_codes(event.rule_codes),
+                join_codes(event.finding_types),
+                int(event.suggestions),
+                event.choice,
+                event.reason,
+            )
+            for event, _ in items
+        ]
         try:
             with _transaction(self._conn):
-                for event, _ in items:
-                    cursor = self._conn.execute(
-                        "INSERT OR IGNORE INTO events (event_id, time, kind, check_id, site, account, action, "
-                        "rule_codes, finding_types, suggestions, choice, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                        (
-                            event.event_id,
-                            event.time,
-                            event.kind,
-                            event.check_id,
-                            event.site,
-                            event.account,
-                            event.action,
-                            join_codes(event.rule_codes),
-                            join_codes(event.finding_types),
-                            int(event.suggestions),
-                            event.choice,
-                            event.reason,
-                        ),
-                    )
-                    if self.forward_url and cursor.rowcount:
-                        self._conn.execute("INSERT INTO outbox(event) VALUES (?)", (cursor.lastrowid,))
+                # One statement for the batch (sqlite3 releases the GIL while SQLite works, so the checker's
+                # thread keeps running); the write lock taken by BEGIN IMMEDIATE means every id above the old
+                # maximum is one of ours, which is how the outbox rows are found.
+                before = self._conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+                self._conn.executemany(
+                    "INSERT OR IGNORE INTO events (event_id, time, kind, check_id, site, account, action, "
+                    "rule_codes, finding_types, suggestions, choice, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    rows,
+                )
+                if self.forward_url:
+                    self._conn.execute("INSERT INTO outbox(event) SELECT id FROM events WHERE id > ?", (before,))
         except sqlite3.DatabaseError as e:
             log.error("audit write failed (%s): %d events not recorded", e, len(items))
             for _, ticket in items:

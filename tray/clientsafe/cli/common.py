@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from clientsafe import paths
-from clientsafe.checker.org import OrgProfile
+
+if TYPE_CHECKING:  # importing clientsafe.checker loads spaCy: only the commands that check pay for it
+    from clientsafe.checker.org import OrgProfile
 
 EXIT_OK, EXIT_WARN, EXIT_BLOCK = 0, 10, 20
 EXIT_USAGE, EXIT_INPUT, EXIT_ENGINE, EXIT_INTERNAL = 2, 3, 4, 70
@@ -22,6 +24,8 @@ class CliError(Exception):
 
 
 def load_org(path: Path | None) -> OrgProfile:
+    from clientsafe.checker.org import OrgProfile
+
     candidate = path or paths.config_dir() / "policy.json"
     if path is None and not candidate.exists():
         return OrgProfile()
