@@ -15,9 +15,11 @@ Only the content-free fields of ``events.PUBLIC_FIELDS`` are sent.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import random
+import sqlite3
 import threading
 import time
 from pathlib import Path
@@ -85,44 +87,57 @@ class Forwarder:
         conn = connect(self.path)
         try:
             while not self._stop.is_set():
-                rows = [
-                    row_from(r)
-                    for r in conn.execute(
-                        f"SELECT {COLUMNS} FROM events WHERE id IN (SELECT event FROM outbox ORDER BY event LIMIT ?) "
-                        "ORDER BY id",
-                        (self.batch_size,),
-                    )
-                ]
-                if not rows:
+                try:
+                    sent_some = self._forward_once(conn)
+                except Exception as e:  # e.g. the database busy for too long: back off and try again
+                    sent_some = False
+                    self._failed(conn, f"could not read the outbox ({type(e).__name__})")
+                if sent_some is None:
                     self._wake.wait(self.idle_poll)
                     self._wake.clear()
-                    continue
-                error = self._post(
-                    {"source": self.source_id, "app_version": __version__, "events": [r.public() for r in rows]}
-                )
-                now = time.time()
-                if error is None:
-                    ids = [r.id for r in rows]
-                    marks = ",".join("?" * len(ids))
-                    conn.execute("BEGIN IMMEDIATE")
-                    conn.execute(f"DELETE FROM outbox WHERE event IN ({marks})", ids)
-                    conn.execute(f"UPDATE events SET forwarded_at = ? WHERE id IN ({marks})", (now, *ids))
-                    set_meta(conn, "last_forwarded", _stamp(now))
-                    conn.execute("COMMIT")
-                    self.failures = 0
-                    self.sent += len(rows)
-                    continue
-                self.failures += 1
-                delay = self.next_delay()
-                set_meta(conn, "last_forward_error", f"{_stamp(now)} {error}")
-                log.warning(
-                    "audit forwarding failed (%s); %d in a row, next try in %.0f s", error, self.failures, delay
-                )
-                self._stop.wait(delay)
-        except Exception as e:  # the audit stays on disk; forwarding resumes at the next start
-            log.error("audit forwarder stopped (%s)", type(e).__name__)
         finally:
             conn.close()
+
+    def _forward_once(self, conn: sqlite3.Connection) -> bool | None:
+        """Send one batch: True if it was accepted, False if not, None if the outbox is empty."""
+        rows = [
+            row_from(r)
+            for r in conn.execute(
+                f"SELECT {COLUMNS} FROM events WHERE id IN (SELECT event FROM outbox ORDER BY event LIMIT ?) "
+                "ORDER BY id",
+                (self.batch_size,),
+            )
+        ]
+        if not rows:
+            return None
+        payload = {"source": self.source_id, "app_version": __version__, "events": [r.public() for r in rows]}
+        error = self._post(payload)
+        if error is not None:
+            self._failed(conn, error)
+            return False
+        now = time.time()
+        ids = [r.id for r in rows]
+        marks = ",".join("?" * len(ids))
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(f"DELETE FROM outbox WHERE event IN ({marks})", ids)
+            conn.execute(f"UPDATE events SET forwarded_at = ? WHERE id IN ({marks})", (now, *ids))
+            set_meta(conn, "last_forwarded", _stamp(now))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        self.failures = 0
+        self.sent += len(rows)
+        return True
+
+    def _failed(self, conn: sqlite3.Connection, error: str) -> None:
+        self.failures += 1
+        delay = self.next_delay()
+        with contextlib.suppress(sqlite3.Error):
+            set_meta(conn, "last_forward_error", f"{_stamp(time.time())} {error}")
+        log.warning("audit forwarding failed (%s); %d in a row, next try in %.0f s", error, self.failures, delay)
+        self._stop.wait(delay)
 
     def _post(self, payload: dict[str, Any]) -> str | None:
         """None when the collector accepted the batch (2xx), else what went wrong, for the status line."""

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import IO
 
-from clientsafe.audit.database import COLUMNS, AuditError, connect, row_from, set_meta
+from clientsafe.audit.database import AuditError, connect, set_meta
 from clientsafe.audit.events import AuditEvent, AuditRow, join_codes
 from clientsafe.audit.forwarder import Forwarder
 from clientsafe.audit.reader import AuditReader, AuditStatus
@@ -172,11 +172,6 @@ class AuditStore:
     def status(self, check_integrity: bool = False) -> AuditStatus:
         return self._reader.status(check_integrity)
 
-    def get(self, event_id: str) -> AuditRow | None:
-        with self._reader._connection() as conn:
-            record = conn.execute(f"SELECT {COLUMNS} FROM events WHERE event_id = ?", (event_id,)).fetchone()
-        return row_from(record) if record else None
-
     # -- the writer thread ------------------------------------------------------------------------
 
     def _source_id(self) -> str:
@@ -243,8 +238,8 @@ class AuditStore:
                 )
                 if self.forward_url:
                     self._conn.execute("INSERT INTO outbox(event) SELECT id FROM events WHERE id > ?", (before,))
-        except sqlite3.DatabaseError as e:
-            log.error("audit write failed (%s): %d events not recorded", e, len(items))
+        except (sqlite3.Error, ValueError, TypeError, OverflowError) as e:  # the writer thread itself carries on
+            log.error("audit write failed (%s): %d events not recorded", type(e).__name__, len(items))
             for _, ticket in items:
                 ticket._finish(False)
             return
