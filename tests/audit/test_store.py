@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import time
 
 import pytest
@@ -116,6 +117,14 @@ def test_export_to_a_file_is_whole_and_a_formula_in_a_reason_is_not_run_by_a_spr
     reasons = [r["reason"] for r in csv.DictReader(target.open(encoding="utf-8", newline=""))]
     assert reasons == ['\'=HYPERLINK("http://evil","click")', "'@SUM(A1)"]
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".clientsafe-audit-")] == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_only_the_user_can_read_the_audit_files(store):
+    store.record(event())
+    assert store.flush()
+    files = list(store.path.parent.glob("audit.sqlite3*"))
+    assert len(files) == 3 and all(f.stat().st_mode & 0o077 == 0 for f in files)  # database, -wal, -shm
 
 
 def test_reading_never_creates_or_changes_the_database(tmp_path):

@@ -14,6 +14,7 @@ https://www.sqlite.org/pragma.html#pragma_synchronous , https://www.sqlite.org/w
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from pathlib import Path
 
@@ -71,6 +72,10 @@ def connect(path: Path) -> sqlite3.Connection:
     """A read-write connection with the pragmas every writer needs; creates the file and schema."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            # Readable by this user only (terminal servers are shared); SQLite gives its -wal and -shm files
+            # the database file's permissions.
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
         conn = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
