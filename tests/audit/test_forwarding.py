@@ -139,3 +139,11 @@ def test_backoff_grows_exponentially_up_to_the_cap_with_jitter(tmp_path):
         assert max(delays) - min(delays) > ceiling / 4  # jittered, not in lock-step across a fleet
         ceilings.append(ceiling)
     assert ceilings == [2, 4, 8, 16, 32, 60, 60, 60]
+
+
+def test_status_shows_the_collector_without_any_credentials_in_its_address(tmp_path):
+    url = "https://audit:s3cret@collector.example.org:8443/in?key=abc123"
+    with AuditStore(tmp_path / "audit.sqlite3", forward_url=url, forwarder_options={"idle_poll": 60}) as store:
+        assert store.status().forward_url == "https://collector.example.org:8443/in"
+    stored = b"".join(f.read_bytes() for f in tmp_path.glob("audit.sqlite3*"))
+    assert b"s3cret" not in stored and b"abc123" not in stored

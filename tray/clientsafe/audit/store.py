@@ -16,10 +16,11 @@ import secrets
 import sqlite3
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 from typing import IO
 
-from clientsafe.audit.database import AuditError, connect, set_meta
+from clientsafe.audit.database import AuditError, connect, default_path, set_meta
 from clientsafe.audit.events import AuditEvent, AuditRow, join_codes
 from clientsafe.audit.forwarder import Forwarder
 from clientsafe.audit.reader import AuditReader, AuditStatus
@@ -73,8 +74,6 @@ class AuditStore:
         retention_interval: float = 24 * 3600,
         forwarder_options: dict | None = None,
     ) -> None:
-        from clientsafe.audit.database import default_path
-
         self.path = Path(path) if path is not None else default_path()
         if retention_days is not None and retention_days < 0:
             raise AuditError(f"retention_days must be 0 (keep everything) or more, not {retention_days}")
@@ -90,7 +89,7 @@ class AuditStore:
         self._conn = connect(self.path)
         try:
             set_meta(self._conn, "retention_days", str(self.retention_days))
-            set_meta(self._conn, "forward_url", self.forward_url or "")
+            set_meta(self._conn, "forward_url", _shown(self.forward_url))
             self.source_id = self._source_id()
             self.apply_retention()
         except sqlite3.DatabaseError as e:
@@ -247,6 +246,15 @@ class AuditStore:
             ticket._finish(True)
         if self.forwarder:
             self.forwarder.wake()
+
+
+def _shown(url: str | None) -> str:
+    """The collector's address as status may show it: no user name, password or query (they may hold a key)."""
+    if not url:
+        return ""
+    parts = urllib.parse.urlsplit(url)
+    host = parts.hostname or ""
+    return f"{parts.scheme}://{host}{f':{parts.port}' if parts.port else ''}{parts.path}"
 
 
 class _transaction:
