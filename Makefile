@@ -43,6 +43,7 @@ bench: setup
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/api_latency.py
 	$(BIN)/python bench/policy_load.py
+	$(BIN)/python bench/audit.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

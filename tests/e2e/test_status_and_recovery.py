@@ -85,13 +85,15 @@ def test_when_the_app_stops_popup_and_badge_say_so_and_a_restart_recovers_withou
 
 
 def test_stopping_the_service_worker_loses_nothing(world):
-    context, svc, page, _ext_id, _tab_id = world
+    context, _svc, page, _ext_id, _tab_id = world
     cdp = context.new_cdp_session(page)
     cdp.send("ServiceWorker.enable")
     versions: list[dict] = []
     cdp.on("ServiceWorker.workerVersionUpdated", lambda e: versions.extend(e["versions"]))
     page.wait_for_timeout(300)
-    running = [v for v in versions if v["scriptURL"].startswith("chrome-extension://") and v["runningStatus"] == "running"]
+    running = [
+        v for v in versions if v["scriptURL"].startswith("chrome-extension://") and v["runningStatus"] == "running"
+    ]
     assert running, "the extension's service worker should be running before we stop it"
     for v in running:
         cdp.send("ServiceWorker.stopWorker", {"versionId": v["versionId"]})

@@ -26,6 +26,7 @@ from clientsafe.api.app import create_app
 from clientsafe.api.config import PORT_RANGE, ServiceConfig
 from clientsafe.api.slow_clients import DeadlineH11Protocol
 from clientsafe.api.tokens import TokenStore
+from clientsafe.audit import AuditStore
 from clientsafe.policy.model import Policy
 
 log = logging.getLogger("clientsafe.api")
@@ -97,11 +98,12 @@ def build_server(
     tokens: TokenStore | None = None,  # type: ignore[no-untyped-def]
     config: ServiceConfig | None = None,
     policy: Policy | None = None,
+    audit: AuditStore | None = None,
 ) -> Server:
     port = sock.getsockname()[1]
     config = config or ServiceConfig(port=port)
     config.port = port
-    app = create_app(checker, config=config, tokens=tokens, policy=policy)
+    app = create_app(checker, config=config, tokens=tokens, policy=policy, audit=audit)
     uv = uvicorn.Config(
         app,
         log_config=None,
