@@ -5,6 +5,11 @@
 {
   const near = (selector) => (el) => globalThis.ClientSafeDom.ancestorWith(el, selector);
 
+  const ttProfile = () => ({
+    handle: document.querySelector("[data-e2e=user-title]")?.textContent.trim(),
+    name: document.querySelector("[data-e2e=user-subtitle]")?.textContent.trim(),
+  });
+
   globalThis.ClientSafe.register({
     site: "tiktok",
     account: () => null, // posts as the signed-in account; organisation accounts are their own logins
@@ -24,6 +29,11 @@
         submit: "[data-e2e=comment-post]",
         keys: ["enter"],
       },
+    ],
+    people: [
+      // A profile (/@handle): user-title is the handle, user-subtitle the name.
+      { kind: "outgoing_request", button: "[data-e2e=follow-button]", person: ttProfile },
+      { kind: "message_request", button: "[data-e2e=message-button]", person: ttProfile },
     ],
   });
 }
