@@ -45,6 +45,19 @@ SETTINGS: tuple[Setting, ...] = (
         float,
         "Findings scored below this (0-1) are ignored. Lower finds more, and warns more often.",
     ),
+    Setting(
+        "roster_max_rows",
+        100_000,
+        int,
+        "Most client rows a roster import accepts. A larger file is refused as a whole (nothing half-imported) "
+        "with a message; raise this only if one organisation really serves more people.",
+    ),
+    Setting(
+        "roster_max_bytes",
+        50_000_000,
+        int,
+        "Largest roster CSV (file or download) accepted, in bytes.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from clientsafe import __version__
-from clientsafe.api import routes_check, routes_pair, routes_status
+from clientsafe.api import routes_check, routes_pair, routes_relationship, routes_status
 from clientsafe.api.config import ServiceConfig
 from clientsafe.api.guard import Guard
 from clientsafe.api.pairing import PairingBook
@@ -31,6 +31,7 @@ def create_app(
     tokens: TokenStore | None = None,
     pairing: PairingBook | None = None,
     on_pair_request: Callable[[Any], None] | None = None,
+    roster: Any = None,
 ) -> Any:
     config = config or ServiceConfig()
     tokens = tokens or TokenStore()
@@ -49,7 +50,11 @@ def create_app(
     app.state.recent_checks = OrderedDict()
     app.state.decisions = []
     app.state.on_pair_request = on_pair_request or (lambda pending: None)
-    for module in (routes_check, routes_status, routes_pair):
+    # The client roster (clientsafe.roster.Roster): the checker's own, so a re-import reaches both at once.
+    app.state.roster = roster or getattr(checker, "roster", None) or _default_roster()
+    app.state.relationship_limits = {}
+    app.state.relationship_checks_per_minute = config.relationship_checks_per_minute
+    for module in (routes_check, routes_status, routes_pair, routes_relationship):
         app.include_router(module.router)
 
     @app.exception_handler(RequestValidationError)
@@ -72,6 +77,12 @@ def create_app(
         return JSONResponse({"error": "internal"}, status_code=500)
 
     return Guard(app, config, tokens)
+
+
+def _default_roster() -> Any:
+    from clientsafe.roster import Roster
+
+    return Roster()
 
 
 def openapi_document() -> dict[str, Any]:

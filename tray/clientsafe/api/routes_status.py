@@ -16,7 +16,7 @@ def status(request: Request) -> dict:
     return {
         "version": __version__,
         "engine_ready": request.app.state.checker is not None,
-        "roster_loaded": False,
+        "roster_loaded": request.app.state.roster.loaded(),
         "policy": {"fail_mode": "warn", "override_needs_reason": True},
         "browser": browser.name if browser else "",
     }
