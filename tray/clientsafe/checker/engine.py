@@ -11,7 +11,7 @@ import threading
 import time
 from importlib import resources
 from importlib.metadata import version as package_version
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -25,7 +25,9 @@ from clientsafe.checker.recognizers.names import WORD_NAMES
 from clientsafe.checker.recognizers.proper_nouns import ProperNounRecognizer, is_place_or_title
 from clientsafe.checker.rules import Fired, RuleTable
 from clientsafe.checker.verdict import ACTION_RANK, Action, Finding, Reason, Suggestion, Verdict
-from clientsafe.roster.match import Roster
+
+if TYPE_CHECKING:
+    from clientsafe.roster.match import Roster
 
 ACCOUNTS = ("personal", "org")
 # Types that are only context for rules and never shown as identifiers on their own.
@@ -82,7 +84,12 @@ class Checker:
         when a new import lands). ``consent_covers_minors``: whether a media release on file covers a minor
         on the client list too (the organisation policy decides; off by default)."""
         self.model = model or settings.get("model")
-        self.roster = roster if roster is not None else Roster()
+        if roster is None:
+            # Imported here: clientsafe.roster uses the checker's word lists, so the packages import each other.
+            from clientsafe.roster.match import Roster
+
+            roster = Roster()
+        self.roster = roster
         self.consent_covers_minors = consent_covers_minors
         self.org = org or OrgProfile()
         self.rules = rules or RuleTable.default()

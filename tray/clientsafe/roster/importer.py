@@ -61,15 +61,18 @@ def display_source(source: str) -> str:
 def _variants(client: Client) -> Iterator[tuple[bytes, str, int]]:
     """Every phrase that names this client: full name, first + last, each alias, alias + last name."""
     name = client.name
-    yield b"n", " ".join(name[:MAX_WORDS]), store.NAME
-    bare = name[:-1] if len(name) > 2 and name[-1] in _SUFFIXES else name  # "Marcus Johnson Jr." -> + "Marcus Johnson"
-    if len(bare) >= 2 and bare != name[:2]:
-        yield b"n", f"{bare[0]} {bare[-1]}", store.NAME
-    name = bare
+    full = " ".join(name[:MAX_WORDS])
+    yield b"n", full, store.NAME
+    bare = name[:-1] if len(name) > 2 and name[-1] in _SUFFIXES else name  # "Marcus Johnson Jr."
+    if len(bare) >= 2 and f"{bare[0]} {bare[-1]}" != full:
+        yield b"n", f"{bare[0]} {bare[-1]}", store.NAME  # first + last: "Maria Elena Lopez" -> "Maria Lopez"
     for alias in client.aliases:
         yield b"n", " ".join(alias[:MAX_WORDS]), store.ALIAS
-        if len(alias) == 1 and len(name) > 1 and alias[0] != name[0]:
-            yield b"n", f"{alias[0]} {name[-1]}", store.ALIAS
+        if len(alias) == 1:
+            # "Kiki Brown", and each other part of a double surname: "Pepe Rios" for José Ríos-Núñez.
+            for surname in dict.fromkeys(bare[1:]):
+                if surname != alias[0]:
+                    yield b"n", f"{alias[0]} {surname}", store.ALIAS
     for h in client.handles:
         yield b"h", h, store.HANDLE
 

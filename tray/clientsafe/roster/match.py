@@ -74,7 +74,7 @@ class Roster:
         self._entries: dict[bytes, tuple[int, int]] = {}
         self._key = b""
         self._max_words = 0
-        self.clients = 0
+        self._clients = 0
         self.problem = ""  # why a roster file present could not be used, for status displays
         self._lock = threading.Lock()
 
@@ -93,7 +93,7 @@ class Roster:
             self._load(stamp)
 
     def _load(self, stamp: tuple[int, int, int] | None) -> None:
-        self._entries, self.clients, self._max_words, self.problem = {}, 0, 0, ""
+        self._entries, self._clients, self._max_words, self.problem = {}, 0, 0, ""
         self._stamp = stamp
         if stamp is None:
             return
@@ -112,11 +112,17 @@ class Roster:
             return
         self._entries, self._key = entries, secret
         self._max_words = int(header.get("max_words", 3))
-        self.clients = int(header.get("clients", 0))
+        self._clients = int(header.get("clients", 0))
 
     def loaded(self) -> bool:
         self._refresh()
         return bool(self._entries)
+
+    @property
+    def clients(self) -> int:
+        """How many clients the roster in force holds (0 when none is imported or it cannot be used)."""
+        self._refresh()
+        return self._clients
 
     # -- lookups ------------------------------------------------------------------------------------
     def _lookup(self, namespace: bytes, value: str) -> tuple[int, int] | None:
@@ -133,7 +139,11 @@ class Roster:
             return []
         day = store.days(today or datetime.date.today())
         found: list[Match] = []
-        words = tokens(text)
+        handles = _handle_candidates(text)
+        # Words inside an @handle or an address are matched as that whole handle, not as names:
+        # "@keisha.brown.art" is not "Keisha Brown".
+        inside = [(s, e) for s, e, _, bare in handles if not bare]
+        words = [t for t in tokens(text) if not any(s <= t.start < e for s, e in inside)]
         norms = [t.norm for t in words]
         for i in range(len(words)):
             phrase = ""
@@ -155,7 +165,7 @@ class Roster:
                         self._consented(flags, expiry, day),
                     )
                 )
-        for start, end, value in _handle_candidates(text):
+        for start, end, value, _ in handles:
             hit = self._lookup(b"h", value)
             if hit is not None:
                 flags, expiry = hit
@@ -208,6 +218,13 @@ def _used_as_name(word: Token, words: list[Token], i: int, text: str) -> bool:
     raw = word.raw
     if not raw[:1].isupper() or (raw.isupper() and len(raw) > 1):
         return False  # "hope", "HOPE YOU ALL COME"
+    following_word = words[i + 1] if i + 1 < len(words) else None
+    if (
+        following_word is not None
+        and following_word.raw[:1].isupper()
+        and not text[word.end : following_word.start].strip()
+    ):
+        return False  # "Will Smith": someone else's full name (the client's own would be the longer match)
     if _SENTENCE_END.search(text[: word.start]):
         # Sentence opening: "Hope you are well" is a word; "Hope got her GED" is a name.
         following = words[i + 1].norm if i + 1 < len(words) else ""
@@ -215,17 +232,19 @@ def _used_as_name(word: Token, words: list[Token], i: int, text: str) -> bool:
     return True
 
 
-def _handle_candidates(text: str) -> list[tuple[int, int, str]]:
-    out: list[tuple[int, int, str]] = []
+def _handle_candidates(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, handle, found without "@" or an address)."""
+    out: list[tuple[int, int, str, bool]] = []
     taken: list[tuple[int, int]] = []
     for pattern in (_URL, _AT_HANDLE):
         for m in pattern.finditer(text):
             if any(s <= m.start() < e for s, e in taken):
                 continue
-            value = handle(m.group().rstrip(".,!?:;"))
+            found = m.group().rstrip(".,!?:;")
+            value = handle(found)
+            taken.append(m.span())
             if value:
-                out.append((m.start(), m.start() + len(m.group().rstrip(".,!?:;")), value))
-                taken.append(m.span())
+                out.append((m.start(), m.start() + len(found), value, False))
     for m in _BARE_HANDLE.finditer(text):
         word = m.group()
         if any(s <= m.start() < e for s, e in taken):
@@ -235,7 +254,7 @@ def _handle_candidates(text: str) -> list[tuple[int, int, str]]:
         if any(c.isdigit() or c in "_." for c in word) or (len(word) >= 6 and word.lower() not in ORDINARY_WORDS):
             value = handle(word)
             if value:
-                out.append((m.start(), m.end(), value))
+                out.append((m.start(), m.end(), value, True))
     return out
 
 
