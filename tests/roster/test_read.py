@@ -110,7 +110,7 @@ def test_when_the_file_cannot_be_a_roster_then_a_clear_message_and_the_previous_
 def test_when_the_file_has_200000_rows_then_it_is_refused_whole_with_a_message(tmp_path):
     rows = "".join(f"Person{i} Client{i}\n" for i in range(200_000))
     import_into(tmp_path, write(tmp_path, "good.csv", GOOD.encode()))
-    with pytest.raises(RosterError, match="more than 100,000 client rows.*previous roster is still in force"):
+    with pytest.raises(RosterError, match=r"more than 100,000 client rows.*previous roster is still in force"):
         import_into(tmp_path, write(tmp_path, "big.csv", ("Name\n" + rows).encode()))
     assert roster_in(tmp_path).clients == 1
 
