@@ -29,10 +29,23 @@ def key_id(key: bytes) -> str:
     return hmac.digest(key, b"clientsafe roster key id", hashlib.sha256)[:8].hex()
 
 
+def keyring_usable() -> bool:
+    """False when keyring fell back to its "fail" or "null" backend, or a chain of no backends.
+
+    The same test as ``clientsafe.api.tokens.keyring_usable``, repeated here so importing the roster does
+    not load the web service (FastAPI) into the CLI and the tray's import dialog.
+    """
+    backend = keyring.get_keyring()
+    module = type(backend).__module__
+    if module.endswith((".fail", ".null")):
+        return False
+    if module.endswith(".chainer"):
+        return bool(getattr(backend, "backends", []))
+    return True
+
+
 class RosterKey:
     def __init__(self, use_keyring: bool | None = None, file: Path | None = None) -> None:
-        from clientsafe.api.tokens import keyring_usable  # here, not at the top: the api package imports us
-
         self.use_keyring = keyring_usable() if use_keyring is None else use_keyring
         self.file = file or paths.data_dir() / "roster-key"
         self.warning = ""

@@ -16,15 +16,13 @@ new import without a restart.
 from __future__ import annotations
 
 import datetime
+import functools
 import logging
 import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
-from clientsafe.checker.recognizers.names import WORD_NAMES
 from clientsafe.roster import store
 from clientsafe.roster.errors import RosterError
 from clientsafe.roster.keys import RosterKey, key_id
@@ -32,8 +30,23 @@ from clientsafe.roster.normalise import Token, handle, tokens
 
 log = logging.getLogger("clientsafe.roster")
 
-# A name that is also a word counts alone only when written as a name.
-ORDINARY_WORDS = frozenset(WORD_NAMES) | frozenset(STOP_WORDS)
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # loaded on first use: importing the roster stays cheap
+
+    return frozenset(STOP_WORDS)
+
+
+@functools.cache
+def ordinary_words() -> frozenset[str]:
+    """Names that are also words (the checker's list: Hope, Grace, Will...) and English function words.
+    A one-word roster name among them counts only when written as a name."""
+    from clientsafe.checker.recognizers.names import WORD_NAMES
+
+    return frozenset(WORD_NAMES) | stop_words()
+
+
 _SENTENCE_END = re.compile(r"(?:^|[.!?\n:;]\s*|^\W*)$")
 # "@keisha.b", a profile address, or a bare handle-looking word ("keisha_b92").
 _AT_HANDLE = re.compile(r"(?<![\w@])@[\w.]*\w")
@@ -213,7 +226,7 @@ class Roster:
 
 def _used_as_name(word: Token, words: list[Token], i: int, text: str) -> bool:
     """A one-word roster name ("Hope", "Kiki") in a text: ordinary words only when written as a name."""
-    if word.norm not in ORDINARY_WORDS:
+    if word.norm not in ordinary_words():
         return True
     raw = word.raw
     if not raw[:1].isupper() or (raw.isupper() and len(raw) > 1):
@@ -228,7 +241,7 @@ def _used_as_name(word: Token, words: list[Token], i: int, text: str) -> bool:
     if _SENTENCE_END.search(text[: word.start]):
         # Sentence opening: "Hope you are well" is a word; "Hope got her GED" is a name.
         following = words[i + 1].norm if i + 1 < len(words) else ""
-        return bool(following) and following not in STOP_WORDS
+        return bool(following) and following not in stop_words()
     return True
 
 
@@ -251,7 +264,7 @@ def _handle_candidates(text: str) -> list[tuple[int, int, str, bool]]:
             continue
         # Without "@" a word is a handle only if it looks like one: a digit, "_" or "." inside, or a long
         # word that is not a dictionary word ("keishabrown").
-        if any(c.isdigit() or c in "_." for c in word) or (len(word) >= 6 and word.lower() not in ORDINARY_WORDS):
+        if any(c.isdigit() or c in "_." for c in word) or (len(word) >= 6 and word.lower() not in ordinary_words()):
             value = handle(word)
             if value:
                 out.append((m.start(), m.end(), value, True))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import functools
 import io
 import re
 from collections.abc import Callable
@@ -156,12 +157,21 @@ def _date(value: str, column: str) -> datetime.date | None:
     v = value.strip().replace(",", "")
     if not v:
         return None
+    return _parse_date(v, column)
+
+
+@functools.lru_cache(maxsize=4096)  # an export repeats the same few hundred dates
+def _parse_date(v: str, column: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(v)
+    except ValueError:
+        pass
     for fmt in _DATE_FORMATS:
         try:
             return datetime.datetime.strptime(v, fmt).date()
         except ValueError:
             continue
-    raise ValueError(f"{column}: '{value.strip()[:20]}' is not a date (use YYYY-MM-DD)")
+    raise ValueError(f"{column}: '{v[:20]}' is not a date (use YYYY-MM-DD)")
 
 
 def _cell(row: list[str], indexes: list[int] | None) -> list[str]:
