@@ -19,7 +19,7 @@ BODY = ROSTER_CSV.read_bytes()
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+    def do_GET(self) -> None:
         if self.path.startswith("/slow"):
             time.sleep(3)
         if self.path.startswith("/login"):
@@ -79,7 +79,7 @@ def test_when_the_certificate_is_not_trusted_then_nothing_is_downloaded(https_se
     base, _ = https_server
     monkeypatch.delenv("REQUESTS_CA_BUNDLE", raising=False)
     monkeypatch.delenv("CURL_CA_BUNDLE", raising=False)
-    with pytest.raises(RosterError, match="certificate of 127.0.0.1.* could not be verified"):
+    with pytest.raises(RosterError, match=r"certificate of 127\.0\.0\.1.* could not be verified"):
         import_into(tmp_path, f"{base}/roster.csv")
     assert not (tmp_path / "roster.bin").exists()
 
