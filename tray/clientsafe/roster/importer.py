@@ -16,6 +16,7 @@ from clientsafe.roster.errors import RosterError
 from clientsafe.roster.fetch import fetch
 from clientsafe.roster.keys import RosterKey, key_id
 from clientsafe.roster.read import Client, RowError, read_csv
+from clientsafe.roster.words import function_words
 
 ProgressCallback = Callable[[str, int, int | None], None]
 """``progress(stage, done, total)``: stage is "download" (bytes), "read" (rows), "hash" (clients) or
@@ -156,6 +157,9 @@ def import_roster(
     entries = store.build_entries(secret, items())
     max_words = max(min(len(c.name), MAX_WORDS) for c in result.clients)
     max_words = max([max_words, *(min(len(a), MAX_WORDS) for c in result.clients for a in c.aliases)])
+    # The few function words that do occur in names ("de", "la"): the matcher must not skip them. Only
+    # common English words are listed here, never a name.
+    glue = {w for c in result.clients for phrase in (c.name, *c.aliases) for w in phrase} & function_words()
     if progress:
         progress("write", 0, 1)
     shown = display_source(text_source)
@@ -167,6 +171,7 @@ def import_roster(
             "imported_at": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "key_id": key_id(secret),
             "max_words": max_words,
+            "function_words_in_names": sorted(glue),
         },
         file,
     )

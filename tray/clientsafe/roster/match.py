@@ -16,7 +16,6 @@ new import without a restart.
 from __future__ import annotations
 
 import datetime
-import functools
 import logging
 import re
 import threading
@@ -27,27 +26,10 @@ from clientsafe.roster import store
 from clientsafe.roster.errors import RosterError
 from clientsafe.roster.keys import RosterKey, key_id
 from clientsafe.roster.normalise import Token, handle, tokens
+from clientsafe.roster.words import function_words, ordinary_words, stop_words
 
 log = logging.getLogger("clientsafe.roster")
 
-
-@functools.cache
-def stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS  # loaded on first use: importing the roster stays cheap
-
-    return frozenset(STOP_WORDS)
-
-
-@functools.cache
-def ordinary_words() -> frozenset[str]:
-    """Names that are also words (the checker's list: Hope, Grace, Will...) and English function words.
-    A one-word roster name among them counts only when written as a name."""
-    from clientsafe.checker.recognizers.names import WORD_NAMES
-
-    return frozenset(WORD_NAMES) | stop_words()
-
-
-_SENTENCE_END = re.compile(r"(?:^|[.!?\n:;]\s*|^\W*)$")
 # "@keisha.b", a profile address, or a bare handle-looking word ("keisha_b92").
 _AT_HANDLE = re.compile(r"(?<![\w@])@[\w.]*\w")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|\b[a-z0-9.-]+\.(?:com|social|net|org)/[^\s<>\"')\]]+", re.I)
@@ -87,6 +69,7 @@ class Roster:
         self._entries: dict[bytes, tuple[int, int]] = {}
         self._key = b""
         self._max_words = 0
+        self._glue: frozenset[str] = frozenset()
         self._clients = 0
         self.problem = ""  # why a roster file present could not be used, for status displays
         self._lock = threading.Lock()
@@ -125,6 +108,7 @@ class Roster:
             return
         self._entries, self._key = entries, secret
         self._max_words = int(header.get("max_words", 3))
+        self._glue = frozenset(header.get("function_words_in_names", ()))
         self._clients = int(header.get("clients", 0))
 
     def loaded(self) -> bool:
@@ -158,16 +142,22 @@ class Roster:
         inside = [(s, e) for s, e, _, bare in handles if not bare]
         words = [t for t in tokens(text) if not any(s <= t.start < e for s, e in inside)]
         norms = [t.norm for t in words]
+        # Words no roster phrase is built on: a phrase never starts at, or runs through, one of them.
+        skip = [(w in function_words() and w not in self._glue) or w.isdigit() for w in norms]
         for i in range(len(words)):
+            if skip[i]:
+                continue
             phrase = ""
             for n in range(1, min(self._max_words, len(words) - i) + 1):
-                phrase = norms[i + n - 1] if n == 1 else phrase + " " + norms[i + n - 1]
+                if skip[i + n - 1]:
+                    break
+                phrase = norms[i] if n == 1 else phrase + " " + norms[i + n - 1]
+                if n == 1 and not _used_as_name(words[i], words, i, text):
+                    continue  # checked before hashing: "hope" in lower case is the word, whatever the roster
                 hit = self._lookup(b"n", phrase)
                 if hit is None:
                     continue
                 first, last = words[i], words[i + n - 1]
-                if n == 1 and not _used_as_name(first, words, i, text):
-                    continue
                 flags, expiry = hit
                 found.append(
                     Match(
@@ -238,11 +228,20 @@ def _used_as_name(word: Token, words: list[Token], i: int, text: str) -> bool:
         and not text[word.end : following_word.start].strip()
     ):
         return False  # "Will Smith": someone else's full name (the client's own would be the longer match)
-    if _SENTENCE_END.search(text[: word.start]):
+    if _sentence_start(text, word.start):
         # Sentence opening: "Hope you are well" is a word; "Hope got her GED" is a name.
         following = words[i + 1].norm if i + 1 < len(words) else ""
         return bool(following) and following not in stop_words()
     return True
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """At the start of the text, or after . ! ? : ; a line break or an emoji (quotes and brackets skipped)."""
+    before = text[max(0, start - 200) : start].rstrip().rstrip("\"'“‘([*-—–").rstrip()
+    if not before:
+        return True
+    last = before[-1]
+    return not last.isalnum() and last not in ",&/+"
 
 
 def _handle_candidates(text: str) -> list[tuple[int, int, str, bool]]:
@@ -262,9 +261,9 @@ def _handle_candidates(text: str) -> list[tuple[int, int, str, bool]]:
         word = m.group()
         if any(s <= m.start() < e for s, e in taken):
             continue
-        # Without "@" a word is a handle only if it looks like one: a digit, "_" or "." inside, or a long
-        # word that is not a dictionary word ("keishabrown").
-        if any(c.isdigit() or c in "_." for c in word) or (len(word) >= 6 and word.lower() not in ordinary_words()):
+        # Without "@" a word is a handle only if it looks like one: a digit, "_" or "." inside ("hope_w22",
+        # "keisha.b"). A handle of letters alone needs its "@": as a bare word it may be a name or a word.
+        if any(c.isdigit() or c in "_." for c in word):
             value = handle(word)
             if value:
                 out.append((m.start(), m.end(), value, True))
