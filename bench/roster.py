@@ -59,7 +59,7 @@ def synthetic_roster(path: Path, clients: int) -> None:
 
 def progress_bar(stage: str, done: int, total: int | None) -> None:
     """The import's progress callback, printed at every tenth (a log file gets lines, not carriage returns)."""
-    if total and (done * 10 // total) != ((done - 1000) * 10 // total if done >= 1000 else -1) or done == total:
+    if (total and (done * 10 // total) != ((done - 1000) * 10 // total if done >= 1000 else -1)) or done == total:
         print(f"  progress: {stage} {done:,}/{total:,}" if total else f"  progress: {stage} {done:,}", flush=True)
     elif not total and done % 10_000 == 0:
         print(f"  progress: {stage} {done:,} rows", flush=True)

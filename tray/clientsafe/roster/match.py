@@ -33,7 +33,8 @@ log = logging.getLogger("clientsafe.roster")
 # "@keisha.b", a profile address, or a bare handle-looking word ("keisha_b92").
 _AT_HANDLE = re.compile(r"(?<![\w@])@[\w.]*\w")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|\b[a-z0-9.-]+\.(?:com|social|net|org)/[^\s<>\"')\]]+", re.I)
-_BARE_HANDLE = re.compile(r"(?<![\w@/.])[a-z0-9_][\w.]*[a-z0-9_](?![\w@/])", re.I)
+# (Only words with a digit, "_" or "." in them get this far: see _handle_candidates.)
+_BARE_HANDLE = re.compile(r"(?<![\w@/.])(?=[\w.]*[\d_.])[a-z0-9_][\w.]*[a-z0-9_](?![\w@/])", re.I)
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,9 @@ class Roster:
         # Words inside an @handle or an address are matched as that whole handle, not as names:
         # "@keisha.brown.art" is not "Keisha Brown".
         inside = [(s, e) for s, e, _, bare in handles if not bare]
-        words = [t for t in tokens(text) if not any(s <= t.start < e for s, e in inside)]
+        words = tokens(text)
+        if inside:
+            words = [t for t in words if not any(s <= t.start < e for s, e in inside)]
         norms = [t.norm for t in words]
         # Words no roster phrase is built on: a phrase never starts at, or runs through, one of them.
         skip = [(w in function_words() and w not in self._glue) or w.isdigit() for w in norms]
