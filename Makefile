@@ -41,6 +41,7 @@ bench: setup
 	$(BIN)/python bench/latency.py
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/api_latency.py
+	$(BIN)/python bench/roster.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
