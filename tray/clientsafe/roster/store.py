@@ -97,6 +97,10 @@ def read_header(file: Path) -> tuple[dict[str, Any], int]:
     """The header and the offset where records start; RosterError when the file is not a roster."""
     with open(file, "rb") as f:
         head = f.read(len(MAGIC) + 4096)
+    return _parse_header(file, head)
+
+
+def _parse_header(file: Path, head: bytes) -> tuple[dict[str, Any], int]:
     if not head.startswith(MAGIC) or b"\n" not in head[len(MAGIC) :]:
         raise RosterError(f"{file} is not a ClientSafe roster (damaged?). Run `clientsafe roster import` again.")
     end = head.index(b"\n", len(MAGIC))
@@ -110,8 +114,9 @@ def read_header(file: Path) -> tuple[dict[str, Any], int]:
 
 
 def read(file: Path) -> tuple[dict[str, Any], dict[bytes, tuple[int, int]]]:
-    header, offset = read_header(file)
-    data = file.read_bytes()[offset:]
+    whole = file.read_bytes()  # one read: a new import replacing the file meanwhile cannot mix two rosters
+    header, offset = _parse_header(file, whole[: len(MAGIC) + 4096])
+    data = whole[offset:]
     if len(data) != header["entries"] * RECORD.size:
         raise RosterError(f"{file} is truncated. Run `clientsafe roster import` again.")
     entries = {h: (flags, exp) for h, flags, exp in RECORD.iter_unpack(data)}
