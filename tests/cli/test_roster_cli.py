@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from tests.cli.test_cli import clientsafe
+from tests.cli.test_cli import clientsafe as run_cli
 from tests.conftest import DATA
 
 ROSTER = str(DATA / "roster.csv")
+# No keyring, so the key goes to the announced 0600 file whatever the machine has.
+NO_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+
+
+def clientsafe(*args: str, home):  # type: ignore[no-untyped-def]
+    return run_cli(*args, home=home, env=NO_KEYRING)
 
 
 def test_import_reports_columns_counts_duplicates_and_progress_then_status_and_clear(tmp_path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ import requests
 
 from clientsafe.api.server import setup_logging
 from clientsafe.roster import Roster
+from clientsafe.roster.keys import RosterKey
 from clientsafe.roster.normalise import fold, handle
 from tests.api.conftest import start
 from tests.roster.conftest import ROSTER_CSV
@@ -38,14 +40,16 @@ def roster_strings() -> set[str]:
 def test_after_import_checks_and_relationship_calls_no_file_contains_a_roster_name(checker, tmp_path, monkeypatch):
     home = tmp_path / "home"
     monkeypatch.setenv("CLIENTSAFE_HOME", str(home))
-    env = {**__import__("os").environ, "CLIENTSAFE_HOME": str(home)}
+    # No keyring on either side, so the key is the 0600 file this test also searches (another test may leave
+    # an in-memory keyring installed in this process).
+    env = {**os.environ, "CLIENTSAFE_HOME": str(home), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     imported = subprocess.run(
         [sys.executable, "-m", "clientsafe", "roster", "import", str(ROSTER_CSV)], env=env, capture_output=True
     )
     assert imported.returncode == 0, imported.stderr.decode()
     log_file = setup_logging()
     try:
-        roster = Roster()
+        roster = Roster(home / "data" / "roster.bin", RosterKey(use_keyring=False, file=home / "data" / "roster-key"))
         monkeypatch.setattr(checker, "roster", roster)
         svc, server = start(checker, home)
         svc.app.app.state.roster = roster
