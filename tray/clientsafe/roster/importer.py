@@ -151,6 +151,9 @@ def import_roster(
             expiry = store.days(client.consent_expiry) if flags & store.CONSENT else 0
             for namespace, value, kind in _variants(client):
                 yield namespace, value, flags | kind, expiry
+                if namespace == b"n" and " " in value:
+                    for word in value.split(" "):
+                        yield b"n", word, store.WORD, 0
             if progress and (i % 1000 == 0 or i == total):
                 progress("hash", i, total)
 

@@ -129,6 +129,12 @@ class Roster:
     def _consented(self, flags: int, expiry: int, today: int) -> bool:
         return bool(flags & store.CONSENT) and (expiry == 0 or expiry >= today)
 
+    def _match(self, first: Token, last: Token, hit: tuple[int, int], day: int) -> Match:
+        flags, expiry = hit
+        return Match(
+            first.start, last.end, _kind(flags), bool(flags & store.MINOR), self._consented(flags, expiry, day)
+        )
+
     def find(self, text: str, today: datetime.date | None = None) -> list[Match]:
         """Roster clients named in ``text``: the longest match wins where two overlap."""
         self._refresh()
@@ -147,30 +153,27 @@ class Roster:
         norms = [t.norm for t in words]
         # Words no roster phrase is built on: a phrase never starts at, or runs through, one of them.
         skip = [(w in function_words() and w not in self._glue) or w.isdigit() for w in norms]
+        # One hash per word: the word's own record says whether it is a one-word name (an alias) and whether
+        # it occurs in a longer one; only then are the longer phrases starting here hashed.
+        single = [None if skip[i] else self._lookup(b"n", w) for i, w in enumerate(norms)]
         for i in range(len(words)):
-            if skip[i]:
+            hit = single[i]
+            if hit is None:
                 continue
-            phrase = ""
-            for n in range(1, min(self._max_words, len(words) - i) + 1):
-                if skip[i + n - 1]:
+            flags = hit[0]
+            if flags & store.KINDS and _used_as_name(words[i], words, i, text):
+                found.append(self._match(words[i], words[i], hit, day))
+            if not flags & store.WORD:
+                continue
+            phrase = norms[i]
+            for n in range(2, min(self._max_words, len(words) - i) + 1):
+                nxt = single[i + n - 1]
+                if nxt is None or not nxt[0] & store.WORD:
                     break
-                phrase = norms[i] if n == 1 else phrase + " " + norms[i + n - 1]
-                if n == 1 and not _used_as_name(words[i], words, i, text):
-                    continue  # checked before hashing: "hope" in lower case is the word, whatever the roster
-                hit = self._lookup(b"n", phrase)
-                if hit is None:
-                    continue
-                first, last = words[i], words[i + n - 1]
-                flags, expiry = hit
-                found.append(
-                    Match(
-                        first.start,
-                        last.end,
-                        _kind(flags),
-                        bool(flags & store.MINOR),
-                        self._consented(flags, expiry, day),
-                    )
-                )
+                phrase += " " + norms[i + n - 1]
+                longer = self._lookup(b"n", phrase)
+                if longer is not None and longer[0] & store.KINDS:
+                    found.append(self._match(words[i], words[i + n - 1], longer, day))
         for start, end, value, _ in handles:
             hit = self._lookup(b"h", value)
             if hit is not None:
@@ -199,7 +202,7 @@ class Roster:
         for i in range(len(words)):
             for n in range(1, min(self._max_words, len(words) - i) + 1):
                 hit = self._lookup(b"n", " ".join(words[i : i + n]))
-                if hit is not None:
+                if hit is not None and hit[0] & store.KINDS:
                     hits.append(hit)
         for value in (handle_or_url, profile_url):
             h = handle(value) if value else None

@@ -3,8 +3,11 @@
 File ``roster.bin`` in the data folder::
 
     CSROSTER1\\n
-    {"format": 1, "clients": N, "entries": M, "source": ..., "imported_at": ..., "key_id": ..., "max_words": k}\\n
+    {"format": 2, "clients": N, "entries": M, "source": ..., "imported_at": ..., "key_id": ..., "max_words": k}\\n
     M records of 15 bytes, sorted: 12-byte HMAC-SHA256 prefix | 1 byte flags | 2 bytes consent expiry (days)
+
+Records are the hashes of every phrase naming a client (flags NAME / ALIAS / HANDLE, MINOR, CONSENT) and of
+every word in those phrases (flag WORD alone: a word of a name is never a match by itself).
 
 96 bits of HMAC keep accidental collisions out of reach (about 1 in 10^19 per lookup against 50,000 clients)
 and make 50,000 clients with aliases and handles about 3 MB. No name, alias, handle or CSV text is ever
@@ -29,11 +32,14 @@ from clientsafe.roster.errors import RosterError
 from clientsafe.roster.keys import RosterKey
 
 MAGIC = b"CSROSTER1\n"
-FORMAT = 1
+FORMAT = 2
 HASH_BYTES = 12
 RECORD = struct.Struct(f"<{HASH_BYTES}sBH")
-# Flags of one record (one hashed name, alias or handle; shared by every client it belongs to).
-NAME, ALIAS, HANDLE, MINOR, CONSENT = 1, 2, 4, 8, 16
+# Flags of one record (one hashed name, alias or handle; shared by every client it belongs to). WORD marks a
+# word that occurs in some roster name: not a match by itself, it tells the matcher a longer phrase may start
+# or go on here, so a post costs about one hash per word.
+NAME, ALIAS, HANDLE, MINOR, CONSENT, WORD = 1, 2, 4, 8, 16, 32
+KINDS = NAME | ALIAS | HANDLE
 EPOCH = datetime.date(1970, 1, 1)
 
 
@@ -54,7 +60,10 @@ def merge(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
     """Two clients hash alike (two "Maria Lopez"): a minor if either is, consent only if both gave it."""
     flags_a, exp_a = a
     flags_b, exp_b = b
-    kinds = (flags_a | flags_b) & (NAME | ALIAS | HANDLE)
+    if not flags_a & KINDS or not flags_b & KINDS:  # a bare word entry says nothing about minors or consent
+        (flags, expiry) = b if not flags_a & KINDS else a
+        return flags | ((flags_a | flags_b) & WORD), expiry
+    kinds = (flags_a | flags_b) & (KINDS | WORD)
     minor = (flags_a | flags_b) & MINOR
     consent = flags_a & flags_b & CONSENT
     expiry = 0
