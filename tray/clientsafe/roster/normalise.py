@@ -44,13 +44,18 @@ def _norm_word(raw: str) -> str:
 
 
 def tokens(text: str) -> list[Token]:
-    """The words of ``text``, normalised, with their offsets."""
+    """The words of ``text``, normalised, with their offsets. (Runs on every post: kept to plain loops.)"""
     out = []
+    append = out.append
     for m in _WORD.finditer(text):
-        raw, end = m.group(), m.end()
+        raw = m.group()
+        start, end = m.span()
         if len(raw) > 3 and raw[-2] in "'’ʼ" and raw[-1] in "sS":
             raw, end = raw[:-2], end - 2  # the possessive is not part of the name: "[Keisha]'s"
-        out.append(Token(_norm_word(raw), m.start(), end, raw))
+        word = raw.lower() if raw.isascii() else fold(raw)
+        if "'" in word or "’" in word or "ʼ" in word:
+            word = word.translate(_APOSTROPHES)
+        append(Token(word, start, end, raw))
     return out
 
 
