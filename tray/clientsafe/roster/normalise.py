@@ -45,7 +45,7 @@ def _norm_word(raw: str) -> str:
 
 def tokens(text: str) -> list[Token]:
     """The words of ``text``, normalised, with their offsets. (Runs on every post: kept to plain loops.)"""
-    out = []
+    out: list[Token] = []
     append = out.append
     for m in _WORD.finditer(text):
         raw = m.group()
