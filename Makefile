@@ -60,6 +60,7 @@ bench: setup
 	$(BIN)/python bench/api_latency.py
 	$(BIN)/python bench/policy_load.py
 	$(BIN)/python bench/audit.py
+	$(BIN)/python bench/roster.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -19,7 +19,10 @@ globalThis.ClientSafe.register({
     {
       kind: "outgoing_request",
       button: "[data-testid=followBtn]",
-      person: (b) => ({ handle: b.getAttribute("aria-label")?.replace(/^Follow /, "") || location.pathname.split("/")[2] }),
+      person: (b) => ({
+        handle: b.getAttribute("aria-label")?.replace(/^Follow /, "") || location.pathname.split("/")[2],
+        name: document.querySelector("[data-testid=profileHeaderDisplayName]")?.textContent.trim(),
+      }),
     },
   ],
 });

@@ -17,7 +17,7 @@ def status(request: Request) -> dict:
     return {
         "version": __version__,
         "engine_ready": request.app.state.checker is not None,
-        "roster_loaded": False,
+        "roster_loaded": request.app.state.roster.loaded(),
         "policy": {
             "fail_mode": policy["fail_mode"],
             "override_needs_reason": policy["override_needs_reason"],

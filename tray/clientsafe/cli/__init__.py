@@ -11,7 +11,7 @@ import sys
 from types import ModuleType
 
 from clientsafe import __version__
-from clientsafe.cli import audit, check, pair, policy, serve
+from clientsafe.cli import audit, check, pair, policy, roster, serve
 from clientsafe.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CliError
 
 # The order here is the order of `clientsafe --help`.
@@ -21,6 +21,7 @@ COMMANDS: dict[str, ModuleType] = {
     "pair": pair,
     "policy": policy,
     "audit": audit,
+    "roster": roster,
 }
 
 
