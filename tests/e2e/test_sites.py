@@ -6,6 +6,8 @@ from each site's real editor library; sources in fixtures/sites/SELECTORS.md).""
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +15,7 @@ from tests.e2e.composers import BY_ID, COMPOSERS, Composer
 from tests.e2e.conftest import open_world
 from tests.e2e.test_fixture_sites import open_composer, site, type_like_a_person
 
+ROOT = Path(__file__).resolve().parents[2]
 RISKY = "So proud of Maria from our youth shelter 🎉 she just turned 15!"
 HARMLESS = "Great turnout at the park cleanup today, thanks everyone! 🌳"
 REASON = "Maria and her guardian asked us to share"
@@ -114,6 +117,9 @@ def test_a_risky_post_is_held_and_goes_only_with_a_reason(world, page, composer)
         "h => [...h.shadowRoot.querySelectorAll('mark')].map((m) => m.textContent).join(' ')"
     )
     assert site(page)["submits"] == 0, "the site's own submit handler ran while the post was held"
+    if composer.id == "facebook-post" and os.environ.get("CLIENTSAFE_SCREENSHOTS"):
+        page.set_viewport_size({"width": 1280, "height": 860})
+        page.screenshot(path=str(ROOT / "docs" / "screenshots" / "warning-panel-facebook.png"))
     press(page, "send", "")  # no reason: still held
     assert site(page)["submits"] == 0
     press(page, "send", REASON)
