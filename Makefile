@@ -45,10 +45,15 @@ bench: setup
 
 # The frozen app (dist/clientsafe/), the extension packages (dist/extension/) and the .deb (dist/*.deb).
 # The extension comes first: its ID (from the organisation's signing key) goes into the installers.
-package: setup
+package: setup packaging/extension/node_modules/.package-lock.json
 	$(BIN)/python packaging/extension/build.py
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/clientsafe.spec
 	$(BIN)/python packaging/linux/build_deb.py
+
+# web-ext (lints the Firefox build), from the npm registry at the versions in the lockfile.
+packaging/extension/node_modules/.package-lock.json: packaging/extension/package-lock.json
+	cd packaging/extension && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

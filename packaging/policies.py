@@ -22,7 +22,9 @@ def load_deployment() -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
-        raise SystemExit(f"{path}: cannot read the deployment file ({e}). Fix it or unset CLIENTSAFE_DEPLOYMENT.")
+        raise SystemExit(
+            f"{path}: cannot read the deployment file ({e}). Fix it or unset CLIENTSAFE_DEPLOYMENT."
+        ) from None
     if not isinstance(data.get("extension_config"), dict):
         raise SystemExit(f'{path}: "extension_config" must be an object (the extension\'s managed settings).')
     return data

@@ -47,9 +47,7 @@ def public_key_der(key_file: Path) -> bytes:
     from cryptography.hazmat.primitives import serialization
 
     key = serialization.load_pem_private_key(key_file.read_bytes(), password=None)
-    return key.public_key().public_bytes(
-        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
+    return key.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
 def signing_key(work: Path) -> tuple[Path, bool]:
@@ -66,9 +64,7 @@ def signing_key(work: Path) -> tuple[Path, bool]:
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     path = work / "throwaway-key.pem"
     path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     )
     print(
         "build.py: WARNING: no CLIENTSAFE_EXTENSION_KEY, so this build is signed with a THROWAWAY key and its "

@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import policies  # noqa: E402
+import policies
 
 ROOT = policies.ROOT
 DIST = ROOT / "dist"
@@ -83,7 +83,11 @@ def build() -> Path:
     shutil.copytree(APP, STAGE / PREFIX.lstrip("/"), symlinks=True)
 
     put(f"{PREFIX}/allowed-extensions.json", policies.dumps(policies.allowed_extensions(extension)))
-    put(LAUNCHER, f'#!/bin/sh\n# Started by the browser for native messaging.\nexec {PREFIX}/clientsafe native-host "$@"\n', 0o755)
+    put(
+        LAUNCHER,
+        f'#!/bin/sh\n# Started by the browser for native messaging.\nexec {PREFIX}/clientsafe native-host "$@"\n',
+        0o755,
+    )
     put("/usr/bin/clientsafe", f'#!/bin/sh\nexec {PREFIX}/clientsafe "$@"\n', 0o755)
     put("/usr/share/applications/clientsafe.desktop", DESKTOP)
     put("/etc/xdg/autostart/clientsafe.desktop", DESKTOP + AUTOSTART_EXTRA)
@@ -94,8 +98,14 @@ def build() -> Path:
         put(f"{base}/policies/managed/clientsafe.json", policy)
         host = policies.host_manifest(extension, LAUNCHER, browser)
         put(f"{base}/native-messaging-hosts/{policies.HOST_NAME}.json", policies.dumps(host))
-    put(f"{FIREFOX_HOSTS}/{policies.HOST_NAME}.json", policies.dumps(policies.host_manifest(extension, LAUNCHER, "firefox")))
-    put("/usr/share/doc/clientsafe/firefox-policies.json", policies.dumps(policies.firefox_policy(extension, deployment)))
+    put(
+        f"{FIREFOX_HOSTS}/{policies.HOST_NAME}.json",
+        policies.dumps(policies.host_manifest(extension, LAUNCHER, "firefox")),
+    )
+    put(
+        "/usr/share/doc/clientsafe/firefox-policies.json",
+        policies.dumps(policies.firefox_policy(extension, deployment)),
+    )
     put(
         "/usr/share/doc/clientsafe/copyright",
         "ClientSafe\nCopyright: the ClientSafe authors. Proprietary; bundles open-source components under their "

@@ -43,7 +43,11 @@ def test_when_the_frame_is_malformed_then_a_clear_error_is_raised(raw, why):
     [
         ([f"chrome-extension://{CHROME_ID}/"], "chromium", CHROME_ID),
         ([f"chrome-extension://{CHROME_ID}/", "--parent-window=0"], "chromium", CHROME_ID),
-        (["/usr/lib/mozilla/native-messaging-hosts/x.json", "clientsafe@example.org"], "firefox", "clientsafe@example.org"),
+        (
+            ["/usr/lib/mozilla/native-messaging-hosts/x.json", "clientsafe@example.org"],
+            "firefox",
+            "clientsafe@example.org",
+        ),
     ],
 )
 def test_the_caller_is_read_from_what_each_browser_passes(argv, browser, ext_id):

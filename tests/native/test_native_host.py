@@ -28,7 +28,11 @@ def talk(env, argv, messages, raw=b""):
     """Run the host as a browser would and return its replies, its exit status and stderr."""
     stdin = b"".join(struct.pack("=I", len(b)) + b for b in (json.dumps(m).encode() for m in messages)) + raw
     proc = subprocess.run(
-        [sys.executable, "-m", "clientsafe", "native-host", *argv], input=stdin, capture_output=True, env=env, timeout=60
+        [sys.executable, "-m", "clientsafe", "native-host", *argv],
+        input=stdin,
+        capture_output=True,
+        env=env,
+        timeout=60,
     )
     replies, out = [], proc.stdout
     while out:
@@ -39,7 +43,9 @@ def talk(env, argv, messages, raw=b""):
 
 
 def start_service(env, tmp_path):
-    proc = subprocess.Popen([sys.executable, "-m", "clientsafe", "serve"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "clientsafe", "serve"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     service_file = tmp_path / "data" / "service.json"
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -113,5 +119,7 @@ def test_when_the_frame_is_garbage_then_the_host_answers_once_and_exits(tmp_path
 
 
 def test_an_unknown_message_type_gets_a_clear_answer_and_the_host_keeps_going(tmp_path):
-    replies, status, _ = talk(env_for(tmp_path), [f"chrome-extension://{CHROME_ID}/"], [{"type": "nope"}, {"type": "ping"}])
+    replies, status, _ = talk(
+        env_for(tmp_path), [f"chrome-extension://{CHROME_ID}/"], [{"type": "nope"}, {"type": "ping"}]
+    )
     assert status == 0 and replies[0]["error"] == "unknown_type" and replies[1]["type"] == "pong"

@@ -24,8 +24,8 @@ from dataclasses import asdict, dataclass, field
 from typing import IO, Any
 
 from clientsafe import __version__
-from clientsafe.cli.common import EXIT_OK, CliError, make_checker
 from clientsafe.checker.org import OrgProfile
+from clientsafe.cli.common import EXIT_OK, CliError, make_checker
 
 EXIT_SELF_TEST_FAILED = 5
 
@@ -142,7 +142,7 @@ def _no_network(attempts: list[str]) -> Iterator[None]:
             raise socket.gaierror("ClientSafe self-test: network access refused")
         return original_getaddrinfo(host, *args, **kwargs)
 
-    socket.socket.connect = connect  # type: ignore[method-assign]
+    socket.socket.connect = connect  # type: ignore[method-assign,assignment]
     socket.getaddrinfo = getaddrinfo
     try:
         yield
