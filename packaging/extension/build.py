@@ -152,7 +152,14 @@ def build() -> dict:
     key, throwaway = signing_key(work)
     der = public_key_der(key)
     chromium_id = extension_id(der)
-    pack_crx(SOURCE, key, OUT / "clientsafe.crx")
+    # Chrome uses the policy's update URL only for the first install; later updates follow the manifest's
+    # update_url, so the self-hosted CRX carries it (the store zip must not: the stores refuse it).
+    crx_dir = work / "chromium"
+    shutil.copytree(SOURCE, crx_dir)
+    (crx_dir / "manifest.json").write_text(
+        json.dumps({**manifest, "update_url": base + "update.xml"}, indent=2) + "\n", encoding="utf-8"
+    )
+    pack_crx(crx_dir, key, OUT / "clientsafe.crx")
     (OUT / "update.xml").write_text(update_xml(chromium_id, version, base + "clientsafe.crx"), encoding="utf-8")
 
     firefox_dir = work / "firefox"
