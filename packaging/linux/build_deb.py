@@ -72,6 +72,16 @@ def installed_size_kib(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink()) // 1024 + 1
 
 
+# The system libraries Qt's xcb platform plugin loads (PySide6's wheels bundle Qt itself, not these).
+QT_DEPENDS = "libxcb-cursor0, libxkbcommon-x11-0, libegl1, libgl1, libfontconfig1, libdbus-1-3"
+
+
+def depends() -> str:
+    """libc6 always; the X11/GL libraries too once the tray (PySide6) is in the frozen app."""
+    base = "libc6 (>= 2.31)"
+    return f"{base}, {QT_DEPENDS}" if (APP / "_internal" / "PySide6").is_dir() else base
+
+
 def build() -> Path:
     if not (APP / "clientsafe").exists():
         raise SystemExit(f"{APP}/clientsafe is missing: build the frozen app first (make package).")
@@ -117,7 +127,7 @@ def build() -> Path:
         f"Package: clientsafe\nVersion: {version}\nArchitecture: {arch}\nSection: utils\nPriority: optional\n"
         "Maintainer: ClientSafe <it@clientsafe.example.org>\n"
         f"Installed-Size: {installed_size_kib(STAGE)}\n"
-        "Depends: libc6 (>= 2.31)\n"
+        f"Depends: {depends()}\n"
         "Description: warns staff before a post breaches client confidentiality\n"
         " ClientSafe checks social-media posts and friend requests on this computer, with the organisation's\n"
         " policy, and installs the browser policies that force-install and configure its extension.\n"

@@ -39,7 +39,7 @@ def test_the_built_app_checks_a_post_offline_and_reports_the_verdict(built, offl
     assert verdict["action"] == "block" and {f["type"] for f in verdict["findings"]} >= {"PHONE_NUMBER"}
 
 
-def test_the_built_app_pairs_the_deployed_extension_over_native_messaging(built, tmp_path):
+def test_the_built_app_alone_refuses_to_pair_an_extension_no_installer_allowed(built, tmp_path):
     env = {**os.environ, "CLIENTSAFE_HOME": str(tmp_path), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     env.pop("CLIENTSAFE_EXTENSION_IDS", None)  # only allowed-extensions.json beside the app counts here
     body = json.dumps({"type": "pair"}).encode()
