@@ -85,6 +85,15 @@ def evaluate(ws_url: str, expression: str):
         ws.close()
 
 
+def api_ready(ws_url: str) -> bool:
+    import websocket
+
+    try:
+        return evaluate(ws_url, "typeof chrome?.runtime?.sendNativeMessage === 'function'") is True
+    except (AssertionError, OSError, websocket.WebSocketException):
+        return False
+
+
 def can_mount_namespace() -> bool:
     if os.geteuid() != 0 or not Path("/etc/chromium").is_dir():
         return False
@@ -188,6 +197,12 @@ def test_chromium_force_installs_the_extension_and_it_pairs_over_native_messagin
         )
         try:
             worker = wait_for_worker(browser, profile, ext_id)
+            # DevTools can list the worker a moment before its extension APIs are bound; wait until they are.
+            deadline = time.time() + 60
+            while not api_ready(worker):
+                assert time.time() < deadline, "the extension's worker never had chrome.runtime"
+                time.sleep(0.5)
+                worker = wait_for_worker(browser, profile, ext_id)
             assert "/update.xml" in QuietHandler.requested and "/clientsafe.crx" in QuietHandler.requested
             reply = evaluate(worker, f"chrome.runtime.sendNativeMessage({HOST!r}, {{type: 'pair'}})")
             assert reply["type"] == "paired" and reply["port"] == port, reply
