@@ -49,9 +49,12 @@
       host = document.createElement("clientsafe-mark");
       host.style.cssText = "position:fixed;z-index:2147483646;pointer-events:auto;display:none";
       const shadow = host.attachShadow({ mode: "open" });
-      shadow.innerHTML = `<style>span{display:inline-block;min-width:20px;height:20px;border-radius:10px;
-        color:#fff;font:bold 13px/20px system-ui,sans-serif;text-align:center;box-shadow:0 0 0 2px #fff}</style>
-        <span role="img"></span>`;
+      const style = document.createElement("style");
+      style.textContent = `span{display:inline-block;min-width:20px;height:20px;border-radius:10px;color:#fff;
+        font:bold 13px/20px system-ui,sans-serif;text-align:center;box-shadow:0 0 0 2px #fff}`;
+      const span = document.createElement("span");
+      span.setAttribute("role", "img");
+      shadow.append(style, span);
       document.documentElement.append(host);
       marks.set(composer, host);
     }
