@@ -62,6 +62,7 @@ bench: setup
 	$(BIN)/python bench/audit.py
 	$(BIN)/python bench/roster.py
 	$(BIN)/python bench/frozen_app.py
+	$(BIN)/python bench/extension.py
 
 # The frozen app (dist/clientsafe/), the extension packages (dist/extension/) and the .deb (dist/*.deb).
 # The extension comes first: its ID (from the organisation's signing key) goes into the installers.
