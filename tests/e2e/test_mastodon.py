@@ -136,7 +136,8 @@ def test_edit_goes_back_to_the_text_with_the_first_risky_phrase_selected(page):
     page.locator("#clientsafe-panel .box").wait_for(timeout=5_000)
     page.locator("#clientsafe-panel").evaluate("host => host.shadowRoot.querySelector('[data-act=edit]').click()")
     selected = page.evaluate(
-        "() => { const t = document.querySelector('textarea'); return t.value.slice(t.selectionStart, t.selectionEnd); }"
+        "() => { const t = document.querySelector('textarea');"
+        " return t.value.slice(t.selectionStart, t.selectionEnd); }"
     )
     assert selected == "Maria"
     assert page.evaluate("window.posted") == []
