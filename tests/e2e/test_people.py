@@ -27,6 +27,8 @@ def world(browser_type, checker, tmp_path_factory):
     key = RosterKey(use_keyring=False, file=folder / "roster-key")
     import_roster(DATA / "roster.csv", file=folder / "roster.bin", key=key)
     svc.app.app.state.roster = Roster(folder / "roster.bin", key)
+    # This module asks about ~50 people within a minute, past the per-browser probing limit a person never hits.
+    svc.app.app.state.relationship_checks_per_minute = 1000
     yield context, svc
     close()
 
