@@ -9,7 +9,6 @@ the extension id the service's origin allow-list names.
 from __future__ import annotations
 
 import base64
-import datetime
 import hashlib
 import http.server
 import json
@@ -19,11 +18,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.x509.oid import NameOID
 
+from tests import tls
 from tests.api.conftest import start
 from tests.browser.conftest import CHROMIUM, chromium_args
 from tests.e2e.sites import HOSTS, bundle_for, missing_bundles, page_for
@@ -44,28 +42,7 @@ def extension_copy(target: Path) -> str:
 
 
 def self_signed(folder: Path) -> tuple[Path, Path]:
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "clientsafe-test")])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=2))
-        .add_extension(x509.SubjectAlternativeName([x509.DNSName(h) for h in HOSTS]), critical=False)
-        .sign(key, hashes.SHA256())
-    )
-    cert_file, key_file = folder / "cert.pem", folder / "key.pem"
-    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL, serialization.NoEncryption()
-        )
-    )
-    return cert_file, key_file
+    return tls.self_signed(folder, list(HOSTS), "sites")
 
 
 class FixtureSite(http.server.BaseHTTPRequestHandler):
@@ -75,7 +52,8 @@ class FixtureSite(http.server.BaseHTTPRequestHandler):
         host = self.headers.get("Host", "").split(":")[0]
         bundle = bundle_for(host, self.path)
         if bundle is not None:
-            self._send(bundle, "text/javascript; charset=utf-8")
+            kind = "text/css" if bundle.suffix == ".css" else "text/javascript"
+            self._send(bundle, f"{kind}; charset=utf-8")
             return
         page = page_for(host)
         if page is None or self.path.startswith("/__fixture/"):
@@ -162,3 +140,15 @@ def extension_world(browser_type, checker, tmp_path):
     context, svc, close = open_world(browser_type, checker, tmp_path)
     yield context, svc
     close()
+
+
+@pytest.fixture
+def page(world):
+    """A fresh page in the requesting module's own `world` fixture (test_sites, test_people); it must not throw."""
+    context, _svc = world
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    page.close()
+    assert errors == [], f"the page threw: {errors}"

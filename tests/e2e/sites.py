@@ -37,9 +37,12 @@ def page_for(host: str) -> Path | None:
 
 
 def bundle_for(host: str, request_path: str) -> Path | None:
-    """The built script for `/__fixture/<site>.js`, only on that site's own hosts."""
+    """The built script for `/__fixture/<site>.js` (only on that site's own hosts), or the shared stylesheet."""
     site = HOSTS.get(host)
-    if site is None or request_path.split("?")[0] != f"/__fixture/{site}.js":
+    path = request_path.split("?")[0]
+    if site is not None and path == "/__fixture/look.css":
+        return SITES_DIR / "shared" / "look.css"
+    if site is None or path != f"/__fixture/{site}.js":
         return None
     return BUILD_DIR / f"{site}.js"
 

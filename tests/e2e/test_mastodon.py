@@ -20,11 +20,13 @@ def page(extension_world):
     return page, svc
 
 
-def type_and_wait(page, text):
+def type_and_wait(page, text, expect=None):
+    """Type into the composer and wait for the extension's verdict (``expect``: the mark it must end on)."""
     box = page.locator("textarea")
     box.fill(text)
     box.dispatch_event("input")
-    page.wait_for_function("document.querySelector('textarea').dataset.clientsafe !== 'watching'", timeout=10_000)
+    done = f"=== '{expect}'" if expect else "!== 'watching'"
+    page.wait_for_function(f"document.querySelector('textarea').dataset.clientsafe {done}", timeout=10_000)
 
 
 def test_risky_post_is_held_with_reasons_and_the_site_never_receives_it(page):

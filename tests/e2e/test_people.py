@@ -33,14 +33,6 @@ def world(browser_type, checker, tmp_path_factory):
     close()
 
 
-@pytest.fixture
-def page(world):
-    context, _svc = world
-    page = context.new_page()
-    yield page
-    page.close()
-
-
 def as_stranger(url: str, handle: str) -> str:
     _name, other = STRANGER
     url = url.replace("Keisha%20Brown", "Jordan%20Lee").replace(handle, other)

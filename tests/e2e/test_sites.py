@@ -49,17 +49,6 @@ def world(browser_type, checker, tmp_path_factory):
     close()
 
 
-@pytest.fixture
-def page(world):
-    context, _svc = world
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    page.close()
-    assert errors == [], f"the page threw: {errors}"
-
-
 def panel_text(page) -> str:
     page.locator("#clientsafe-panel .box").wait_for(timeout=10_000)
     return page.locator("#clientsafe-panel").evaluate("h => h.shadowRoot.textContent")

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.e2e.test_mastodon import HARMLESS, RISKY, type_and_wait
 from tests.e2e.tray_control import restart, stop
-
-RISKY = "So proud of Maria from our youth shelter, she just turned 15!"
-HARMLESS = "Great turnout at the park cleanup today, thanks everyone!"
 
 
 @pytest.fixture
@@ -40,14 +38,6 @@ def popup(context, ext_id, tab_id) -> tuple[str, str]:
 def badge(context, tab_id) -> str:
     worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
     return worker.evaluate("(tabId) => chrome.action.getBadgeText({tabId})", tab_id)
-
-
-def type_and_wait(page, text, expect=None):
-    box = page.locator("textarea")
-    box.fill(text)
-    box.dispatch_event("input")
-    done = f"=== '{expect}'" if expect else "!== 'watching'"
-    page.wait_for_function(f"document.querySelector('textarea').dataset.clientsafe {done}", timeout=10_000)
 
 
 def test_on_a_recognised_composer_the_popup_says_protected_and_the_badge_is_clear(world):

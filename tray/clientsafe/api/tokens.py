@@ -22,6 +22,7 @@ import keyring
 import keyring.errors
 
 from clientsafe import paths
+from clientsafe.secret_store import keyring_usable
 
 log = logging.getLogger("clientsafe.tokens")
 SERVICE = "ClientSafe"
@@ -42,17 +43,6 @@ _UNREAD = object()  # the cache stamp before the first read
 
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-def keyring_usable() -> bool:
-    """False when keyring fell back to its "fail" or "null" backend, or a chain of no backends."""
-    backend = keyring.get_keyring()
-    module = type(backend).__module__
-    if module.endswith((".fail", ".null")):
-        return False
-    if module.endswith(".chainer"):
-        return bool(getattr(backend, "backends", []))
-    return True
 
 
 class TokenStore:

@@ -19,6 +19,7 @@ import keyring
 import keyring.errors
 
 from clientsafe import paths
+from clientsafe.secret_store import keyring_usable
 
 SERVICE = "ClientSafe"
 ENTRY = "roster-hmac-key"
@@ -27,21 +28,6 @@ ENTRY = "roster-hmac-key"
 def key_id(key: bytes) -> str:
     """A short fingerprint stored with the roster, to tell a missing or replaced key from a broken file."""
     return hmac.digest(key, b"clientsafe roster key id", hashlib.sha256)[:8].hex()
-
-
-def keyring_usable() -> bool:
-    """False when keyring fell back to its "fail" or "null" backend, or a chain of no backends.
-
-    The same test as ``clientsafe.api.tokens.keyring_usable``, repeated here so importing the roster does
-    not load the web service (FastAPI) into the CLI and the tray's import dialog.
-    """
-    backend = keyring.get_keyring()
-    module = type(backend).__module__
-    if module.endswith((".fail", ".null")):
-        return False
-    if module.endswith(".chainer"):
-        return bool(getattr(backend, "backends", []))
-    return True
 
 
 class RosterKey:
