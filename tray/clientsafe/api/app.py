@@ -31,7 +31,11 @@ def create_app(
     tokens: TokenStore | None = None,
     pairing: PairingBook | None = None,
     on_pair_request: Callable[[Any], None] | None = None,
+    on_decision: Callable[[str, str, str, list[str], str], None] | None = None,
 ) -> Any:
+    """``on_pair_request(pending)`` is called when a browser asks to pair; ``on_decision(site, account, action,
+    codes, choice)`` when the extension reports what the person did with a warning (content-free: never the
+    text or the override reason). Both run on the service thread: a GUI must hand them to its own thread."""
     config = config or ServiceConfig()
     tokens = tokens or TokenStore()
     app = FastAPI(
@@ -49,6 +53,7 @@ def create_app(
     app.state.recent_checks = OrderedDict()
     app.state.decisions = []
     app.state.on_pair_request = on_pair_request or (lambda pending: None)
+    app.state.on_decision = on_decision or (lambda site, account, action, codes, choice: None)
     for module in (routes_check, routes_status, routes_pair):
         app.include_router(module.router)
 

@@ -78,4 +78,9 @@ def decision(body: DecisionRequest, request: Request) -> dict:
         bool(body.reason),
     )
     request.app.state.decisions.append({**checked, "choice": body.choice})
+    try:
+        state = request.app.state
+        state.on_decision(checked["site"], checked["account"], checked["action"], list(checked["codes"]), body.choice)
+    except Exception as e:  # a listener (the tray's notification) must never cost the extension its answer
+        log.error("decision listener failed (%s)", type(e).__name__)
     return {"recorded": True}

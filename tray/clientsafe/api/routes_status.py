@@ -15,7 +15,8 @@ def status(request: Request) -> dict:
     browser = request.scope.get("state", {}).get("browser")
     return {
         "version": __version__,
-        "engine_ready": request.app.state.checker is not None,
+        # The tray starts the service before the engine has warmed up; its checker says when it is ready.
+        "engine_ready": bool(getattr(request.app.state.checker, "ready", request.app.state.checker is not None)),
         "roster_loaded": False,
         "policy": {"fail_mode": "warn", "override_needs_reason": True},
         "browser": browser.name if browser else "",

@@ -1,0 +1,42 @@
+"""Start the tray app: one instance per user, the icon at once, the service and engine behind it."""
+
+from __future__ import annotations
+
+import sys
+
+from clientsafe.ui.backend import BackendOptions
+
+
+def run(options: BackendOptions, argv: list[str] | None = None) -> int:
+    """Run until Quit. Returns 0, also when another ClientSafe was already running and was brought forward."""
+    from clientsafe.ui.qt import QApplication, QCoreApplication
+
+    QCoreApplication.setApplicationName("ClientSafe")
+    QCoreApplication.setOrganizationName("ClientSafe")
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)  # closing a window must not stop protection
+
+    from clientsafe.ui.single_instance import SingleInstance, ask_running_instance
+
+    if ask_running_instance():
+        print("ClientSafe is already running; brought it forward.", flush=True)
+        return 0
+    instance = SingleInstance()
+
+    from clientsafe.api.pairing import PairingBook
+    from clientsafe.api.tokens import TokenStore
+    from clientsafe.ui.app import TrayApp
+    from clientsafe.ui.desktop_notify import DesktopNotifications
+
+    tokens = TokenStore()
+    tray = TrayApp(app, tokens, PairingBook(tokens), options, desktop=DesktopNotifications())
+    instance.activated.connect(tray.bring_forward)
+    tray.start()
+    if tokens.warning:
+        print(f"clientsafe: WARNING: {tokens.warning}", file=sys.stderr, flush=True)
+    try:
+        return int(app.exec())
+    finally:
+        tray.shutdown()
+        instance.close()
