@@ -155,6 +155,10 @@ class PairWindow(QWidget):
             for c, value in enumerate(row):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, key)
+                if c == 0:  # the code (or the browser's name): what the person compares, so it stands out
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
                 table.setItem(r, c, item)
         if rows:
             index = keys.index(keep) if keep in keys else 0

@@ -49,12 +49,15 @@ class SingleInstance(QObject):
     def _connection(self) -> None:
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-
-    def _read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).strip() == b"show":
-            self.activated.emit()
+            # The other launch writes one short line and leaves: read it here rather than keep the socket.
+            if socket.bytesAvailable() or socket.waitForReadyRead(500):
+                request = bytes(socket.readAll().data()).strip()
+            else:
+                request = b""
+            socket.abort()
+            socket.deleteLater()
+            if request == b"show":
+                self.activated.emit()
 
     def close(self) -> None:
         self.server.close()
