@@ -42,8 +42,10 @@ def main() -> int:
     if shutil.which("trayer"):
         helpers.append(
             subprocess.Popen(
-                ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "32"]
-                + ["--SetDockType", "true", "--transparent", "false", "--tint", "0x303030", "--expand", "true"]
+                [
+                    *("trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "32"),
+                    *("--SetDockType", "true", "--transparent", "false", "--tint", "0x303030", "--expand", "true"),
+                ]
             )
         )
     if shutil.which("dunst"):

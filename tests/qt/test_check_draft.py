@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from clientsafe.ui.check_draft import EMPTY, reason_titles
-from clientsafe.ui.qt import QGuiApplication, QApplication, Qt
+from clientsafe.ui.qt import QApplication, QGuiApplication, Qt
 
 RISKY = "So proud of Maria from our youth shelter 💙 she just turned 15!"
 

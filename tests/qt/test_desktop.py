@@ -75,11 +75,12 @@ def test_on_a_real_desktop_the_icon_menu_notification_and_check_a_draft_work(xvf
     out = _out(tmp_path)
     report = run_session(xvfb("1280x800"), out, tmp_path / "home")
     assert report["tray_available"] and report["icon_visible"]
-    x, y, width, height = report["icon_geometry"]
+    _, _, width, height = report["icon_geometry"]
     assert width > 0 and height > 0  # embedded in trayer's tray
     assert report["state"] == "not_paired"
     assert report["notification_service"]
     title, body, channel = report["notifications"][0]
+    assert title == "A browser asks to pair with ClientSafe"
     assert channel == "desktop"  # the pairing request has Approve/Deny buttons: the notification service's
     assert f"{report['pair_code'][:3]} {report['pair_code'][3:]}" in body
     assert report["dunst_displayed"] >= 1  # dunst really shows it
