@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from clientsafe.ui.backend import BackendOptions
+
+
+def _say_ready(tray: Any, error: str) -> None:
+    if error:
+        print(f"clientsafe: the checker could not start: {error}", file=sys.stderr, flush=True)
+    else:
+        print(f"ClientSafe ready: checking posts (local service on 127.0.0.1:{tray.facts.port}).", flush=True)
 
 
 def run(options: BackendOptions, argv: list[str] | None = None) -> int:
@@ -32,7 +40,13 @@ def run(options: BackendOptions, argv: list[str] | None = None) -> int:
     tokens = TokenStore()
     tray = TrayApp(app, tokens, PairingBook(tokens), options, desktop=DesktopNotifications())
     instance.activated.connect(tray.bring_forward)
+    tray.engine_result.connect(lambda error: _say_ready(tray, error))
     tray.start()
+    # One line each for a person who started it from a terminal (and for bench/tray_startup.py's timings).
+    if tray.no_tray is not None:
+        print("ClientSafe started: no system tray here, so it shows a small window instead.", flush=True)
+    else:
+        print("ClientSafe started: its icon is in the system tray.", flush=True)
     if tokens.warning:
         print(f"clientsafe: WARNING: {tokens.warning}", file=sys.stderr, flush=True)
     try:
