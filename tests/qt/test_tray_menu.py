@@ -137,3 +137,36 @@ def test_quit_stops_the_service_and_frees_its_port(qtbot, qapp, checker, tokens,
     assert not tray.tray.isVisible()
     with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
         pass
+
+
+def test_while_warming_the_service_answers_at_once_and_a_check_waits_for_the_engine(
+    qtbot, qapp, checker, tokens, book, desktop
+):
+    import threading
+
+    release = threading.Event()
+
+    def slow_build():
+        release.wait(20)
+        return checker
+
+    tray = make_tray(qtbot, None, tokens, book, desktop, start=False)
+    tray.backend.options.build_checker = slow_build
+    tray.start()
+    try:
+        qtbot.waitUntil(lambda: tray.facts.port > 0, timeout=20_000)
+        _, token = tokens.issue("Chrome")
+        base, auth = f"http://127.0.0.1:{tray.facts.port}", {"Authorization": f"Bearer {token}"}
+        assert requests.get(f"{base}/v1/status", headers=auth, timeout=5).json()["engine_ready"] is False
+        assert tray.state is TrayState.WARMING
+        result = {}
+        sender = threading.Thread(target=lambda: result.update(_check_over_http(tray, token)))
+        sender.start()
+        release.set()
+        sender.join(30)
+        assert result["action"] == "block"
+        qtbot.waitUntil(lambda: tray.facts.engine_ready, timeout=10_000)
+        assert requests.get(f"{base}/v1/status", headers=auth, timeout=5).json()["engine_ready"] is True
+    finally:
+        release.set()
+        tray.shutdown()
