@@ -79,3 +79,30 @@ def test_cli_tray_without_a_display_says_to_use_serve(home, monkeypatch, capsys)
         monkeypatch.delenv(name, raising=False)
     assert cli_main(["tray"]) == 2
     assert "clientsafe serve" in capsys.readouterr().err
+
+
+def test_clientsafe_tray_starts_refuses_a_second_copy_and_stops_cleanly_on_sigterm(home):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CLIENTSAFE_HOME": str(home), "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"}
+    from tests.conftest import DATA
+
+    command = [sys.executable, "-m", "clientsafe", "tray", "--org", str(DATA / "org_profile.json")]
+    first = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert first.stdout is not None
+        started = first.stdout.readline()
+        assert started.startswith("ClientSafe started: no system tray here")  # offscreen has no tray
+        ready = first.stdout.readline()
+        assert ready.startswith("ClientSafe ready: checking posts (local service on 127.0.0.1:")
+        second = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+        assert (second.returncode, second.stdout.strip()) == (0, "ClientSafe is already running; brought it forward.")
+        first.send_signal(signal.SIGTERM)
+        assert first.wait(30) == 0
+        assert first.stdout.read().strip().endswith("ClientSafe stopped.")
+    finally:
+        if first.poll() is None:
+            first.kill()

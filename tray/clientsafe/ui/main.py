@@ -49,8 +49,26 @@ def run(options: BackendOptions, argv: list[str] | None = None) -> int:
         print("ClientSafe started: its icon is in the system tray.", flush=True)
     if tokens.warning:
         print(f"clientsafe: WARNING: {tokens.warning}", file=sys.stderr, flush=True)
+    _quit_on_signals(tray)
     try:
         return int(app.exec())
     finally:
-        tray.shutdown()
+        stopped = tray.shutdown()
         instance.close()
+        print(
+            "ClientSafe stopped." if stopped else "ClientSafe stopped (the service did not finish in time).", flush=True
+        )
+
+
+def _quit_on_signals(tray: Any) -> None:
+    """Logging out (SIGTERM) or Ctrl-C in a terminal quits cleanly, service included. Python runs signal handlers
+    only between bytecodes, so a timer hands control to Python twice a second while Qt's loop waits."""
+    import signal
+
+    from clientsafe.ui.qt import QTimer
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: tray.quit())
+    timer = QTimer(tray)
+    timer.timeout.connect(lambda: None)
+    timer.start(500)
