@@ -7,6 +7,7 @@ cannot resize or raise windows are the only ones ignored there.
 from __future__ import annotations
 
 import os
+import socket
 import threading
 from dataclasses import dataclass, field
 
@@ -71,12 +72,19 @@ def desktop():
     return FakeDesktop()
 
 
+def free_port() -> int:
+    """An ephemeral loopback port, outside the 47390-47399 range other test runs on this machine share."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 def make_tray(qtbot, checker, tokens, book, desktop, tray_available=True, start=True) -> TrayApp:
     tray = TrayApp(
         QApplication.instance(),
         tokens,
         book,
-        BackendOptions(build_checker=lambda: checker),
+        BackendOptions(port=free_port(), build_checker=lambda: checker),
         desktop=desktop,
         tray_available=tray_available,
     )
