@@ -89,6 +89,12 @@ def main() -> int:
         wait(app, lambda: False, 1.5)  # let dunst draw it
         corner(app.primaryScreen()).save(str(out / f"notification{suffix}.png"))
         report["dunst_displayed"] = _dunst_count("displayed")
+        # Invoke the notification's default action in dunst, as a click would: the D-Bus ActionInvoked signal
+        # must reach the app and open the Pair a browser window with this request selected.
+        subprocess.run(["dunstctl", "action", "0"], capture_output=True, timeout=5)
+        report["action_opened_pair"] = wait(app, lambda: "pair" in tray.windows and tray.windows["pair"].isVisible(), 5)
+        if report["action_opened_pair"]:
+            tray.windows["pair"].hide()
 
         tray.menu.popup(geometry.bottomLeft())
         wait(app, lambda: False, 1.0)

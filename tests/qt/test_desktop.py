@@ -84,6 +84,7 @@ def test_on_a_real_desktop_the_icon_menu_notification_and_check_a_draft_work(xvf
     assert channel == "desktop"  # the pairing request has Approve/Deny buttons: the notification service's
     assert f"{report['pair_code'][:3]} {report['pair_code'][3:]}" in body
     assert report["dunst_displayed"] >= 1  # dunst really shows it
+    assert report["action_opened_pair"]  # and a click on it comes back over D-Bus to the app
     assert report["menu_visible"]
     assert report["verdict"] == "block"
     assert report["pair_window_rows"] == 1
