@@ -39,6 +39,7 @@ format: setup
 	$(BIN)/ruff check --fix .
 
 test: setup lint
+	node --test tests/extension/
 	$(BIN)/python -m pytest
 
 bench: setup
@@ -48,6 +49,7 @@ bench: setup
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/api_latency.py
 	$(BIN)/python bench/tray_startup.py
+	$(BIN)/python bench/policy_load.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

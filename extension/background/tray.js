@@ -1,9 +1,12 @@
-// The only code that talks to the ClientSafe app. Content scripts message the worker; the worker calls
-// the app on 127.0.0.1 with the pairing token. State lives in chrome.storage: the worker can be stopped
-// at any moment (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle).
+// The only code that talks to the ClientSafe app. Content scripts message the worker; the worker calls the
+// app on 127.0.0.1 with the pairing token. State lives in chrome.storage: the worker can be stopped at any
+// moment (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle).
+
+import { setTrayState } from "./status.js";
 
 const PORTS = Array.from({ length: 10 }, (_, i) => 47390 + i);
 const TIMEOUT_MS = 1500;
+const CONFIG_MAX_AGE_MS = 5 * 60 * 1000;
 
 export async function settings() {
   return chrome.storage.local.get({ port: null, token: null });
@@ -25,27 +28,78 @@ async function call(path, { method = "GET", body, token, port } = {}) {
   }
 }
 
-export async function check(text, site, account) {
+// Call the app; if nothing answers on the remembered port, the app may have restarted on another port of its
+// range (another user took ours): find it again with our token, which only our own app accepts.
+async function authed(path, options = {}) {
   const { port, token } = await settings();
-  if (!port || !token) return { action: "error", reasons: [], unreachable: "not_paired" };
-  try {
-    const r = await call("/v1/check", { method: "POST", body: { text, site, account }, token, port });
-    if (r.status === 401) return { action: "error", reasons: [], unreachable: "not_paired" };
-    if (r.status !== 200) return { action: "error", reasons: [], unreachable: "error" };
-    return r.body;
-  } catch (e) {
-    return { action: "error", reasons: [], unreachable: "not_running" };
+  if (!token) {
+    await setTrayState("not_paired");
+    return null;
   }
+  let reply = null;
+  try {
+    reply = await call(path, { ...options, token, port });
+  } catch (e) {
+    for (const candidate of PORTS.filter((p) => p !== port)) {
+      try {
+        const probe = await call("/v1/status", { token, port: candidate });
+        if (probe.status === 200) {
+          await chrome.storage.local.set({ port: candidate });
+          reply = await call(path, { ...options, token, port: candidate });
+          break;
+        }
+      } catch (e2) {
+        // nothing listening there
+      }
+    }
+  }
+  if (!reply) {
+    await setTrayState("not_running");
+    return null;
+  }
+  await setTrayState(reply.status === 401 ? "not_paired" : "ok");
+  return reply;
+}
+
+const unchecked = (why) => ({ action: "error", reasons: [], findings: [], suggestions: [], unreachable: why });
+
+export async function check(text, site, account) {
+  const r = await authed("/v1/check", { method: "POST", body: { text, site, account } });
+  if (!r) return unchecked((await chrome.storage.session.get({ tray: "not_running" })).tray);
+  if (r.status === 401) return unchecked("not_paired");
+  if (r.status !== 200) return unchecked("error");
+  return r.body;
 }
 
 export async function decision(checkId, choice, reason) {
-  const { port, token } = await settings();
-  if (!port || !token || !checkId) return;
-  try {
-    await call("/v1/decision", { method: "POST", body: { check_id: checkId, choice, reason }, token, port });
-  } catch (e) {
-    // The decision is informational; a dead app must never break the site.
+  if (!checkId) return;
+  await authed("/v1/decision", { method: "POST", body: { check_id: checkId, choice, reason: reason || undefined } });
+}
+
+export async function relationship(person) {
+  const r = await authed("/v1/relationship", { method: "POST", body: person });
+  return r && r.status === 200 ? r.body : null;
+}
+
+// The policy's extension-facing part (GET /v1/config), cached in storage so a page gets it at once and a
+// dead app still leaves the last known policy (fail mode, org accounts) in force.
+export async function config({ refresh = false } = {}) {
+  const { config: cached, configAt } = await chrome.storage.local.get({ config: null, configAt: 0 });
+  const managed = await chrome.storage.managed.get(null).catch(() => ({}));
+  const stale = !cached || Date.now() - configAt > CONFIG_MAX_AGE_MS;
+  if (refresh || stale) {
+    const r = await authed("/v1/config");
+    if (r && r.status === 200) {
+      await chrome.storage.local.set({ config: r.body, configAt: Date.now() });
+      return { ...r.body, ...managed };
+    }
   }
+  // IT's managed settings (Chrome/Edge 3rdparty policy, Firefox policies.json) win over everything else.
+  return { ...(cached || {}), ...managed };
+}
+
+export async function probe() {
+  return authed("/v1/status");
 }
 
 export async function startPairing(clientName) {
@@ -66,9 +120,15 @@ export async function startPairing(clientName) {
 export async function pollPairing() {
   const { pairing } = await chrome.storage.local.get({ pairing: null });
   if (!pairing) return { status: "none" };
-  const r = await call(`/v1/pair/${encodeURIComponent(pairing.id)}`, { port: pairing.port });
+  let r;
+  try {
+    r = await call(`/v1/pair/${encodeURIComponent(pairing.id)}`, { port: pairing.port });
+  } catch (e) {
+    return { status: "pending" }; // the app is busy or restarting; the options page asks again
+  }
   if (r.body.status === "approved" && r.body.token) {
     await chrome.storage.local.set({ port: pairing.port, token: r.body.token, pairing: null });
+    await setTrayState("ok");
   } else if (r.body.status !== "pending") {
     await chrome.storage.local.set({ pairing: null });
   }

@@ -1,15 +1,35 @@
-import { check, decision, pollPairing, startPairing } from "./tray.js";
+import { forgetTab, setPage } from "./status.js";
+import { check, config, decision, pollPairing, probe, relationship, startPairing } from "./tray.js";
 
-// One message handler; every reply is asynchronous (return true keeps the channel open).
+// One message handler; every reply is asynchronous (returning true keeps the channel open).
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
   const handlers = {
     check: () => check(message.text, message.site, message.account),
     decision: () => decision(message.checkId, message.choice, message.reason),
+    relationship: () => relationship(message.person),
+    config: () => config(),
+    "page-status": () => (sender.tab ? setPage(sender.tab.id, {
+      site: message.site, recognised: message.recognised, unrecognised: message.unrecognised,
+    }) : Promise.resolve()),
+    probe: () => probe().then((r) => !!r && r.status === 200),
     "pair-start": () => startPairing(message.clientName),
     "pair-poll": () => pollPairing(),
   };
   const handler = handlers[message?.type];
   if (!handler) return false;
-  handler().then(reply, () => reply({ action: "error", reasons: [] }));
+  handler().then(reply, () => reply(null));
   return true;
+});
+
+chrome.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+chrome.tabs.onUpdated.addListener((tabId, info) => info.status === "loading" && forgetTab(tabId));
+
+// A quiet look at the app every minute keeps the badge honest when no page is asking (the app was quit,
+// or came back), and refreshes the policy.
+chrome.runtime.onInstalled.addListener(() => chrome.alarms.create("probe", { periodInMinutes: 1 }));
+chrome.runtime.onStartup.addListener(() => chrome.alarms.create("probe", { periodInMinutes: 1 }));
+chrome.alarms.onAlarm.addListener(async (alarm) => {
+  if (alarm.name !== "probe") return;
+  const r = await probe();
+  if (r && r.status === 200) await config({ refresh: true });
 });

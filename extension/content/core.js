@@ -1,185 +1,260 @@
-// ClientSafe in the page: find the composer, check the draft as it is typed (through the service worker,
-// never fetching the app directly), and hold the post at submit when the verdict says so.
-// One adapter per site registers itself with ClientSafe.register(adapter); see content/sites/.
+// ClientSafe in the page: find the site's composers, check each draft as it is typed (through the service
+// worker, which is the only caller of the app), and hold the post at submit when the verdict says so.
+//
+// A site adapter (content/sites/<site>.js) describes the site declaratively and registers itself:
+//   ClientSafe.register({
+//     site: "x",
+//     account: () => "handle the person is acting as" | null,   // org vs personal comes from the policy
+//     shadowHosts: "custom-element-selector",                   // optional: hosts whose shadow roots hold composers
+//     surfaces: [{
+//       where: "post" | "comment" | "reply" | "caption" | "message",
+//       container: "selector of the element holding one composer and its submit button",
+//       composer: "selector of the editable element, inside the container",
+//       submit: "selector of the submit button" | (element) => boolean,
+//       keys: ["enter"] | ["mod+enter"],                         // key presses that submit from the composer
+//       media: "selector present in the container when a photo or video is attached",
+//     }],
+//   });
 (() => {
-  if (window.ClientSafe) return;
+  if (globalThis.ClientSafe) return;
+  const L = globalThis.ClientSafeLogic;
+  const T = globalThis.ClientSafeText;
+  const D = globalThis.ClientSafeDom;
+  const P = globalThis.ClientSafePanel;
   const DEBOUNCE_MS = 300;
-  const state = new WeakMap(); // composer -> {text, verdict, pending}
+
+  const watched = new WeakMap(); // composer -> {surface, text, verdict, pending, timer, mediaConfirmed}
+  const seen = new Set(); // composers found so far (for the popup's status), pruned when they leave the page
   let adapter = null;
-  let bypass = false; // set while we re-send a post the person chose to send anyway
+  let config = {};
+  let bypass = false; // true while we re-send a post the person chose to send
 
   const ask = (message) => new Promise((resolve) => {
     try {
       chrome.runtime.sendMessage(message, (reply) => resolve(chrome.runtime.lastError ? null : reply));
     } catch (e) {
-      resolve(null); // the extension was reloaded: never break the site
+      resolve(null); // the extension was reloaded or updated under this page: never break the site
     }
   });
 
+  const matches = (el, test) => (typeof test === "function" ? test(el) : el.matches?.(test));
+
+  function accountFor(container) {
+    const identity = adapter.account?.(container) ?? null;
+    return L.accountType(identity, adapter.site, config.org_accounts);
+  }
+
+  // --- checking as the person types ----------------------------------------------------------------------
   async function check(composer) {
-    const text = adapter.readText(composer);
-    const entry = state.get(composer) || {};
-    const pending = ask({ type: "check", text, site: adapter.site, account: adapter.account() });
-    state.set(composer, { ...entry, text, pending });
+    const entry = watched.get(composer);
+    const text = T.read(composer);
+    const container = D.closest(composer, entry.surface.container);
+    const account = accountFor(container);
+    const pending = ask({ type: "check", text, site: adapter.site, account });
+    Object.assign(entry, { pending, pendingText: text });
     const verdict = (await pending) || { action: "error", reasons: [], unreachable: "not_running" };
-    if (state.get(composer)?.pending === pending) state.set(composer, { text, verdict, pending: null });
-    mark(composer, verdict);
-    return verdict;
-  }
-
-  function watch(composer) {
-    if (composer.dataset.clientsafe) return;
-    composer.dataset.clientsafe = "watching";
-    let timer = null;
-    composer.addEventListener("input", () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => check(composer), DEBOUNCE_MS);
-    });
-  }
-
-  function mark(composer, verdict) {
+    if (entry.pending === pending) Object.assign(entry, { text, verdict, account, pending: null });
+    P.mark(composer, { allow: "clear", warn: "caution", block: "stop" }[verdict.action] || "unchecked");
     composer.dataset.clientsafe = { allow: "clear", warn: "caution", block: "stop" }[verdict.action] || "unchecked";
+    return { verdict, text, account };
   }
 
-  function scan(root = document) {
-    for (const composer of adapter.composers(root)) watch(composer);
-  }
-
-  // --- the warning panel (in a shadow root, so the site's styles cannot hide it) -----------------------
-  function panel(verdict, { onEdit, onSend, onCancel, onApply }) {
-    document.getElementById("clientsafe-panel")?.remove();
-    const host = document.createElement("div");
-    host.id = "clientsafe-panel";
-    const shadow = host.attachShadow({ mode: "open" });
-    const blocked = verdict.action === "block";
-    const unchecked = verdict.action === "error";
-    const title = unchecked ? "This post was not checked" : blocked ? "Hold on: this would breach client confidentiality"
-      : "Check before posting";
-    const why = unchecked
-      ? [{ message: verdict.unreachable === "not_paired"
-          ? "ClientSafe is not paired with this browser. Pair it from the extension's options page."
-          : "The ClientSafe app is not running on this computer.", policy_ref: "" }]
-      : verdict.reasons;
-    shadow.innerHTML = `
-      <style>
-        .box { position: fixed; right: 16px; bottom: 16px; max-width: 420px; z-index: 2147483647; background: #fff;
-               color: #111; border: 2px solid ${blocked ? "#b00020" : "#b26a00"}; border-radius: 8px; padding: 12px 16px;
-               font: 15px/1.4 system-ui, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.25); }
-        h2 { font-size: 16px; margin: 0 0 8px; } li { margin-bottom: 6px; } .ref { color: #555; font-size: 13px; }
-        textarea { width: 100%; margin-top: 6px; } .buttons { display: flex; gap: 8px; margin-top: 10px; }
-        button { font: inherit; padding: 6px 10px; }
-      </style>
-      <div class="box" role="alertdialog" aria-labelledby="t">
-        <h2 id="t"></h2><ul></ul>
-        <label hidden>Why does this need to go out? <textarea rows="2"></textarea></label>
-        <div class="buttons"><button data-act="edit">Edit</button>
-        <button data-act="apply" hidden>Apply suggestions</button><button data-act="send">Post anyway</button>
-        <button data-act="cancel">Cancel</button></div>
-      </div>`;
-    shadow.querySelector("h2").textContent = title;
-    const list = shadow.querySelector("ul");
-    for (const reason of why) {
-      const item = document.createElement("li");
-      item.textContent = reason.message;
-      if (reason.policy_ref) {
-        const ref = document.createElement("div");
-        ref.className = "ref";
-        ref.textContent = `Policy: ${reason.policy_ref}`;
-        item.append(ref);
-      }
-      list.append(item);
+  function schedule(composer) {
+    const entry = watched.get(composer);
+    if (!entry) return;
+    const text = T.read(composer);
+    if (text === entry.text && entry.verdict) return; // a re-render, not an edit
+    clearTimeout(entry.timer);
+    if (!text.trim()) {
+      Object.assign(entry, { text, verdict: null, mediaConfirmed: false });
+      composer.dataset.clientsafe = "watching";
+      P.mark(composer, "unchecked");
+      return;
     }
-    if (verdict.suggestions?.length && onApply) shadow.querySelector("[data-act=apply]").hidden = false;
-    const reasonBox = shadow.querySelector("label");
-    if (blocked) reasonBox.hidden = false;
-    shadow.querySelector(".buttons").addEventListener("click", (event) => {
-      const act = event.target?.dataset?.act;
-      if (!act) return;
-      const reason = shadow.querySelector("textarea").value.trim();
-      if (act === "send" && blocked && !reason) {
-        shadow.querySelector("textarea").focus();
+    entry.timer = setTimeout(() => check(composer), DEBOUNCE_MS);
+  }
+
+  function watch(composer, surface) {
+    if (watched.has(composer)) return;
+    watched.set(composer, { surface, text: null, verdict: null, pending: null, timer: null, mediaConfirmed: false });
+    seen.add(composer);
+    composer.dataset.clientsafe = "watching";
+    // Editors differ in which events they let through (Draft.js and Lexical cancel beforeinput and render the
+    // change themselves), so watch the DOM they render as well as the input events.
+    const changed = () => schedule(composer);
+    for (const type of ["input", "paste", "cut", "drop", "compositionend"]) composer.addEventListener(type, changed);
+    new MutationObserver(changed).observe(composer, { childList: true, subtree: true, characterData: true });
+    if (T.read(composer).trim()) schedule(composer);
+    reportStatus();
+  }
+
+  function scan(root) {
+    for (const surface of adapter.surfaces) {
+      for (const composer of D.queryAll(root, surface.composer)) {
+        if (D.closest(composer, surface.container)) watch(composer, surface);
+      }
+    }
+    for (const host of D.shadowHosts(root)) observer.watchShadow(host);
+    // Custom elements defined after they were added get their shadow root later (content scripts cannot use
+    // customElements.whenDefined: their world has no registry), so look again shortly.
+    if (adapter.shadowHosts) {
+      for (const host of D.queryAll(root, adapter.shadowHosts)) {
+        if (!host.shadowRoot) for (const ms of [100, 500, 2000]) setTimeout(() => scan(host), ms);
+      }
+    }
+  }
+  let observer = null;
+
+  // --- holding the post at submit ------------------------------------------------------------------------
+  function hasMedia(composer, entry) {
+    if (!entry.surface.media || config.media_release_reminder === false) return false;
+    const container = D.closest(composer, entry.surface.container);
+    return !!container && D.queryAll(container, entry.surface.media).length > 0;
+  }
+
+  // True when the post may go with no interference at all: the verdict for exactly this text is already here
+  // and allows it, and there is no media reminder due. The click then reaches the site untouched, at once.
+  function free(composer, entry, text) {
+    if (!text.trim() && !hasMedia(composer, entry)) return true;
+    const rule = entry.verdict && entry.text === text ? L.holdRule(entry.verdict, config) : null;
+    return !!rule && !rule.hold && (entry.mediaConfirmed || !hasMedia(composer, entry));
+  }
+
+  async function decide(composer, entry, resend) {
+    let text = T.read(composer);
+    let result = entry.verdict && entry.text === text
+      ? { verdict: entry.verdict, text, account: entry.account } : await check(composer);
+    let { verdict, account } = result;
+    for (;;) {
+      const rule = L.holdRule(verdict, config);
+      if (!rule.hold) break;
+      const kind = verdict.action === "error" ? "unchecked" : "verdict";
+      const { choice, reason } = await P.show({ kind, verdict, text, rule, account, config,
+        unreachable: verdict.unreachable });
+      if (choice === "send") {
+        ask({ type: "decision", checkId: verdict.check_id, choice: "posted_anyway", reason });
+        break;
+      }
+      if (choice === "cancel") {
+        ask({ type: "decision", checkId: verdict.check_id, choice: "cancelled" });
+        composer.focus();
         return;
       }
-      host.remove();
-      ({ edit: onEdit, send: () => onSend(reason), cancel: onCancel, apply: onApply })[act]();
-    });
-    document.documentElement.append(host);
-    shadow.querySelector("button").focus();
+      if (choice === "edit") {
+        const first = [...(verdict.findings || [])].sort((a, b) => a.start - b.start)[0];
+        if (first && T.read(composer) === text) T.select(composer, first.start, first.end);
+        else composer.focus();
+        ask({ type: "decision", checkId: verdict.check_id, choice: "edited" });
+        return;
+      }
+      // Apply suggestions: rewrite inside the site's own editor, then check the new text and show what is
+      // still left (if anything) before posting; the person sees the rewrite before it goes.
+      const expected = L.applySuggestions(text, verdict.suggestions);
+      const applied = T.replace(composer, verdict.suggestions, expected);
+      ask({ type: "decision", checkId: verdict.check_id, choice: "edited" });
+      if (!applied) {
+        await P.show({ kind: "verdict", text: T.read(composer), account, config, rule: { canSend: false },
+          verdict: { action: "warn", findings: [], suggestions: [], reasons: [{ message:
+            "ClientSafe could not change the text inside this site's editor. Please edit the marked phrases by hand." }] } });
+      }
+      composer.focus();
+      return;
+    }
+    if (hasMedia(composer, entry) && !entry.mediaConfirmed) {
+      const { choice } = await P.show({ kind: "media", text, account, config, rule: { canSend: true } });
+      if (choice !== "confirm") return;
+      entry.mediaConfirmed = true;
+    }
+    resend();
   }
 
-  // --- holding the post at submit -----------------------------------------------------------------------
-  function hold(event, composer, submit) {
+  function intercept(event, composer, resend) {
     event.preventDefault();
     event.stopImmediatePropagation();
-    const entry = state.get(composer);
-    const text = adapter.readText(composer);
-    const ready = entry && entry.verdict && entry.text === text ? Promise.resolve(entry.verdict) : check(composer);
-    ready.then((verdict) => {
-      if (verdict.action === "allow") return resend(submit);
-      panel(verdict, {
-        onEdit: () => composer.focus(),
-        onApply: () => {
-          // Suggestions carry UTF-16 offsets, which are exactly JavaScript string indices. Applied from the
-          // end so earlier offsets stay valid, and inside the site's own editor so that is what gets posted.
-          let rewritten = text;
-          for (const s of [...verdict.suggestions].sort((a, b) => b.start - a.start)) {
-            rewritten = rewritten.slice(0, s.start) + s.replacement + rewritten.slice(s.end);
-          }
-          adapter.writeText(composer, rewritten);
-          ask({ type: "decision", checkId: verdict.check_id, choice: "edited" });
-          check(composer);
-          composer.focus();
-        },
-        onCancel: () => ask({ type: "decision", checkId: verdict.check_id, choice: "cancelled" }),
-        onSend: (reason) => {
-          ask({ type: "decision", checkId: verdict.check_id, choice: "posted_anyway", reason });
-          resend(submit);
-        },
-      });
-    });
+    decide(composer, watched.get(composer), resend);
   }
 
-  function resend(submit) {
+  function withBypass(action) {
     bypass = true;
     try {
-      submit();
+      action();
     } finally {
       bypass = false;
     }
   }
 
-  // A harmless post whose verdict is already here goes through untouched: no delay at all.
-  function alreadyAllowed(composer, text) {
-    const entry = state.get(composer);
-    return entry?.verdict?.action === "allow" && entry.text === text;
-  }
-
   function onClick(event) {
     if (bypass || !adapter) return;
-    const found = adapter.submitFor(event.target);
-    if (!found) return;
-    const text = adapter.readText(found.composer);
-    if (!text.trim() || alreadyAllowed(found.composer, text)) return;
-    hold(event, found.composer, () => found.button.click());
+    const path = D.path(event);
+    for (const surface of adapter.surfaces) {
+      const button = path.find((el) => matches(el, surface.submit));
+      if (!button) continue;
+      const container = D.closest(button, surface.container);
+      const composer = container && D.queryAll(container, surface.composer).find((c) => watched.has(c));
+      if (!composer) continue;
+      const entry = watched.get(composer);
+      if (free(composer, entry, T.read(composer))) return;
+      intercept(event, composer, () => withBypass(() => button.click()));
+      return;
+    }
   }
 
   function onKey(event) {
-    if (bypass || !adapter || event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
-    const composer = adapter.composerOf(event.target);
+    if (bypass || !adapter || event.key !== "Enter" || event.isComposing) return;
+    const composer = D.path(event).find((el) => watched.has(el));
     if (!composer) return;
-    const found = adapter.submitFor(composer, true);
-    if (!found) return;
-    if (alreadyAllowed(composer, adapter.readText(composer))) return;
-    hold(event, composer, () => found.button.click());
+    const entry = watched.get(composer);
+    const mod = event.ctrlKey || event.metaKey;
+    const combo = mod ? "mod+enter" : event.shiftKey || event.altKey ? null : "enter";
+    if (!combo || !(entry.surface.keys || []).includes(combo)) return;
+    if (free(composer, entry, T.read(composer))) return;
+    const init = { key: "Enter", code: "Enter", keyCode: 13, which: 13, ctrlKey: event.ctrlKey, metaKey: event.metaKey,
+      bubbles: true, cancelable: true, composed: true };
+    intercept(event, composer, () => withBypass(() => composer.dispatchEvent(new KeyboardEvent("keydown", init))));
   }
 
-  window.ClientSafe = {
-    register(siteAdapter) {
+  // --- status for the popup and the toolbar badge --------------------------------------------------------
+  const EDITABLE = "textarea, [contenteditable=''], [contenteditable='true'], [contenteditable='plaintext-only'], [role=textbox]";
+  function pageStatus() {
+    for (const c of seen) if (!c.isConnected) seen.delete(c);
+    const visible = (el) => el.getClientRects().length > 0;
+    const recognised = [...seen].filter(visible).length;
+    // Editable boxes the adapter does not know (search fields aside): a sign the site changed its markup.
+    const unrecognised = D.queryAll(document.documentElement, EDITABLE).filter((el) =>
+      visible(el) && !watched.has(el) && ![...seen].some((c) => c.contains(el) || el.contains(c))
+      && !el.closest("[role=search], form[action*=search], clientsafe-mark, #clientsafe-panel")
+      && el.getAttribute("type") !== "search").length;
+    return { site: adapter?.site || null, recognised, unrecognised };
+  }
+  let reportTimer = null;
+  let lastReport = "";
+  function reportStatus() {
+    clearTimeout(reportTimer);
+    reportTimer = setTimeout(() => {
+      const status = pageStatus();
+      const key = JSON.stringify(status);
+      if (key !== lastReport) ask({ type: "page-status", ...status }).then(() => (lastReport = key));
+    }, 500);
+  }
+  chrome.runtime.onMessage.addListener((message, sender, reply) => {
+    if (message?.type !== "page-status?") return false;
+    reply(pageStatus());
+    return false;
+  });
+
+  globalThis.ClientSafe = {
+    async register(siteAdapter) {
       adapter = siteAdapter;
-      document.addEventListener("click", onClick, true);
-      document.addEventListener("keydown", onKey, true);
-      scan();
-      new MutationObserver(() => scan()).observe(document.documentElement, { childList: true, subtree: true });
+      // Capture on window: before any handler the site registered on the document or its elements.
+      addEventListener("click", onClick, true);
+      addEventListener("keydown", onKey, true);
+      observer = D.observe((root) => {
+        scan(root);
+        reportStatus(); // composers come and go with dialogs and navigation: keep the badge current
+      });
+      scan(document.documentElement);
+      reportStatus();
+      config = (await ask({ type: "config" })) || {};
     },
   };
 })();

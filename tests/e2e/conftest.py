@@ -92,6 +92,7 @@ def extension_world(browser_type, checker, tmp_path):
     ext_id = extension_copy(tmp_path / "extension")
     svc, server = start(checker, tmp_path / "service")
     svc.app.config.allowed_origins = frozenset({f"chrome-extension://{ext_id}"})
+    svc.server, svc.home = server, tmp_path / "service"  # for tests that stop and restart the app
     cert, key = self_signed(tmp_path)
     site = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FixtureSite)
     context_ssl = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

@@ -112,11 +112,13 @@ def main() -> int:
         wait(app, lambda: False, 0.5)
         report["verdict"] = window.verdict.action if window.verdict else None
         report["window_fits"] = {}
-        for key in ("check", "pair", "about"):
+        for key in ("check", "pair", "about", "policy"):
             if key == "pair":
                 tray.open_pair()
             elif key == "about":
                 tray.open_about()
+            elif key == "policy":
+                tray.open_policy()
             wait(app, lambda: False, 0.3)
             w = tray.windows[key]
             hint, size, avail = w.minimumSizeHint(), w.size(), screen.availableGeometry()

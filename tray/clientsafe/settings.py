@@ -52,6 +52,13 @@ SETTINGS: tuple[Setting, ...] = (
         "The tray app tells you when a paired browser has not called ClientSafe for this many hours (its "
         "extension may have been removed or turned off, and posts there would go unchecked).",
     ),
+    Setting(
+        "policy_reload_seconds",
+        300,
+        int,
+        "How often the running service re-reads the organisation policy (system file, policy URL, user file), "
+        "in seconds. 0 reads it only at start.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

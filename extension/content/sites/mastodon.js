@@ -1,29 +1,28 @@
-// Mastodon (mastodon.social and, later, the instances the policy lists).
+// Mastodon (mastodon.social; other instances come from the policy through the generic adapter).
 // Selectors read from Mastodon's web UI source, app/javascript/mastodon/features/compose/components/
 // compose_form.jsx (v4.x): the composer is a <textarea class="autosuggest-textarea__textarea"> inside
-// <form class="compose-form">, and the post button is the form's submit button.
-(() => {
-  const COMPOSER = "form.compose-form textarea.autosuggest-textarea__textarea";
-  const SUBMIT = "form.compose-form button[type=submit]";
-
-  window.ClientSafe.register({
-    site: "mastodon",
-    account: () => "personal",
-    composers: (root) => root.querySelectorAll(COMPOSER),
-    composerOf: (el) => el?.closest?.(COMPOSER) || null,
-    readText: (composer) => composer.value,
-    writeText(composer, text) {
-      // Mastodon's textarea is React-controlled: set the value through the native setter, then announce
-      // the change, or React would restore its own state on the next render.
-      const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value").set;
-      setter.call(composer, text);
-      composer.dispatchEvent(new Event("input", { bubbles: true }));
+// <form class="compose-form">, the post button is the form's submit button, Ctrl/Cmd+Enter posts, and
+// attached media show as .compose-form__upload thumbnails (upload_form.jsx).
+globalThis.ClientSafe.register({
+  site: "mastodon",
+  // The web UI posts as the signed-in account only; an organisation account is its own login, named in
+  // the initial state the page embeds (#initial-state, meta.me -> accounts[me].acct).
+  account() {
+    try {
+      const state = JSON.parse(document.getElementById("initial-state")?.textContent || "{}");
+      return state.accounts?.[state.meta?.me]?.acct || null;
+    } catch (e) {
+      return null;
+    }
+  },
+  surfaces: [
+    {
+      where: "post",
+      container: "form.compose-form",
+      composer: "textarea.autosuggest-textarea__textarea",
+      submit: "form.compose-form button[type=submit]",
+      keys: ["mod+enter"],
+      media: ".compose-form__upload",
     },
-    submitFor(el, fromComposer = false) {
-      const form = el?.closest?.("form.compose-form");
-      const button = fromComposer ? form?.querySelector(SUBMIT) : el?.closest?.(SUBMIT);
-      const composer = form?.querySelector(COMPOSER);
-      return button && composer ? { button, composer } : null;
-    },
-  });
-})();
+  ],
+});

@@ -18,11 +18,12 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from clientsafe import __version__
-from clientsafe.api import routes_check, routes_pair, routes_status
+from clientsafe.api import routes_check, routes_config, routes_pair, routes_status
 from clientsafe.api.config import ServiceConfig
 from clientsafe.api.guard import Guard
 from clientsafe.api.pairing import PairingBook
 from clientsafe.api.tokens import TokenStore
+from clientsafe.policy.model import Policy
 
 
 def create_app(
@@ -32,8 +33,10 @@ def create_app(
     pairing: PairingBook | None = None,
     on_pair_request: Callable[[Any], None] | None = None,
     on_decision: Callable[[str, str, str, list[str], str], None] | None = None,
+    policy: Policy | None = None,
 ) -> Any:
-    """``on_pair_request(pending)`` is called when a browser asks to pair; ``on_decision(site, account, action,
+    """``policy``: the organisation policy in force (defaults when None); replace ``app.state.policy`` to change it.
+    ``on_pair_request(pending)`` is called when a browser asks to pair; ``on_decision(site, account, action,
     codes, choice)`` when the extension reports what the person did with a warning (content-free: never the
     text or the override reason). Both run on the service thread: a GUI must hand them to its own thread."""
     config = config or ServiceConfig()
@@ -48,13 +51,14 @@ def create_app(
         openapi_url=None,  # the document is published in shared/api/openapi.json, not served
     )
     app.state.checker = checker
+    app.state.policy = policy or Policy()
     app.state.analysis_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clientsafe-analysis")
     app.state.pairing = pairing or PairingBook(tokens)
     app.state.recent_checks = OrderedDict()
     app.state.decisions = []
     app.state.on_pair_request = on_pair_request or (lambda pending: None)
     app.state.on_decision = on_decision or (lambda site, account, action, codes, choice: None)
-    for module in (routes_check, routes_status, routes_pair):
+    for module in (routes_check, routes_status, routes_pair, routes_config):
         app.include_router(module.router)
 
     @app.exception_handler(RequestValidationError)

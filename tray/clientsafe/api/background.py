@@ -43,6 +43,12 @@ class ServiceChecker:
         finally:
             self._done.set()
 
+    def follow_policy(self, policy: Any) -> None:
+        """A new policy in force: the organisation's details and the rule actions change for the next check."""
+        if self._checker is not None:
+            self._checker.org = policy.org_profile()
+            self._checker.rules = policy.rule_table()
+
     @property
     def ready(self) -> bool:
         return self._checker is not None

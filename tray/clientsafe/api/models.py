@@ -65,6 +65,34 @@ class DecisionResponse(BaseModel):
 class PolicySummary(BaseModel):
     fail_mode: Literal["warn", "block", "allow"] = "warn"
     override_needs_reason: bool = True
+    version: str = Field(
+        default="", description="The policy version; when it differs from the cached one, GET /v1/config."
+    )
+
+
+class PolicyLink(BaseModel):
+    url: str | None = Field(description="The organisation's page for this section; null when the policy gives none.")
+    title: str
+
+
+class OverrideRules(BaseModel):
+    needs_reason: bool = Field(description="Posting anyway after a warn or block asks for a reason.")
+    block_can_be_overridden: bool = Field(description="False: a block is final, the post must be edited.")
+
+
+class ConfigResponse(BaseModel):
+    """The extension-facing part of the organisation policy (GET /v1/config)."""
+
+    version: str = Field(description="Changes whenever the policy in force changes; cache the config under it.")
+    organisation_name: str
+    fail_mode: Literal["warn", "block", "allow"] = Field(description="What to do when the app cannot be reached.")
+    org_accounts: dict[str, list[str]] = Field(description="Site -> the organisation's handles or page URLs.")
+    generic_domains: list[str] = Field(description="Extra host names for the generic adapter.")
+    mastodon_instances: list[str] = Field(description="Mastodon host names besides mastodon.social.")
+    overrides: OverrideRules
+    media_release_reminder: bool
+    policy_links: dict[str, PolicyLink] = Field(description="policy_ref (as in each verdict reason) -> link.")
+    community_standards_url: str | None
 
 
 class StatusResponse(BaseModel):

@@ -13,11 +13,16 @@ router = APIRouter()
 @router.get("/v1/status", response_model=StatusResponse)
 def status(request: Request) -> dict:
     browser = request.scope.get("state", {}).get("browser")
+    policy = request.app.state.policy
     return {
         "version": __version__,
         # The tray starts the service before the engine has warmed up; its checker says when it is ready.
         "engine_ready": bool(getattr(request.app.state.checker, "ready", request.app.state.checker is not None)),
         "roster_loaded": False,
-        "policy": {"fail_mode": "warn", "override_needs_reason": True},
+        "policy": {
+            "fail_mode": policy["fail_mode"],
+            "override_needs_reason": policy["override_needs_reason"],
+            "version": policy.version,
+        },
         "browser": browser.name if browser else "",
     }

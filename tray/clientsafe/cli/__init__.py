@@ -11,7 +11,7 @@ import sys
 from types import ModuleType
 
 from clientsafe import __version__
-from clientsafe.cli import check, pair, serve, tray
+from clientsafe.cli import check, pair, policy, serve, tray
 from clientsafe.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CliError
 
 # The order here is the order of `clientsafe --help`.
@@ -19,6 +19,7 @@ COMMANDS: dict[str, ModuleType] = {
     "check": check,
     "serve": serve,
     "pair": pair,
+    "policy": policy,
     "tray": tray,
 }
 

@@ -20,7 +20,7 @@ from clientsafe.cli.common import (
     EXIT_USAGE,
     EXIT_WARN,
     CliError,
-    load_org,
+    load_policy,
     make_checker,
 )
 
@@ -52,7 +52,8 @@ def register(sub: Any) -> None:
         "--org",
         type=Path,
         default=None,
-        help="organisation profile or policy JSON (default: policy.json in the config folder)",
+        help="policy JSON (or an organisation profile) used in place of the user's policy.json in the config folder; "
+        "the IT-managed system policy still applies",
     )
 
 
@@ -79,7 +80,7 @@ def _check_one(args: argparse.Namespace, out: IO[str]) -> int:
             raise CliError(
                 f"standard input is not valid UTF-8 (byte {e.start}); save the text as UTF-8", EXIT_INPUT
             ) from None
-    checker = make_checker(load_org(args.org))
+    checker = _checker_for(args)
     try:
         verdict = checker.check(text, account=args.account, site=args.site)
     except InputError as e:
@@ -89,6 +90,11 @@ def _check_one(args: argparse.Namespace, out: IO[str]) -> int:
     else:
         out.write(render(text, verdict, colour=use_colour(out)) + "\n")
     return _EXIT_FOR[verdict.action]
+
+
+def _checker_for(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    policy = load_policy(args.org)
+    return make_checker(policy.org_profile(), policy)
 
 
 def _jsonl_records(lines: Iterable[bytes]) -> Iterable[tuple[int, dict[str, Any] | None, str | None]]:
@@ -118,7 +124,7 @@ def _jsonl_records(lines: Iterable[bytes]) -> Iterable[tuple[int, dict[str, Any]
 def _check_jsonl(args: argparse.Namespace, stdin: IO[bytes], out: IO[str]) -> int:
     from clientsafe.checker.engine import InputError
 
-    checker = make_checker(load_org(args.org))
+    checker = _checker_for(args)
     had_error = False
     for number, record, error in _jsonl_records(stdin):
         result: dict[str, Any]
@@ -146,7 +152,7 @@ def _interactive(args: argparse.Namespace, stdin: IO[str], out: IO[str]) -> int:
 
     out.write("ClientSafe practice check: loading the checker...\n")
     out.flush()
-    checker = make_checker(load_org(args.org))
+    checker = _checker_for(args)
     account = args.account
     out.write(
         "Paste or type a post, then press Enter on an empty line to check it.\n"

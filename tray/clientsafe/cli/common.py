@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 from typing import IO, Any
 
-from clientsafe import paths
 from clientsafe.checker.org import OrgProfile
+from clientsafe.policy import Policy, PolicyFileError, PolicyStore
 
 EXIT_OK, EXIT_WARN, EXIT_BLOCK = 0, 10, 20
 EXIT_USAGE, EXIT_INPUT, EXIT_ENGINE, EXIT_INTERNAL = 2, 3, 4, 70
@@ -22,19 +22,24 @@ class CliError(Exception):
 
 
 def load_org(path: Path | None) -> OrgProfile:
-    candidate = path or paths.config_dir() / "policy.json"
-    if path is None and not candidate.exists():
-        return OrgProfile()
+    """Just the organisation's details from the policy in force (``--org FILE`` in place of the user's file)."""
+    return load_policy(path).org_profile()
+
+
+def load_policy(path: Path | None, err: IO[str] | None = None, store: PolicyStore | None = None) -> Policy:
+    """The policy in force (``--org FILE`` in place of the user's file); problems are printed, not fatal.
+
+    A broken system or user file is reported and its last good copy stays in force; a broken ``--org`` file,
+    which the person named on purpose, is an error.
+    """
+    err = err or sys.stderr
     try:
-        return OrgProfile.load(candidate)
-    except FileNotFoundError:
-        raise CliError(f"{candidate}: file not found. Check the path given to --org.", EXIT_USAGE) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise CliError(
-            f"{candidate}: not valid JSON ({e}). Fix the file or pass another with --org.", EXIT_USAGE
-        ) from None
-    except (KeyError, TypeError, AttributeError) as e:
-        raise CliError(f"{candidate}: the organisation section is malformed ({e}).", EXIT_USAGE) from None
+        policy = (store or PolicyStore(explicit_path=path)).load()
+    except PolicyFileError as e:
+        raise CliError(f"{e}. Fix it, or pass another file with --org.", EXIT_USAGE) from None
+    for message in (*policy.problems, *policy.ignored):
+        err.write(f"clientsafe: policy: {message}\n")
+    return policy
 
 
 def print_list(out: IO[str], items: list[Any], empty: str, line: Any) -> None:
@@ -45,12 +50,12 @@ def print_list(out: IO[str], items: list[Any], empty: str, line: Any) -> None:
         out.write(line(item) + "\n")
 
 
-def make_checker(org: OrgProfile):  # type: ignore[no-untyped-def]
+def make_checker(org: OrgProfile, policy: Policy | None = None):  # type: ignore[no-untyped-def]
     from clientsafe.checker.analyzer import ModelMissingError
     from clientsafe.checker.engine import Checker
     from clientsafe.settings import SettingError
 
     try:
-        return Checker(org=org)
+        return Checker(org=org, rules=policy.rule_table() if policy else None)
     except (ModelMissingError, SettingError) as e:
         raise CliError(str(e), EXIT_ENGINE) from None

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from clientsafe.cli.common import EXIT_OK, EXIT_USAGE, CliError, load_org, make_checker
+from clientsafe.cli.common import EXIT_OK, EXIT_USAGE, CliError, load_policy, make_checker
 
 
 def register(sub: Any) -> None:
@@ -15,13 +15,19 @@ def register(sub: Any) -> None:
     serve.add_argument(
         "--port", type=int, default=None, help="listen on this port (default: first free of 47390-47399)"
     )
-    serve.add_argument("--org", type=Path, default=None, help="organisation profile or policy JSON")
+    serve.add_argument(
+        "--org",
+        type=Path,
+        default=None,
+        help="policy JSON (or organisation profile) in place of the user's policy.json",
+    )
     serve.add_argument(
         "--allow-origin",
         action="append",
         default=[],
         metavar="ORIGIN",
-        help="extension origin allowed to call, e.g. chrome-extension://<id> (repeatable)",
+        help="extension origin allowed to call, e.g. chrome-extension://<id> (repeatable; added to the policy's "
+        "allowed_extension_ids)",
     )
 
 
@@ -29,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
     from clientsafe.api.config import ServiceConfig
     from clientsafe.api.server import NoFreePortError, bind, build_server, setup_logging, write_service_file
     from clientsafe.api.tokens import TokenStore
+    from clientsafe.policy import PolicyStore
 
     try:
         sock = bind(args.port)
@@ -43,14 +50,48 @@ def run(args: argparse.Namespace) -> int:
         f"ClientSafe service starting on http://127.0.0.1:{port} (headless: no tray). Loading the checker...",
         flush=True,
     )
-    checker = make_checker(load_org(args.org))
+    store = PolicyStore(explicit_path=args.org)
+    policy = load_policy(args.org, store=store)
+    checker = make_checker(policy.org_profile(), policy)
     write_service_file(port)
-    config = ServiceConfig(port=port, allowed_origins=frozenset(args.allow_origin))
-    server = build_server(checker, sock, tokens=tokens, config=config)
+    extra_origins = frozenset(args.allow_origin)
+    config = ServiceConfig(port=port, allowed_origins=policy.allowed_origins() | extra_origins)
+    server = build_server(checker, sock, tokens=tokens, config=config, policy=policy)
+    reloader = _follow_policy(store, checker, server, config, extra_origins)
     print(
         f"Ready. Logs: {log_file}. Approve browsers with: clientsafe pair approve CODE. Ctrl-C or SIGTERM stops.",
         flush=True,
     )
     server.run(sockets=[sock])
+    reloader.stop()
     print("ClientSafe service stopped.", flush=True)
     return EXIT_OK
+
+
+def _follow_policy(store: Any, checker: Any, server: Any, config: Any, extra_origins: frozenset[str]) -> Any:
+    """Re-read the policy while serving: a change IT makes reaches the checker, the origin list and /v1/config."""
+    import logging
+
+    from clientsafe import settings
+    from clientsafe.policy import Policy
+    from clientsafe.policy.reloader import PolicyReloader
+
+    log = logging.getLogger("clientsafe.policy")
+
+    def changed(policy: Policy) -> None:
+        checker.org = policy.org_profile()
+        checker.rules = policy.rule_table()
+        config.allowed_origins = policy.allowed_origins() | extra_origins
+        server.config.app.app.state.policy = policy
+        log.info("policy changed; version %s now in force", policy.version)
+        print(f"ClientSafe: policy version {policy.version} now in force.", flush=True)
+
+    def problem(messages: list[str]) -> None:
+        for message in messages:
+            log.warning("policy: %s", message)
+            print(f"clientsafe: policy: {message}", file=sys.stderr, flush=True)
+
+    store.on_change, store.on_problem = changed, problem
+    reloader = PolicyReloader(store, float(settings.get("policy_reload_seconds")))
+    reloader.start()
+    return reloader

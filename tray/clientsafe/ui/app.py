@@ -12,7 +12,7 @@ from typing import Any
 
 from clientsafe import settings
 from clientsafe.ui.about import AboutWindow
-from clientsafe.ui.backend import Backend, BackendOptions
+from clientsafe.ui.backend import Backend, BackendOptions, Callbacks
 from clientsafe.ui.check_draft import CheckDraftWindow, reason_titles
 from clientsafe.ui.desktop_notify import DesktopNotifications
 from clientsafe.ui.icons import icon
@@ -30,6 +30,8 @@ class TrayApp(QObject):
     engine_result = Signal(str)
     pair_requested = Signal(object)
     decision_made = Signal(str, str, str, object, str)
+    policy_changed = Signal(object)
+    policy_problems = Signal(object)
 
     def __init__(
         self,
@@ -65,6 +67,8 @@ class TrayApp(QObject):
         self.resume_action = self._add("&Resume checking now", self.resume)
         self.pair_action = self._add("Pair a &browser…", self.open_pair)
         self.menu.addSeparator()
+        self.policy_action = self._add("Policy and Community &Standards…", self.open_policy)
+        self.menu.addSeparator()
         self.about_action = self._add("&About ClientSafe", self.open_about)
         self.quit_action = self._add("&Quit", self.quit)
         self.tray.setContextMenu(self.menu)
@@ -88,6 +92,8 @@ class TrayApp(QObject):
         self.engine_result.connect(self._engine_finished)
         self.pair_requested.connect(self._pair_requested)
         self.decision_made.connect(self._decision)
+        self.policy_changed.connect(self._policy_changed)
+        self.policy_problems.connect(self._policy_problems)
         self.timer = QTimer(self)
         self.timer.setInterval(15_000)
         self.timer.timeout.connect(self.refresh)
@@ -110,11 +116,16 @@ class TrayApp(QObject):
             self.tray.show()
         self.timer.start()
         self.silence_timer.start()
+        callbacks = Callbacks(
+            service=self.service_result.emit,
+            engine=self.engine_result.emit,
+            pair_request=self.pair_requested.emit,
+            decision=self._emit_decision,
+            policy_changed=self.policy_changed.emit,
+            policy_problems=self.policy_problems.emit,
+        )
         self.backend_thread = threading.Thread(
-            target=self.backend.run,
-            args=(self.service_result.emit, self.engine_result.emit, self.pair_requested.emit, self._emit_decision),
-            name="clientsafe-backend",
-            daemon=True,
+            target=self.backend.run, args=(callbacks,), name="clientsafe-backend", daemon=True
         )
         QTimer.singleShot(0, self.backend_thread.start)
 
@@ -233,6 +244,13 @@ class TrayApp(QObject):
         window = self.windows.get("pair") or PairWindow(self.tokens, self.book, on_changed=self.refresh)
         return self._show("pair", window)
 
+    def open_policy(self) -> Any:
+        from clientsafe.ui.policy_window import PolicyWindow
+
+        window = self.windows.get("policy") or PolicyWindow()
+        window.show_policy(self.backend.policy)  # type: ignore[attr-defined]
+        return self._show("policy", window)
+
     def open_about(self) -> AboutWindow:
         window = self.windows.get("about") or AboutWindow()
         self._show("about", window)
@@ -271,6 +289,29 @@ class TrayApp(QObject):
         self.notifier.notify(
             f"ClientSafe held a post on {site.capitalize() or 'a site'}",
             f"On {where}: {kinds}. You {_CHOICE.get(choice, choice)}.",
+        )
+
+    def _policy_changed(self, policy: Any) -> None:
+        self.facts.policy_problems = list(policy.problems)
+        self.refresh()
+        window = self.windows.get("policy")
+        if window is not None:
+            window.show_policy(policy)  # type: ignore[attr-defined]
+        org = policy["organisation"].get("name") or "Your organisation"
+        self.notifier.notify(
+            "ClientSafe's policy changed",
+            f"{org} updated the policy ClientSafe follows (version {policy.version}). It applies from now on.",
+            on_click=self.open_policy,
+        )
+
+    def _policy_problems(self, problems: list[str]) -> None:
+        self.facts.policy_problems = list(problems)
+        self.refresh()
+        self.notifier.notify(
+            "A problem with ClientSafe's policy",
+            f"{problems[0]} The last good policy stays in force; tell IT.",
+            on_click=self.open_policy,
+            critical=True,
         )
 
     def check_silent_browsers(self) -> None:

@@ -35,6 +35,8 @@ class Facts:
     paired: int = 0
     # Things IT or the person should fix but that leave protection running (e.g. no OS keyring).
     warnings: list[str] = field(default_factory=list)
+    # A broken policy file or unreachable policy URL: the last good policy stays in force.
+    policy_problems: list[str] = field(default_factory=list)
 
 
 def state_of(facts: Facts, now: float | None = None) -> TrayState:
@@ -47,7 +49,7 @@ def state_of(facts: Facts, now: float | None = None) -> TrayState:
         return TrayState.PAUSED
     if facts.paired == 0:
         return TrayState.NOT_PAIRED
-    if facts.warnings:
+    if facts.warnings or facts.policy_problems:
         return TrayState.PROBLEM
     return TrayState.PROTECTED
 
@@ -67,6 +69,8 @@ def status_line(facts: Facts, now: float | None = None) -> str:
         return f"Paused: checks resume in {minutes} min"
     if state is TrayState.NOT_PAIRED:
         return "Ready, but no browser is paired yet: choose Pair a browser…"
+    if facts.policy_problems:
+        return "Protecting you, with a problem in the policy: see Policy and Community Standards…"
     if facts.warnings:
         return "Protecting you, with a problem: " + facts.warnings[0].split(". ")[0]
     browsers = "1 browser" if facts.paired == 1 else f"{facts.paired} browsers"

@@ -1,0 +1,202 @@
+// What the person sees in the page: the small status mark beside a composer and the warning panel at submit.
+// Both live in shadow roots so the site's styles can neither hide nor restyle them; all text is set with
+// textContent, never as HTML (reasons and excerpts come from the post and the policy).
+(() => {
+  const L = globalThis.ClientSafeLogic;
+  const COLOURS = { stop: "#b00020", caution: "#8a5300", clear: "#1b6e2a", unchecked: "#555" };
+  const LABELS = {
+    clear: ["✓", "ClientSafe: nothing found"],
+    caution: ["!", "ClientSafe: check before posting"],
+    stop: ["■", "ClientSafe: client information found"],
+    unchecked: ["?", "ClientSafe: not checked"],
+  };
+
+  // --- the status mark -----------------------------------------------------------------------------------
+  // One floating mark per composer, pinned to the composer's top-right corner: added outside the site's
+  // DOM tree, because React and friends undo (or trip over) nodes inserted into the trees they render.
+  const marks = new Map(); // composer -> host element
+  let positioning = false;
+
+  function place(composer, host) {
+    const r = composer.getBoundingClientRect();
+    const visible = composer.isConnected && r.width > 0 && r.height > 0;
+    host.style.display = visible ? "block" : "none";
+    if (visible) {
+      host.style.top = `${Math.max(0, r.top + 4)}px`;
+      host.style.left = `${Math.max(0, r.right - 28)}px`;
+    }
+  }
+
+  function reposition() {
+    if (positioning) return;
+    positioning = true;
+    requestAnimationFrame(() => {
+      positioning = false;
+      for (const [composer, host] of marks) {
+        if (!composer.isConnected) {
+          host.remove();
+          marks.delete(composer);
+        } else place(composer, host);
+      }
+    });
+  }
+  addEventListener("scroll", reposition, { capture: true, passive: true });
+  addEventListener("resize", reposition, { passive: true });
+
+  function mark(composer, state) {
+    let host = marks.get(composer);
+    if (!host) {
+      host = document.createElement("clientsafe-mark");
+      host.style.cssText = "position:fixed;z-index:2147483646;pointer-events:auto;display:none";
+      const shadow = host.attachShadow({ mode: "open" });
+      shadow.innerHTML = `<style>span{display:inline-block;min-width:20px;height:20px;border-radius:10px;
+        color:#fff;font:bold 13px/20px system-ui,sans-serif;text-align:center;box-shadow:0 0 0 2px #fff}</style>
+        <span role="img"></span>`;
+      document.documentElement.append(host);
+      marks.set(composer, host);
+    }
+    const [symbol, label] = LABELS[state] || LABELS.unchecked;
+    const span = host.shadowRoot.querySelector("span");
+    span.textContent = symbol;
+    span.style.background = COLOURS[state] || COLOURS.unchecked;
+    span.setAttribute("aria-label", label);
+    span.title = label;
+    host.dataset.state = state;
+    place(composer, host);
+  }
+
+  // --- the warning panel ---------------------------------------------------------------------------------
+  const STYLE = `
+    .box { position: fixed; right: 16px; bottom: 16px; width: min(440px, calc(100vw - 32px)); max-height: 80vh;
+           overflow: auto; z-index: 2147483647; background: #fff; color: #111; border-radius: 8px;
+           padding: 14px 16px; font: 15px/1.45 system-ui, sans-serif; box-shadow: 0 4px 18px rgba(0,0,0,.3);
+           border: 3px solid var(--edge); }
+    h2 { font-size: 17px; margin: 0 0 6px; } .who { font-size: 13px; color: #444; margin-bottom: 8px; }
+    .post { background: #f5f5f5; border-radius: 6px; padding: 8px; white-space: pre-wrap; font-size: 14px;
+            margin: 8px 0; max-height: 9em; overflow: auto; }
+    mark { background: #ffd7d7; color: inherit; border-bottom: 2px solid #b00020; padding: 0 1px; }
+    ul { padding-left: 20px; margin: 6px 0; } li { margin-bottom: 8px; }
+    .example { color: #333; font-size: 13px; } .ref { font-size: 13px; } a { color: #0b57d0; }
+    label { display: block; margin-top: 8px; } textarea { width: 100%; box-sizing: border-box; font: inherit; }
+    .buttons { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 12px; }
+    button { font: inherit; padding: 6px 12px; border-radius: 6px; border: 1px solid #888; background: #fff;
+             cursor: pointer; } button.primary { background: #0b57d0; color: #fff; border-color: #0b57d0; }
+    button:focus-visible, a:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
+    .hint { color: #b00020; font-size: 13px; min-height: 1em; }`;
+
+  function el(tag, props = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(props)) {
+      if (k === "text") node.textContent = v;
+      else if (k in node && k !== "role") node[k] = v;
+      else node.setAttribute(k, v);
+    }
+    node.append(...children.filter(Boolean));
+    return node;
+  }
+
+  function policyLink(ref, links) {
+    if (!ref) return null;
+    const known = links?.[ref];
+    if (known?.url) {
+      return el("div", { className: "ref" }, "Policy: ",
+        el("a", { href: known.url, target: "_blank", rel: "noopener noreferrer", text: known.title || ref }));
+    }
+    return el("div", { className: "ref", text: `Policy section: ${ref}` });
+  }
+
+  // kind: "verdict" | "unchecked" | "media". Resolves with {choice, reason} once the person chooses.
+  function show({ kind, verdict, text, rule, account, config, unreachable }) {
+    document.getElementById("clientsafe-panel")?.remove();
+    const host = el("div", { id: "clientsafe-panel" });
+    const shadow = host.attachShadow({ mode: "open" });
+    const blocked = kind === "verdict" && verdict.action === "block";
+    const titles = {
+      unchecked: "This post was not checked",
+      media: "Photo or video attached: is there a signed media release?",
+      verdict: blocked ? "Hold on: this would breach client confidentiality" : "Check before posting",
+    };
+    const box = el("div", { className: "box", role: "alertdialog", "aria-modal": "false", "aria-labelledby": "t",
+      "aria-describedby": "d" });
+    box.style.setProperty("--edge", blocked ? "#b00020" : kind === "media" ? "#0b57d0" : "#8a5300");
+    box.append(el("h2", { id: "t", text: titles[kind] }));
+    box.append(el("div", { className: "who", text: account === "org"
+      ? "Posting as the organisation." : "Posting from your personal account." }));
+    const list = el("ul", { id: "d" });
+    if (kind === "unchecked") {
+      list.append(el("li", { text: unreachable === "not_paired"
+        ? "ClientSafe is not paired with this browser. Pair it from the extension's options page, then try again."
+        : "The ClientSafe app is not running on this computer, so this post could not be checked. Start ClientSafe, "
+          + "or post only if you are sure it names no client and no client detail." }));
+    } else if (kind === "media") {
+      list.append(el("li", { text: "Everyone who can be recognised in a photo or video needs a signed media release "
+        + "on file before it is posted, and a client's face is client information." }));
+    } else {
+      const pieces = L.excerpt(L.segments(text, verdict.findings));
+      if (pieces.some((p) => p.mark)) {
+        box.append(el("div", { className: "post", "aria-label": "Your post, with the risky phrases marked" },
+          ...pieces.map((p) => (p.mark ? el("mark", { text: p.text, title: p.types.join(", ") }) : p.text))));
+      }
+      for (const reason of verdict.reasons || []) {
+        list.append(el("li", {}, el("div", { text: reason.message }),
+          reason.example ? el("div", { className: "example", text: reason.example }) : null,
+          policyLink(reason.policy_ref, config?.policy_links)));
+      }
+    }
+    box.append(list);
+    if (account === "org" && config?.community_standards_url) {
+      box.append(el("div", { className: "ref" }, "Our ",
+        el("a", { href: config.community_standards_url, target: "_blank", rel: "noopener noreferrer",
+          text: "Community Standards" }), " for the organisation's pages."));
+    }
+    const reasonBox = el("textarea", { rows: 2, id: "why" });
+    const reasonLabel = el("label", { htmlFor: "why" }, "Why does this need to go out as it is? ", reasonBox);
+    const hint = el("div", { className: "hint", role: "status" });
+    if (!rule.needsReason || !rule.canSend) reasonLabel.hidden = true;
+    box.append(reasonLabel, hint);
+    const buttons = el("div", { className: "buttons" });
+    const add = (act, label, primary) => {
+      const button = el("button", { type: "button", className: primary ? "primary" : "", text: label });
+      button.dataset.act = act;
+      buttons.append(button);
+    };
+    if (kind === "media") {
+      add("confirm", "Yes, releases are on file", true);
+      add("cancel", "Cancel");
+    } else {
+      add("edit", "Edit", true);
+      if (kind === "verdict" && verdict.suggestions?.length) add("apply", "Apply suggestions");
+      if (rule.canSend) add("send", kind === "unchecked" ? "Post without checking" : "Post anyway");
+      add("cancel", "Cancel");
+    }
+    box.append(buttons);
+    shadow.append(el("style", { text: STYLE }), box);
+    document.documentElement.append(host);
+
+    return new Promise((resolve) => {
+      const finish = (choice) => {
+        host.remove();
+        resolve({ choice, reason: reasonBox.value.trim() });
+      };
+      buttons.addEventListener("click", (event) => {
+        const act = event.target?.dataset?.act;
+        if (!act) return;
+        if (act === "send" && rule.needsReason && !reasonBox.value.trim()) {
+          hint.textContent = "Please say why, for the record. Do not include the client's details.";
+          reasonBox.focus();
+          return;
+        }
+        finish(act);
+      });
+      box.addEventListener("keydown", (event) => {
+        if (event.key === "Escape") {
+          event.stopPropagation();
+          finish("cancel");
+        }
+      });
+      buttons.querySelector("button").focus();
+    });
+  }
+
+  globalThis.ClientSafePanel = { mark, show };
+})();

@@ -1,0 +1,33 @@
+// Instagram (www.instagram.com): captions in the "Create new post" dialog, comments under posts.
+// Selectors and their sources: tests/e2e/fixtures/sites/SELECTORS.md. The caption is a Lexical editor; the
+// comment box is a React-controlled <textarea> in a <form>; "Share" and "Post" are div/button elements whose
+// only mark is their text.
+{
+  const text = (value) => (el) => el.matches?.("div[role=button], button") && el.textContent.trim() === value;
+
+globalThis.ClientSafe.register({
+  site: "instagram",
+  // Posting happens as the signed-in account; an organisation account is its own login, named in the
+  // profile link of the navigation.
+  account: () => document.querySelector("a[href][role=link] img[alt$=\"'s profile picture\"]")?.alt
+    ?.replace(/'s profile picture$/, "") || null,
+  surfaces: [
+    {
+      where: "caption",
+      container: "div[role=dialog]",
+      composer: "div[contenteditable=true][role=textbox]",
+      submit: text("Share"),
+      keys: [],
+      // A caption is written after the photo or video was chosen: the dialog always shows it.
+      media: "img[src^='blob:'], video, canvas",
+    },
+    {
+      where: "comment",
+      container: "form",
+      composer: "textarea",
+      submit: (el) => text("Post")(el) && !!el.closest("form"),
+      keys: ["enter"],
+    },
+  ],
+});
+}

@@ -1,0 +1,255 @@
+"""Every organisation-policy setting, declared once: name, JSON type, default, help text, who sets it.
+
+``shared/policy.schema.json`` and the settings reference in ``docs/policy.md`` are generated from this table
+(``python -m clientsafe.policy.publish``; ``tests/policy/test_declaration.py`` fails when they are stale).
+
+``org_level`` settings are the organisation's decision: once the IT-managed layer (system file or URL) gives
+one a value, a user's own policy file cannot change it, exactly as if IT had locked it. The others are a
+person's preference, which IT can still pin with ``locked``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+ACTIONS = ("allow", "warn", "block")
+FAIL_MODES = ("warn", "block", "allow")
+ACCOUNT_TYPES = ("personal", "org")
+
+
+@dataclass(frozen=True)
+class PolicySetting:
+    name: str
+    schema: dict[str, Any]  # JSON Schema of the value
+    default: Any
+    help: str
+    org_level: bool = True
+    # "any": any layer may set it; "system": only the IT-managed system file (or, for ``locked``, the URL).
+    layers: str = "any"
+
+
+def rule_codes() -> tuple[str, ...]:
+    """The rule codes of the built-in table (checker/rules.json), which ``rule_actions`` may adjust."""
+    text = (resources.files("clientsafe.checker") / "rules.json").read_text(encoding="utf-8")
+    return tuple(sorted({r["code"] for r in json.loads(text)["rules"]}))
+
+
+_STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 300}, "uniqueItems": True}
+_HOSTNAME = {
+    "type": "string",
+    "pattern": r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$",
+    "description": "A host name in lower case, e.g. social.example.org (no scheme, no path).",
+}
+# HTTPS only; plain http is accepted for loopback addresses so a policy server can be tried locally.
+_URL_PATTERN = r"^(https://[^\s/]+|http://(127\.0\.0\.1|localhost|\[::1\])(:[0-9]+)?)(/\S*)?$"
+_URL = {"type": "string", "pattern": _URL_PATTERN, "maxLength": 2048}
+_OPTIONAL_URL = {"anyOf": [_URL, {"type": "null"}]}
+_SITE = r"^[a-z0-9][a-z0-9-]{0,31}$"
+
+ORGANISATION_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "name": {"type": "string", "maxLength": 200},
+        "aliases": _STRINGS,
+        "addresses": _STRINGS,
+        "phones": _STRINGS,
+        "emails": _STRINGS,
+        "websites": _STRINGS,
+        "handles": _STRINGS,
+        "public_people": {
+            "type": "array",
+            "description": "Staff, board members, volunteers and public officials who are named in public posts.",
+            "items": {
+                "anyOf": [
+                    {"type": "string", "minLength": 1, "maxLength": 200},
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["name"],
+                        "properties": {
+                            "name": {"type": "string", "minLength": 1, "maxLength": 200},
+                            "role": {"type": "string", "maxLength": 200},
+                        },
+                    },
+                ]
+            },
+        },
+        "sponsors": _STRINGS,
+        "programs": _STRINGS,
+    },
+}
+
+# Titles for the policy sections the built-in rules cite; the organisation adds the URLs (policy_links).
+DEFAULT_POLICY_TITLES: dict[str, str] = {
+    "confidentiality-clients": "Client confidentiality",
+    "confidentiality-identifiers": "Identifiers and ID numbers",
+    "confidentiality-minors": "Young people's information",
+    "hipaa-minimum-necessary": "HIPAA: minimum necessary",
+    "media-consent-minors": "Photos, stories and media consent",
+    "safety-locations": "Safe locations (shelters and safe houses)",
+    "fail-mode": "When ClientSafe cannot check a post",
+}
+
+POLICY: tuple[PolicySetting, ...] = (
+    PolicySetting(
+        "organisation",
+        ORGANISATION_SCHEMA,
+        {},
+        "The organisation's own public details, which never warn: name and aliases, public addresses, phones, "
+        "e-mails, websites and handles, staff/board/officials/sponsors named in public posts (public_people: "
+        'a name or {"name", "role"}), sponsors and programme names.',
+    ),
+    PolicySetting(
+        "org_accounts",
+        {
+            "type": "object",
+            "propertyNames": {"pattern": _SITE},
+            "additionalProperties": _STRINGS,
+        },
+        {},
+        "The organisation's own accounts per site (facebook, instagram, x, linkedin, tiktok, mastodon, ...): "
+        'handles or page URLs, e.g. {"facebook": ["https://www.facebook.com/riverbendyfs"], "x": ["@riverbendyfs"]}. '
+        "Posts from these accounts are checked with the org account rules.",
+    ),
+    PolicySetting(
+        "generic_domains",
+        {"type": "array", "items": _HOSTNAME, "uniqueItems": True},
+        [],
+        "Extra sites (host names) where the extension's generic adapter watches text boxes, e.g. the "
+        "organisation's own forum or newsletter tool.",
+    ),
+    PolicySetting(
+        "mastodon_instances",
+        {"type": "array", "items": _HOSTNAME, "uniqueItems": True},
+        [],
+        "Mastodon servers besides mastodon.social where staff post, e.g. social.coop.",
+    ),
+    PolicySetting(
+        "rule_actions",
+        {
+            "type": "object",
+            "propertyNames": {"enum": list(rule_codes())},
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": False,
+                "minProperties": 1,
+                "properties": {a: {"enum": list(ACTIONS)} for a in ACCOUNT_TYPES},
+            },
+        },
+        {},
+        "Per-rule actions on top of the built-in rules (docs/rules.md), by account type: "
+        '{"MINOR_FEATURED": {"personal": "warn", "org": "block"}}. An account type left out keeps the built-in '
+        "action.",
+    ),
+    PolicySetting(
+        "override_needs_reason",
+        {"type": "boolean"},
+        True,
+        "Posting anyway after a warning or a hold asks the person for a reason (recorded, content-free, in the audit).",
+    ),
+    PolicySetting(
+        "block_can_be_overridden",
+        {"type": "boolean"},
+        True,
+        "A held (block) post can still be posted anyway by the person. False makes a block final: the post "
+        "must be edited.",
+    ),
+    PolicySetting(
+        "fail_mode",
+        {"enum": list(FAIL_MODES)},
+        "warn",
+        "What the extension does when the ClientSafe app cannot be reached or cannot check a post: warn "
+        "(say so and let the person decide), block (hold the post) or allow (post silently).",
+    ),
+    PolicySetting(
+        "consent_covers_minors",
+        {"type": "boolean"},
+        False,
+        "A media consent recorded in the client roster also covers clients who are minors. Leave false where a "
+        "guardian's separate release is needed.",
+    ),
+    PolicySetting(
+        "media_release_reminder",
+        {"type": "boolean"},
+        True,
+        "Remind the person to check for a signed media release when a post on an org account features someone.",
+        org_level=False,
+    ),
+    PolicySetting(
+        "policy_links",
+        {
+            "type": "object",
+            "propertyNames": {"pattern": r"^[a-z0-9][a-z0-9-]{0,63}$"},
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["url"],
+                "properties": {"url": _URL, "title": {"type": "string", "minLength": 1, "maxLength": 200}},
+            },
+        },
+        {},
+        "Where each rule's policy_ref is explained in the organisation's own confidentiality/HIPAA policy: "
+        '{"confidentiality-clients": {"url": "https://intranet.example.org/policy#4-2", "title": "4.2 Client '
+        'confidentiality"}}. Refs left out keep a built-in title and no link.',
+    ),
+    PolicySetting(
+        "community_standards_url",
+        _OPTIONAL_URL,
+        None,
+        "The organisation's public Community Standards page, linked from warnings on org accounts.",
+    ),
+    PolicySetting(
+        "allowed_extension_ids",
+        {
+            "type": "array",
+            "uniqueItems": True,
+            "items": {
+                "type": "string",
+                "pattern": r"^([a-p]{32}|(chrome-extension|moz-extension|safari-web-extension)://[A-Za-z0-9._@{}-]+)$",
+            },
+        },
+        [],
+        "Browser extensions allowed to call the local service: a Chrome/Edge extension ID (32 letters a-p) or a "
+        "full origin such as moz-extension://<uuid>. Added to `clientsafe serve --allow-origin`.",
+    ),
+    PolicySetting(
+        "audit_retention_days",
+        {"type": "integer", "minimum": 1, "maximum": 3650},
+        90,
+        "Days the content-free audit keeps each event on this computer.",
+    ),
+    PolicySetting(
+        "audit_forward_url",
+        _OPTIONAL_URL,
+        None,
+        "The organisation's HTTPS collector that audit events are forwarded to; null: nothing is forwarded.",
+    ),
+    PolicySetting(
+        "policy_url",
+        _OPTIONAL_URL,
+        None,
+        "System file only: fetch the organisation's policy from this HTTPS address (cached, revalidated with "
+        "ETag, used offline from the cache). Settings in the system file itself apply on top of it.",
+        layers="system",
+    ),
+    PolicySetting(
+        "locked",
+        {"type": "array", "uniqueItems": True, "items": {"type": "string"}},
+        [],
+        "System file or policy URL only: settings a user's own policy file may not change, e.g. "
+        '["fail_mode", "media_release_reminder"]. A user value for a locked setting is ignored and reported.',
+        layers="system",
+    ),
+)
+
+BY_NAME: dict[str, PolicySetting] = {s.name: s for s in POLICY}
+# Accepted in any policy file and ignored: the schema reference and a free-text comment.
+META_KEYS = ("$schema", "comment")
+
+
+def defaults() -> dict[str, Any]:
+    return {s.name: json.loads(json.dumps(s.default)) for s in POLICY}

@@ -1,0 +1,98 @@
+"""Reading one policy file, and the last-good copies that stay in force when a file breaks."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from clientsafe.policy.declaration import BY_NAME, META_KEYS, ORGANISATION_SCHEMA
+from clientsafe.policy.schema import validate
+
+MAX_POLICY_BYTES = 1024 * 1024
+
+
+class PolicyFileError(ValueError):
+    """A policy document that cannot be used; the message names the file and what is wrong.
+
+    ``where`` is the file or URL, ``problems`` one message per field (each naming it).
+    """
+
+    def __init__(self, where: str, problems: list[str]) -> None:
+        super().__init__(f"{where}: " + "; ".join(problems) if where else "; ".join(problems))
+        self.where = where
+        self.problems = problems
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise PolicyFileError("", [f"field {key} appears twice; keep one"])
+        seen[key] = value
+    return seen
+
+
+def as_policy(document: Any) -> Any:
+    """A bare organisation profile (the older ``--org`` format) is read as ``{"organisation": {...}}``."""
+    org_keys = set(ORGANISATION_SCHEMA["properties"])
+    if isinstance(document, dict) and document and set(document) <= org_keys and not set(document) & set(BY_NAME):
+        return {"organisation": document}
+    return document
+
+
+def parse(raw: bytes, where: str) -> dict[str, Any]:
+    """Bytes of a policy document -> a valid policy dict, or PolicyFileError naming ``where`` and the field."""
+    if len(raw) > MAX_POLICY_BYTES:
+        raise PolicyFileError(where, [f"larger than {MAX_POLICY_BYTES // 1024} KiB: is this the right file?"])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise PolicyFileError(where, [f"not UTF-8 (byte {e.start}): save the file as UTF-8"]) from None
+    try:
+        document = as_policy(json.loads(text, object_pairs_hook=_no_duplicates))
+    except json.JSONDecodeError as e:
+        raise PolicyFileError(where, [f"not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}"]) from None
+    except PolicyFileError as e:
+        raise PolicyFileError(where, e.problems) from None
+    problems = validate(document)
+    if problems:
+        raise PolicyFileError(where, problems)
+    return {k: v for k, v in document.items() if k not in META_KEYS}
+
+
+def read(path: Path) -> dict[str, Any] | None:
+    """The valid policy in ``path``; None when there is no such file; PolicyFileError when it is broken."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise PolicyFileError(str(path), [f"cannot be read ({e.strerror}): check its permissions"]) from None
+    return parse(raw, str(path))
+
+
+def write_atomic(path: Path, data: Any) -> None:
+    """Write JSON so a crash leaves either the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, indent=2, sort_keys=True, ensure_ascii=False)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_copy(path: Path) -> dict[str, Any] | None:
+    """A copy ClientSafe saved itself (last good, URL cache); None when missing or unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
