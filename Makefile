@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format bench setup clean
+.PHONY: run test lint format bench setup clean fixtures
 
 $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,22 @@ $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	@touch $(STAMP)
 
 setup: $(STAMP)
+
+# Look-alike social sites for the browser tests (tests/e2e/fixtures): npm ci when the lockfile changes,
+# an esbuild bundle per site when a source changes. Both are stamped, so later runs need no network.
+FIXTURES      := tests/e2e/fixtures
+FIXTURES_DEPS := $(FIXTURES)/node_modules/.installed
+FIXTURES_OUT  := $(FIXTURES)/build/.built
+
+$(FIXTURES_DEPS): $(FIXTURES)/package.json $(FIXTURES)/package-lock.json
+	cd $(FIXTURES) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(FIXTURES_OUT): $(FIXTURES_DEPS) $(FIXTURES)/build.mjs $(shell find $(FIXTURES)/sites -name '*.js' 2>/dev/null)
+	cd $(FIXTURES) && node build.mjs
+	@touch $@
+
+fixtures: $(FIXTURES_OUT)
 
 # `make run` starts the tray app (icon, windows, and the service inside it). With no display (Linux without
 # DISPLAY or WAYLAND_DISPLAY: a server, an SSH session) it starts the headless service instead, and says so.
@@ -38,7 +54,7 @@ format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: setup lint
+test: setup lint fixtures
 	node --test tests/extension/
 	$(BIN)/python -m pytest
 
@@ -50,6 +66,7 @@ bench: setup
 	$(BIN)/python bench/api_latency.py
 	$(BIN)/python bench/tray_startup.py
 	$(BIN)/python bench/policy_load.py
+	$(BIN)/python bench/audit.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

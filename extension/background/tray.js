@@ -2,6 +2,7 @@
 // app on 127.0.0.1 with the pairing token. State lives in chrome.storage: the worker can be stopped at any
 // moment (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle).
 
+import { syncPolicySites } from "./sites.js";
 import { setTrayState } from "./status.js";
 
 const PORTS = Array.from({ length: 10 }, (_, i) => 47390 + i);
@@ -9,7 +10,10 @@ const TIMEOUT_MS = 1500;
 const CONFIG_MAX_AGE_MS = 5 * 60 * 1000;
 
 export async function settings() {
-  return chrome.storage.local.get({ port: null, token: null });
+  const stored = await chrome.storage.local.get({ port: null, token: null });
+  // IT may fix the app's port through browser policy (managed_schema.json); then that port is the one.
+  const managed = await chrome.storage.managed.get("service_port").catch(() => ({}));
+  return { ...stored, port: managed.service_port || stored.port };
 }
 
 async function call(path, { method = "GET", body, token, port } = {}) {
@@ -90,6 +94,7 @@ export async function config({ refresh = false } = {}) {
   if (refresh || stale) {
     const r = await authed("/v1/config");
     if (r && r.status === 200) {
+      if (r.body.version !== cached?.version) await syncPolicySites(r.body);
       await chrome.storage.local.set({ config: r.body, configAt: Date.now() });
       return { ...r.body, ...managed };
     }

@@ -33,3 +33,9 @@ chrome.alarms.onAlarm.addListener(async (alarm) => {
   const r = await probe();
   if (r && r.status === 200) await config({ refresh: true });
 });
+
+// Newly paired (or the token changed): fetch the policy at once, so org accounts and extra sites apply before
+// the first post.
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === "local" && changes.token?.newValue) config({ refresh: true });
+});

@@ -8,7 +8,7 @@
 //     shadowHosts: "custom-element-selector",                   // optional: hosts whose shadow roots hold composers
 //     surfaces: [{
 //       where: "post" | "comment" | "reply" | "caption" | "message",
-//       container: "selector of the element holding one composer and its submit button",
+//       container: "selector of the element holding one composer and its submit button" | (el) => element,
 //       composer: "selector of the editable element, inside the container",
 //       submit: "selector of the submit button" | (element) => boolean,
 //       keys: ["enter"] | ["mod+enter"],                         // key presses that submit from the composer
@@ -38,6 +38,9 @@
   });
 
   const matches = (el, test) => (typeof test === "function" ? test(el) : el.matches?.(test));
+  // A surface's container is a selector, or a function from an element to its container (generic adapter).
+  const containerOf = (el, surface) =>
+    typeof surface.container === "function" ? surface.container(el) : D.closest(el, surface.container);
 
   function accountFor(container) {
     const identity = adapter.account?.(container) ?? null;
@@ -48,7 +51,7 @@
   async function check(composer) {
     const entry = watched.get(composer);
     const text = T.read(composer);
-    const container = D.closest(composer, entry.surface.container);
+    const container = containerOf(composer, entry.surface);
     const account = accountFor(container);
     const pending = ask({ type: "check", text, site: adapter.site, account });
     Object.assign(entry, { pending, pendingText: text });
@@ -91,7 +94,7 @@
   function scan(root) {
     for (const surface of adapter.surfaces) {
       for (const composer of D.queryAll(root, surface.composer)) {
-        if (D.closest(composer, surface.container)) watch(composer, surface);
+        if (containerOf(composer, surface)) watch(composer, surface);
       }
     }
     for (const host of D.shadowHosts(root)) observer.watchShadow(host);
@@ -108,7 +111,7 @@
   // --- holding the post at submit ------------------------------------------------------------------------
   function hasMedia(composer, entry) {
     if (!entry.surface.media || config.media_release_reminder === false) return false;
-    const container = D.closest(composer, entry.surface.container);
+    const container = containerOf(composer, entry.surface);
     return !!container && D.queryAll(container, entry.surface.media).length > 0;
   }
 
@@ -150,8 +153,8 @@
       // Apply suggestions: rewrite inside the site's own editor, then check the new text and show what is
       // still left (if anything) before posting; the person sees the rewrite before it goes.
       const expected = L.applySuggestions(text, verdict.suggestions);
-      const applied = T.replace(composer, verdict.suggestions, expected);
-      ask({ type: "decision", checkId: verdict.check_id, choice: "edited" });
+      const applied = await T.replace(composer, expected);
+      ask({ type: "decision", checkId: verdict.check_id, choice: "applied_suggestions" });
       if (!applied) {
         await P.show({ kind: "verdict", text: T.read(composer), account, config, rule: { canSend: false },
           verdict: { action: "warn", findings: [], suggestions: [], reasons: [{ message:
@@ -189,7 +192,7 @@
     for (const surface of adapter.surfaces) {
       const button = path.find((el) => matches(el, surface.submit));
       if (!button) continue;
-      const container = D.closest(button, surface.container);
+      const container = containerOf(button, surface);
       const composer = container && D.queryAll(container, surface.composer).find((c) => watched.has(c));
       if (!composer) continue;
       const entry = watched.get(composer);

@@ -74,19 +74,20 @@
     return listed.includes(normaliseAccount(identity)) ? "org" : "personal";
   }
 
-  // What the post-time hold should do for a verdict, given the policy's override rules and fail mode.
-  // Returns {hold, canSend, needsReason}.
+  // What the post-time hold should do for a verdict, given the policy (GET /v1/config: fail_mode and
+  // overrides {needs_reason, block_can_be_overridden}). Returns {hold, canSend, needsReason}. With no policy
+  // known yet, a block needs a reason and a warning does not.
   function holdRule(verdict, policy) {
-    const p = { fail_mode: "warn", override_needs_reason: "block", block_override_allowed: true, ...(policy || {}) };
+    const failMode = policy?.fail_mode || "warn";
+    const overrides = policy?.overrides || {};
     const action = verdict?.action || "error";
     if (action === "allow") return { hold: false, canSend: true, needsReason: false };
     if (action === "error") {
-      if (p.fail_mode === "allow") return { hold: false, canSend: true, needsReason: false };
-      return { hold: true, canSend: p.fail_mode !== "block", needsReason: false };
+      if (failMode === "allow") return { hold: false, canSend: true, needsReason: false };
+      return { hold: true, canSend: failMode !== "block", needsReason: false };
     }
-    const needs = p.override_needs_reason;
-    const needsReason = needs === true || needs === "always" || (needs === "block" && action === "block");
-    if (action === "block") return { hold: true, canSend: p.block_override_allowed !== false, needsReason };
+    const needsReason = overrides.needs_reason === undefined ? action === "block" : !!overrides.needs_reason;
+    if (action === "block") return { hold: true, canSend: overrides.block_can_be_overridden !== false, needsReason };
     return { hold: true, canSend: true, needsReason };
   }
 

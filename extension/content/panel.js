@@ -102,7 +102,7 @@
       return el("div", { className: "ref" }, "Policy: ",
         el("a", { href: known.url, target: "_blank", rel: "noopener noreferrer", text: known.title || ref }));
     }
-    return el("div", { className: "ref", text: `Policy section: ${ref}` });
+    return el("div", { className: "ref", text: `Policy: ${known?.title || ref}` });
   }
 
   // kind: "verdict" | "unchecked" | "media". Resolves with {choice, reason} once the person chooses.

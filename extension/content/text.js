@@ -27,9 +27,10 @@
         } else if (child.nodeType === Node.ELEMENT_NODE) {
           if (child.getAttribute("contenteditable") === "false" && child !== root) continue; // widgets
           if (child.tagName === "BR") {
-            // <p><br></p> is how editors draw an empty line: the block boundary already counts it.
+            // <p><br></p> is how editors draw an empty line: the block boundary before it already ended the
+            // previous line, and this <br> is the empty line itself (nothing at all in an empty editor).
             const alone = child.parentNode !== root && child.parentNode.childNodes.length === 1;
-            if (!alone && !child.hasAttribute("data-lexical-linebreak-ignore")) text += "\n";
+            if (!alone || text) text += "\n";
             continue;
           }
           const block = BLOCKS.has(child.tagName);
@@ -90,29 +91,35 @@
     el.dispatchEvent(new Event("input", { bubbles: true }));
   }
 
-  function insertAt(el, start, end, replacement) {
-    select(el, start, end);
-    // Deprecated but still the one call every editor honours: it fires beforeinput(insertText), which Lexical,
-    // Draft.js, ProseMirror and Quill handle through their own state, then input.
-    if (!document.execCommand("insertText", false, replacement)) {
-      const r = window.getSelection().getRangeAt(0);
-      r.deleteContents();
-      r.insertNode(document.createTextNode(replacement));
-      el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: replacement }));
-    }
+  const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+
+  async function selectAll(el) {
+    el.focus();
+    if (isField(el)) el.select();
+    else document.execCommand("selectAll");
+    await frames(); // editors (Lexical) pick up a selection change on the next frame, not in the same task
   }
 
-  // Replace each [start, end) with its replacement inside the editor; returns whether the editor now holds the
-  // expected text (the caller tells the person if not: never a silent half-edit).
-  function replace(el, edits, expected) {
+  // Replace the whole text inside the editor so that the editor's own state, which is what the site posts,
+  // holds it. What works was measured per editor against the real libraries (tests/e2e/fixtures/sites/
+  // SELECTORS.md, "Replacing the text"): a synthetic paste for Lexical, Draft.js, Quill and ProseMirror
+  // (insertText drops Lexical's new lines and breaks Draft.js's state); insertText for plain contenteditables,
+  // which ignore untrusted pastes; the native value setter for textareas, React-controlled or not.
+  // Returns whether the editor now holds the expected text: the caller says so when not, never a silent half-edit.
+  async function replace(el, expected) {
     if (isField(el)) {
       setFieldValue(el, expected);
       return el.value === expected;
     }
-    for (const e of [...edits].sort((a, b) => b.start - a.start)) insertAt(el, e.start, e.end, e.replacement);
+    await selectAll(el);
+    const data = new DataTransfer();
+    data.setData("text/plain", expected);
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    await frames();
     if (read(el) === expected) return true;
-    // Some editor normalised differently: fall back to replacing the whole text in one edit.
-    insertAt(el, 0, read(el).length, expected);
+    await selectAll(el);
+    document.execCommand("insertText", false, expected);
+    await frames();
     return read(el) === expected;
   }
 

@@ -39,13 +39,13 @@ class BrokenChecker:
         raise RuntimeError("boom")
 
 
-def start(checker, tmp: Path, **config_overrides) -> tuple[Service, object]:
+def start(checker, tmp: Path, audit=None, **config_overrides) -> tuple[Service, object]:
     tokens = TokenStore(use_keyring=False, file=tmp / "paired.json")
     _, token = tokens.issue("test browser")
     sock = bind(0)
     port = sock.getsockname()[1]
     config = ServiceConfig(port=port, allowed_origins=frozenset({EXTENSION_ORIGIN}), **config_overrides)
-    server = build_server(checker, sock, tokens=tokens, config=config)
+    server = build_server(checker, sock, tokens=tokens, config=config, audit=audit)
     server.config.app.app.state.pairing = PairingBook(tokens, file=tmp / "pairing.json")
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

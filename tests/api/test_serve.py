@@ -54,6 +54,13 @@ def test_serve_pairs_checks_and_stops_cleanly_on_sigterm(tmp_path):
             timeout=10,
         ).json()
         assert verdict["action"] == "block"
+        decided = requests.post(
+            f"{base}/v1/decision",
+            json={"check_id": verdict["check_id"], "choice": "posted_anyway", "reason": "Jose Quintero said yes"},
+            headers=headers,
+            timeout=10,
+        )
+        assert decided.json() == {"recorded": True}
         listed = subprocess.run(
             [sys.executable, "-m", "clientsafe", "pair", "list"], env=env, capture_output=True, text=True, timeout=30
         )
@@ -66,6 +73,20 @@ def test_serve_pairs_checks_and_stops_cleanly_on_sigterm(tmp_path):
         assert "No OS keyring is available" in err  # the fallback is said out loud
         logs = "".join(p.read_text() for p in (tmp_path / "logs").glob("*.log*"))
         assert "pairing requested" in logs and "Jose" not in logs and "Quintero" not in logs
+        # The service kept its audit in the data folder, and the privacy officer can export it.
+        export = subprocess.run(
+            [sys.executable, "-m", "clientsafe", "audit", "export", "--since", "2000-01-01"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        assert export.returncode == 0
+        rows = export.stdout.splitlines()[1:]
+        assert [row.split(",")[2] for row in rows] == ["check", "decision"]
+        assert rows[1].endswith("posted_anyway,[PERSON] said yes")
+        stored = b"".join(p.read_bytes() for p in (tmp_path / "data").glob("audit.sqlite3*"))
+        assert b"Jose" not in stored and b"Quintero" not in stored and b"relapsed" not in stored
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -26,10 +26,9 @@ from cryptography.x509.oid import NameOID
 
 from tests.api.conftest import start
 from tests.browser.conftest import CHROMIUM, chromium_args
+from tests.e2e.sites import HOSTS, bundle_for, missing_bundles, page_for
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = Path(__file__).parent / "fixtures"
-SITES = {"mastodon.social": "mastodon.html"}
 
 
 def extension_copy(target: Path) -> str:
@@ -56,7 +55,7 @@ def self_signed(folder: Path) -> tuple[Path, Path]:
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - datetime.timedelta(days=1))
         .not_valid_after(now + datetime.timedelta(days=2))
-        .add_extension(x509.SubjectAlternativeName([x509.DNSName(h) for h in SITES]), critical=False)
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(h) for h in HOSTS]), critical=False)
         .sign(key, hashes.SHA256())
     )
     cert_file, key_file = folder / "cert.pem", folder / "key.pem"
@@ -70,16 +69,29 @@ def self_signed(folder: Path) -> tuple[Path, Path]:
 
 
 class FixtureSite(http.server.BaseHTTPRequestHandler):
+    """Each real host name gets its look-alike page for any path, and its built bundle at /__fixture/<site>.js."""
+
     def do_GET(self):
         host = self.headers.get("Host", "").split(":")[0]
-        page = SITES.get(host)
-        if page is None:
+        bundle = bundle_for(host, self.path)
+        if bundle is not None:
+            self._send(bundle, "text/javascript; charset=utf-8")
+            return
+        page = page_for(host)
+        if page is None or self.path.startswith("/__fixture/"):
             self.send_error(404)
             return
-        body = (FIXTURES / page).read_bytes()
+        self._send(page, "text/html; charset=utf-8")
+
+    def _send(self, file: Path, content_type: str) -> None:
+        if not file.exists():
+            self.send_error(404, f"{file.name} is not built: run `make fixtures`")
+            return
+        body = file.read_bytes()
         self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
         self.end_headers()
         self.wfile.write(body)
 
@@ -87,27 +99,48 @@ class FixtureSite(http.server.BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def extension_world(browser_type, checker, tmp_path):
-    ext_id = extension_copy(tmp_path / "extension")
-    svc, server = start(checker, tmp_path / "service")
-    svc.app.config.allowed_origins = frozenset({f"chrome-extension://{ext_id}"})
-    svc.server, svc.home = server, tmp_path / "service"  # for tests that stop and restart the app
-    cert, key = self_signed(tmp_path)
+def serve_fixture_sites(folder: Path) -> http.server.ThreadingHTTPServer:
+    """Start the HTTPS look-alike server on a free loopback port (certificate for every host in sites.py)."""
+    missing = missing_bundles()
+    if missing:
+        pytest.fail(f"fixture site bundles not built ({', '.join(missing)}): run `make fixtures`")
+    cert, key = self_signed(folder)
     site = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FixtureSite)
     context_ssl = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context_ssl.load_cert_chain(cert, key)
     site.socket = context_ssl.wrap_socket(site.socket, server_side=True)
     threading.Thread(target=site.serve_forever, daemon=True).start()
-    rules = ", ".join(f"MAP {host}:443 127.0.0.1:{site.server_address[1]}" for host in SITES)
+    return site
+
+
+def resolver_rules(port: int) -> str:
+    """Chromium --host-resolver-rules sending every real host name to the local look-alike server."""
+    return ", ".join(f"MAP {host}:443 127.0.0.1:{port}" for host in HOSTS)
+
+
+def open_world(browser_type, checker, folder: Path, policy: Path | None = None):
+    """The unpacked extension in Chromium, a real service it is paired with, and the look-alike sites.
+
+    Returns (context, service, close). ``policy``: a policy file the service hands out as its /v1/config.
+    """
+    ext_id = extension_copy(folder / "extension")
+    svc, server = start(checker, folder / "service")
+    svc.app.config.allowed_origins = frozenset({f"chrome-extension://{ext_id}"})
+    svc.server, svc.home = server, folder / "service"  # for tests that stop and restart the app
+    if policy is not None:
+        from clientsafe.policy import PolicyStore
+
+        svc.app.app.state.policy = PolicyStore(explicit_path=policy, system_path=folder / "none.json").load()
+    site = serve_fixture_sites(folder)
+    rules = resolver_rules(site.server_address[1])
     context = browser_type.launch_persistent_context(
-        str(tmp_path / "profile"),
+        str(folder / "profile"),
         executable_path=CHROMIUM,
         headless=False,
         args=chromium_args(
             [
-                f"--disable-extensions-except={tmp_path / 'extension'}",
-                f"--load-extension={tmp_path / 'extension'}",
+                f"--disable-extensions-except={folder / 'extension'}",
+                f"--load-extension={folder / 'extension'}",
                 f"--host-resolver-rules={rules}",
                 "--ignore-certificate-errors",
             ]
@@ -115,7 +148,17 @@ def extension_world(browser_type, checker, tmp_path):
     )
     worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
     worker.evaluate("(s) => chrome.storage.local.set(s)", {"port": svc.port, "token": svc.token})
+
+    def close() -> None:
+        context.close()
+        site.shutdown()
+        svc.server.should_exit = True
+
+    return context, svc, close
+
+
+@pytest.fixture
+def extension_world(browser_type, checker, tmp_path):
+    context, svc, close = open_world(browser_type, checker, tmp_path)
     yield context, svc
-    context.close()
-    site.shutdown()
-    server.should_exit = True
+    close()

@@ -119,8 +119,11 @@ def test_apply_suggestions_changes_what_the_site_receives(page):
     page.click("button[type=submit]")
     page.wait_for_timeout(300)
     if page.locator("#clientsafe-panel .box").count():  # a remaining caution: send it, as a person would
-        page.locator("#clientsafe-panel").evaluate("host => host.shadowRoot.querySelector('[data-act=send]').click()")
+        page.locator("#clientsafe-panel").evaluate(
+            """host => { host.shadowRoot.querySelector('textarea').value = 'checked with my supervisor';
+                         host.shadowRoot.querySelector('[data-act=send]').click(); }"""
+        )
     page.wait_for_function("window.posted.length === 1", timeout=5_000)
     assert page.evaluate("window.posted") == [rewritten]
     page.wait_for_timeout(300)
-    assert "edited" in [d["choice"] for d in svc.app.app.state.decisions]
+    assert "applied_suggestions" in [d["choice"] for d in svc.app.app.state.decisions]

@@ -71,9 +71,9 @@ test("hold rules follow the policy: overrides, reasons and the fail mode", () =>
   assert.deepEqual(L.holdRule({ action: "allow" }, {}), { hold: false, canSend: true, needsReason: false });
   assert.deepEqual(L.holdRule(warn, {}), { hold: true, canSend: true, needsReason: false });
   assert.deepEqual(L.holdRule(block, {}), { hold: true, canSend: true, needsReason: true });
-  assert.deepEqual(L.holdRule(block, { block_override_allowed: false }).canSend, false);
-  assert.equal(L.holdRule(warn, { override_needs_reason: "always" }).needsReason, true);
-  assert.equal(L.holdRule(block, { override_needs_reason: "never" }).needsReason, false);
+  assert.equal(L.holdRule(block, { overrides: { block_can_be_overridden: false } }).canSend, false);
+  assert.equal(L.holdRule(warn, { overrides: { needs_reason: true } }).needsReason, true);
+  assert.equal(L.holdRule(block, { overrides: { needs_reason: false } }).needsReason, false);
   assert.deepEqual(L.holdRule(error, {}), { hold: true, canSend: true, needsReason: false });
   assert.equal(L.holdRule(error, { fail_mode: "block" }).canSend, false);
   assert.equal(L.holdRule(error, { fail_mode: "allow" }).hold, false);

@@ -112,13 +112,15 @@ def main() -> int:
         wait(app, lambda: False, 0.5)
         report["verdict"] = window.verdict.action if window.verdict else None
         report["window_fits"] = {}
-        for key in ("check", "pair", "about", "policy"):
+        for key in ("check", "pair", "about", "policy", "warnings"):
             if key == "pair":
                 tray.open_pair()
             elif key == "about":
                 tray.open_about()
             elif key == "policy":
                 tray.open_policy()
+            elif key == "warnings":
+                tray.open_warnings()
             wait(app, lambda: False, 0.3)
             w = tray.windows[key]
             hint, size, avail = w.minimumSizeHint(), w.size(), screen.availableGeometry()

@@ -23,6 +23,7 @@ from clientsafe.api.config import ServiceConfig
 from clientsafe.api.guard import Guard
 from clientsafe.api.pairing import PairingBook
 from clientsafe.api.tokens import TokenStore
+from clientsafe.audit import AuditStore
 from clientsafe.policy.model import Policy
 
 
@@ -34,6 +35,7 @@ def create_app(
     on_pair_request: Callable[[Any], None] | None = None,
     on_decision: Callable[[str, str, str, list[str], str], None] | None = None,
     policy: Policy | None = None,
+    audit: AuditStore | None = None,
 ) -> Any:
     """``policy``: the organisation policy in force (defaults when None); replace ``app.state.policy`` to change it.
     ``on_pair_request(pending)`` is called when a browser asks to pair; ``on_decision(site, account, action,
@@ -55,7 +57,8 @@ def create_app(
     app.state.analysis_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clientsafe-analysis")
     app.state.pairing = pairing or PairingBook(tokens)
     app.state.recent_checks = OrderedDict()
-    app.state.decisions = []
+    app.state.decisions = []  # the latest content-free decisions, in memory (tests and the tray read them)
+    app.state.audit = audit  # None: nothing is written to disk (tests, or the audit could not be opened)
     app.state.on_pair_request = on_pair_request or (lambda pending: None)
     app.state.on_decision = on_decision or (lambda site, account, action, codes, choice: None)
     for module in (routes_check, routes_status, routes_pair, routes_config):

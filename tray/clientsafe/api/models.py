@@ -54,8 +54,12 @@ class CheckResponse(BaseModel):
 
 class DecisionRequest(Strict):
     check_id: str = Field(max_length=64)
-    choice: Literal["edited", "cancelled", "posted_anyway"]
-    reason: str | None = Field(default=None, max_length=500, description="Why the post went anyway.")
+    choice: Literal["edited", "applied_suggestions", "cancelled", "posted_anyway"]
+    reason: str | None = Field(
+        default=None,
+        max_length=500,
+        description="Why the post went anyway. Checked, and every finding replaced, before the audit stores it.",
+    )
 
 
 class DecisionResponse(BaseModel):

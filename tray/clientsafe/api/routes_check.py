@@ -12,10 +12,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from clientsafe.api.models import CheckRequest, CheckResponse, DecisionRequest, DecisionResponse
+from clientsafe.audit import AuditEvent
+from clientsafe.audit.redact import redact_reason
 
 router = APIRouter()
 log = logging.getLogger("clientsafe.api")
 _RECENT_CHECKS = 2048
+_RECENT_DECISIONS = 1000
 
 
 @router.post("/v1/check", response_model=CheckResponse)
@@ -53,21 +56,26 @@ async def check(body: CheckRequest, request: Request) -> JSONResponse:
         "account": body.account,
         "action": verdict["action"],
         "codes": [r["code"] for r in verdict["reasons"]],
+        "types": sorted({f["type"] for f in verdict["findings"]}),
+        "suggestions": len(verdict["suggestions"]),
     }
     while len(recent) > _RECENT_CHECKS:
         recent.popitem(last=False)
+    if state.audit is not None and verdict["action"] != "allow":
+        # What was shown (a warning, a hold, or the fail-mode notice): queued for the writer thread, never awaited.
+        state.audit.record(_event("check", check_id, recent[check_id]))
     # Returned as a ready response: the verdict already has the documented shape (shared/verdict.schema.json,
     # checked by the tests), and FastAPI's re-validation and encoding of it cost more than the HTTP itself.
     return JSONResponse({"check_id": check_id, **verdict})
 
 
 @router.post("/v1/decision", response_model=DecisionResponse)
-def decision(body: DecisionRequest, request: Request) -> dict:
-    checked = request.app.state.recent_checks.get(body.check_id)
+async def decision(body: DecisionRequest, request: Request) -> dict:
+    state = request.app.state
+    checked = state.recent_checks.get(body.check_id)
     if checked is None:
         return {"recorded": False}
-    # Content-free: what was shown and what the person chose, never the post (the audit store, a later
-    # issue, takes over from this log line).
+    # Content-free: what was shown and what the person chose, never the post.
     log.info(
         "decision site=%s account=%s action=%s codes=%s choice=%s reason_given=%s",
         checked["site"],
@@ -77,10 +85,36 @@ def decision(body: DecisionRequest, request: Request) -> dict:
         body.choice,
         bool(body.reason),
     )
-    request.app.state.decisions.append({**checked, "choice": body.choice})
+    state.decisions.append({**checked, "choice": body.choice})
+    del state.decisions[:-_RECENT_DECISIONS]
     try:
-        state = request.app.state
         state.on_decision(checked["site"], checked["account"], checked["action"], list(checked["codes"]), body.choice)
     except Exception as e:  # a listener (the tray's notification) must never cost the extension its answer
         log.error("decision listener failed (%s)", type(e).__name__)
-    return {"recorded": True}
+    if state.audit is None:
+        return {"recorded": True}
+    reason = None
+    if body.reason and body.reason.strip():
+        # The reason is checked like a post, on the analysis thread (the checker is not re-entrant), and
+        # stored with every finding replaced; the raw text never leaves this function.
+        loop = asyncio.get_running_loop()
+        reason = await loop.run_in_executor(
+            state.analysis_thread, functools.partial(redact_reason, state.checker, body.reason)
+        )
+    ticket = state.audit.record(_event("decision", body.check_id, checked, choice=body.choice, reason=reason))
+    return {"recorded": ticket.accepted}
+
+
+def _event(kind: str, check_id: str, checked: dict, choice: str | None = None, reason: str | None = None) -> AuditEvent:
+    return AuditEvent(
+        kind=kind,
+        check_id=check_id,
+        site=checked["site"],
+        account=checked["account"],
+        action=checked["action"],
+        rule_codes=tuple(checked["codes"]),
+        finding_types=tuple(checked["types"]),
+        suggestions=checked["suggestions"],
+        choice=choice,
+        reason=reason,
+    )

@@ -27,6 +27,7 @@ from clientsafe.api.app import create_app
 from clientsafe.api.config import PORT_RANGE, ServiceConfig
 from clientsafe.api.slow_clients import DeadlineH11Protocol
 from clientsafe.api.tokens import TokenStore
+from clientsafe.audit import AuditStore
 from clientsafe.policy.model import Policy
 
 log = logging.getLogger("clientsafe.api")
@@ -98,13 +99,14 @@ def build_server(
     tokens: TokenStore | None = None,  # type: ignore[no-untyped-def]
     config: ServiceConfig | None = None,
     policy: Policy | None = None,
+    audit: AuditStore | None = None,
     **hooks: Any,
 ) -> Server:
     """``hooks`` are passed on to ``create_app`` (``pairing``, ``on_pair_request``, ``on_decision``)."""
     port = sock.getsockname()[1]
     config = config or ServiceConfig(port=port)
     config.port = port
-    app = create_app(checker, config=config, tokens=tokens, policy=policy, **hooks)
+    app = create_app(checker, config=config, tokens=tokens, policy=policy, audit=audit, **hooks)
     uv = uvicorn.Config(
         app,
         log_config=None,

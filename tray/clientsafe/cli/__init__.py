@@ -11,7 +11,7 @@ import sys
 from types import ModuleType
 
 from clientsafe import __version__
-from clientsafe.cli import check, pair, policy, serve, tray
+from clientsafe.cli import audit, check, pair, policy, serve, tray
 from clientsafe.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CliError
 
 # The order here is the order of `clientsafe --help`.
@@ -20,6 +20,7 @@ COMMANDS: dict[str, ModuleType] = {
     "serve": serve,
     "pair": pair,
     "policy": policy,
+    "audit": audit,
     "tray": tray,
 }
 

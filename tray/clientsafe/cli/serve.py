@@ -35,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
     from clientsafe.api.config import ServiceConfig
     from clientsafe.api.server import NoFreePortError, bind, build_server, setup_logging, write_service_file
     from clientsafe.api.tokens import TokenStore
+    from clientsafe.audit import AuditError, AuditStore
     from clientsafe.policy import PolicyStore
 
     try:
@@ -53,17 +54,28 @@ def run(args: argparse.Namespace) -> int:
     store = PolicyStore(explicit_path=args.org)
     policy = load_policy(args.org, store=store)
     checker = make_checker(policy.org_profile(), policy)
+    try:
+        kept = policy.audit_settings()
+        audit: AuditStore | None = AuditStore(retention_days=kept.retention_days, forward_url=kept.forward_url)
+    except AuditError as e:  # checks still protect; the audit's absence is said loudly, every start
+        print(f"clientsafe: WARNING: no audit will be kept: {e}", file=sys.stderr, flush=True)
+        audit = None
     write_service_file(port)
     extra_origins = frozenset(args.allow_origin)
     config = ServiceConfig(port=port, allowed_origins=policy.allowed_origins() | extra_origins)
-    server = build_server(checker, sock, tokens=tokens, config=config, policy=policy)
+    server = build_server(checker, sock, tokens=tokens, config=config, policy=policy, audit=audit)
     reloader = _follow_policy(store, checker, server, config, extra_origins)
     print(
         f"Ready. Logs: {log_file}. Approve browsers with: clientsafe pair approve CODE. Ctrl-C or SIGTERM stops.",
         flush=True,
     )
-    server.run(sockets=[sock])
-    reloader.stop()
+    print(f"Audit (content-free): {audit.path if audit else 'off'}", flush=True)
+    try:
+        server.run(sockets=[sock])
+    finally:
+        reloader.stop()
+        if audit is not None:
+            audit.close()  # what is queued reaches the disk before the process ends
     print("ClientSafe service stopped.", flush=True)
     return EXIT_OK
 

@@ -21,7 +21,12 @@ from clientsafe.ui.notifier import Notifier
 from clientsafe.ui.qt import QAction, QApplication, QMenu, QObject, QSystemTrayIcon, QTimer, QWidget, Signal
 from clientsafe.ui.state import STATE_LABEL, Facts, TrayState, state_of, status_line
 
-_CHOICE = {"edited": "edited the post", "cancelled": "did not post it", "posted_anyway": "posted it anyway"}
+_CHOICE = {
+    "edited": "edited the post",
+    "applied_suggestions": "applied the suggestions",
+    "cancelled": "did not post it",
+    "posted_anyway": "posted it anyway",
+}
 _ACCOUNT = {"personal": "your personal account", "org": "the organisation's account"}
 
 
@@ -67,6 +72,7 @@ class TrayApp(QObject):
         self.resume_action = self._add("&Resume checking now", self.resume)
         self.pair_action = self._add("Pair a &browser…", self.open_pair)
         self.menu.addSeparator()
+        self.warnings_action = self._add("Recent &warnings…", self.open_warnings)
         self.policy_action = self._add("Policy and Community &Standards…", self.open_policy)
         self.menu.addSeparator()
         self.about_action = self._add("&About ClientSafe", self.open_about)
@@ -243,6 +249,15 @@ class TrayApp(QObject):
 
         window = self.windows.get("pair") or PairWindow(self.tokens, self.book, on_changed=self.refresh)
         return self._show("pair", window)
+
+    def open_warnings(self) -> Any:
+        from clientsafe.audit import AuditReader, default_path
+        from clientsafe.ui.warnings_window import WarningsWindow
+
+        audit = self.backend.audit
+        window = self.windows.get("warnings") or WarningsWindow(AuditReader(audit.path if audit else default_path()))
+        window.refresh()  # type: ignore[attr-defined]
+        return self._show("warnings", window)
 
     def open_policy(self) -> Any:
         from clientsafe.ui.policy_window import PolicyWindow

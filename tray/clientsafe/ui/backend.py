@@ -47,6 +47,8 @@ class Backend:
         self.store: Any = None
         self.policy: Any = None
         self.reloader: Any = None
+        self.audit: Any = None  # the content-free audit the service writes (None when it could not be opened)
+        self.audit_error = ""
 
     def run(self, callbacks: Callbacks) -> None:
         """Read the policy, bind and serve at once, then warm the engine up and follow the policy."""
@@ -71,6 +73,14 @@ class Backend:
         self.checker = ServiceChecker(
             self.options.build_checker or (lambda: make_checker(self.policy.org_profile(), self.policy))
         )
+        from clientsafe.audit import AuditError, AuditStore
+
+        try:
+            kept = policy.audit_settings()
+            self.audit = AuditStore(retention_days=kept.retention_days, forward_url=kept.forward_url)
+        except AuditError as e:  # checks still protect; the tray shows the audit's absence as a problem
+            self.audit_error = f"no audit will be kept: {e}"
+            callbacks.policy_problems([self.audit_error])
         config = ServiceConfig(allowed_origins=policy.allowed_origins() | self.options.allow_origins)
         self.service = BackgroundService(
             self.checker,
@@ -78,6 +88,7 @@ class Backend:
             port=self.options.port,
             config=config,
             policy=policy,
+            audit=self.audit,
             on_pair_request=callbacks.pair_request,
             on_decision=callbacks.decision,
         )
@@ -111,4 +122,7 @@ class Backend:
     def stop(self) -> bool:
         if self.reloader is not None:
             self.reloader.stop()
-        return self.service.stop() if self.service is not None else True
+        stopped = self.service.stop() if self.service is not None else True
+        if self.audit is not None:
+            self.audit.close()  # what is queued reaches the disk before the app ends
+        return bool(stopped)

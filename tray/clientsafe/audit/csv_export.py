@@ -1,0 +1,37 @@
+"""The CSV a privacy officer opens in a spreadsheet: one event per line, content-free columns only.
+
+Cells that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) get a
+leading apostrophe: the override reason is typed by staff, and a CSV must not be a way to run anything on
+the privacy officer's machine. https://owasp.org/www-community/attacks/CSV_Injection
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from typing import IO
+
+from clientsafe.audit.events import PUBLIC_FIELDS, AuditRow, iso
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return " ".join(str(v) for v in value)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def write_csv(out: IO[str], rows: Iterable[AuditRow]) -> int:
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(PUBLIC_FIELDS)
+    count = 0
+    for row in rows:
+        values = row.public()
+        values["time"] = iso(row.time)
+        writer.writerow([_cell(values[name]) for name in PUBLIC_FIELDS])
+        count += 1
+    return count

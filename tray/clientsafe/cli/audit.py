@@ -1,0 +1,121 @@
+"""``clientsafe audit``: export the content-free audit as CSV, or say how the audit stands.
+
+    clientsafe audit export --since 2026-11-01 [--out FILE]   # CSV on stdout unless --out
+    clientsafe audit status [--json]
+
+Both only read the database (a read-only connection): they never apply retention or change anything,
+and they work while the service is running.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, CliError
+
+
+def register(sub: Any) -> None:
+    audit = sub.add_parser("audit", help="export the content-free audit as CSV, or show its status")
+    database = argparse.ArgumentParser(add_help=False)
+    database.add_argument(
+        "--database", type=Path, default=None, help="the audit database (default: audit.sqlite3 in the data folder)"
+    )
+    commands = audit.add_subparsers(dest="audit_command", metavar="ACTION")
+    export = commands.add_parser("export", parents=[database], help="write the events since a date as CSV")
+    export.add_argument(
+        "--since",
+        required=True,
+        metavar="DATE",
+        help="first day to include, YYYY-MM-DD (from local midnight), or an ISO 8601 time such as 2026-11-01T09:00Z",
+    )
+    export.add_argument("--out", type=Path, default=None, help="write to this file instead of standard output")
+    status = commands.add_parser(
+        "status", parents=[database], help="where the audit is, how many events, retention and forwarding"
+    )
+    status.add_argument("--json", action="store_true", help="print the status as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    from clientsafe.audit import AuditError, AuditReader, default_path
+
+    reader = AuditReader(getattr(args, "database", None) or default_path())
+    try:
+        if args.audit_command == "export":
+            return _export(reader, parse_since(args.since), args.out)
+        if args.audit_command == "status":
+            return _status(reader, args.json)
+    except AuditError as e:
+        raise CliError(str(e), EXIT_INPUT) from None
+    raise CliError("say what to do: clientsafe audit export --since DATE, or clientsafe audit status", EXIT_USAGE)
+
+
+def parse_since(value: str) -> dt.datetime:
+    """A date (local midnight) or an ISO 8601 time (local time when it names no offset), made timezone-aware."""
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            day = dt.date.fromisoformat(text)
+            moment = dt.datetime(day.year, day.month, day.day)
+        else:
+            moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise CliError(
+            f"--since {value!r} is not a date. Use YYYY-MM-DD, e.g. --since 2026-11-01, "
+            "or an ISO 8601 time such as 2026-11-01T09:00Z.",
+            EXIT_USAGE,
+        ) from None
+    return moment if moment.tzinfo else moment.astimezone()
+
+
+def _export(reader: Any, since: dt.datetime, out: Path | None) -> int:
+    if not reader.path.exists():
+        print(f"clientsafe: no audit at {reader.path} yet: nothing has been recorded.", file=sys.stderr)
+    if out is None:
+        count = reader.export_csv(sys.stdout, since)
+        sys.stdout.flush()
+    else:
+        if not out.parent.is_dir():
+            raise CliError(f"{out.parent}: no such folder. Create it or choose another --out.", EXIT_USAGE)
+        try:
+            count = reader.export_csv(out, since)
+        except OSError as e:
+            raise CliError(
+                f"{out}: cannot write the export ({e.strerror}). Choose another --out.", EXIT_USAGE
+            ) from None
+    where = f" to {out}" if out is not None else ""
+    print(f"{count} audit events since {since.isoformat(timespec='minutes')} written{where}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _status(reader: Any, as_json: bool) -> int:
+    status = reader.status(check_integrity=True)
+    if as_json:
+        fields = {k: (v.isoformat() if isinstance(v, dt.datetime) else v) for k, v in vars(status).items()}
+        print(json.dumps({**fields, "path": str(status.path)}, indent=2))
+        return EXIT_OK
+    print(f"Audit database: {status.path}")
+    if not status.exists:
+        print("Nothing recorded yet: the service creates the file when it starts.")
+        return EXIT_OK
+    span = f" (oldest {_day(status.oldest)}, newest {_day(status.newest)})" if status.events else ""
+    print(f"Events: {status.events}{span}")
+    print(f"Retention: {f'{status.retention_days} days' if status.retention_days else 'keep everything'}")
+    if status.forward_url:
+        print(f"Forwarding: to {status.forward_url}; {status.pending} waiting")
+    else:
+        print(f"Forwarding: off{f' ({status.pending} waiting from before)' if status.pending else ''}")
+    if status.last_forwarded:
+        print(f"Last forwarded: {status.last_forwarded}")
+    if status.last_forward_error:
+        print(f"Last forwarding error: {status.last_forward_error}")
+    print(f"Integrity: {status.integrity}")
+    return EXIT_OK
+
+
+def _day(moment: dt.datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "-"
