@@ -7,9 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from clientsafe.ui.qt import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     Qt,
@@ -19,6 +17,7 @@ from clientsafe.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from clientsafe.ui.tables import make_table
 
 NO_PENDING = (
     "No browser is asking to pair. In your browser, open the ClientSafe extension's options and choose "
@@ -35,20 +34,6 @@ def when(stamp: float, never: str = "never") -> str:
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(stamp)) if stamp else never
 
 
-def _table(headers: list[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)  # Tab leaves the table; arrow keys move between rows
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
 class PairWindow(QWidget):
     def __init__(self, tokens: Any, book: Any, on_changed: Callable[[], None] | None = None) -> None:
         super().__init__()
@@ -60,7 +45,7 @@ class PairWindow(QWidget):
 
         pending_label = QLabel("Browsers &waiting to pair: check the code matches the one your browser shows.")
         pending_label.setWordWrap(True)
-        self.pending = _table(["Code", "Browser", "Asked at"], "Browsers waiting to pair")
+        self.pending = make_table(["Code", "Browser", "Asked at"], "Browsers waiting to pair")
         pending_label.setBuddy(self.pending)
         self.pending_empty = QLabel(NO_PENDING)
         self.pending_empty.setWordWrap(True)
@@ -72,7 +57,7 @@ class PairWindow(QWidget):
         self.deny_button.clicked.connect(lambda: self._decide(False))
 
         paired_label = QLabel("&Paired browsers:")
-        self.paired = _table(["Browser", "Paired", "Last heard from"], "Paired browsers")
+        self.paired = make_table(["Browser", "Paired", "Last heard from"], "Paired browsers")
         paired_label.setBuddy(self.paired)
         self.paired_empty = QLabel(NO_PAIRED)
         self.paired_empty.setWordWrap(True)

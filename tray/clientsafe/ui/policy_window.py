@@ -7,8 +7,8 @@ import html
 import json
 from typing import Any
 
-from clientsafe.ui.pair_window import _table
 from clientsafe.ui.qt import QLabel, QPushButton, Qt, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from clientsafe.ui.tables import make_table
 
 NO_LINKS = (
     "Your organisation has not linked its confidentiality or social-media policy yet. Ask your privacy officer; "
@@ -45,7 +45,7 @@ class PolicyWindow(QWidget):
         self.links.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.links.setAccessibleName("The organisation's policies")
         settings_label = QLabel("&Settings in force:")
-        self.table: QTableWidget = _table(["Setting", "Value", "Set by", "Locked by IT"], "Settings in force")
+        self.table: QTableWidget = make_table(["Setting", "Value", "Set by", "Locked by IT"], "Settings in force")
         settings_label.setBuddy(self.table)
         close = QPushButton("C&lose")
         close.clicked.connect(self.close)

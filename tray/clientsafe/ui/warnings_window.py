@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from clientsafe.ui.check_draft import reason_titles
-from clientsafe.ui.pair_window import _table
 from clientsafe.ui.qt import (
     QComboBox,
     QFileDialog,
@@ -20,6 +19,7 @@ from clientsafe.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from clientsafe.ui.tables import make_table
 
 EMPTY = (
     "Nothing to show yet: when ClientSafe warns about or holds a post in your browser, it is listed here with the "
@@ -62,7 +62,9 @@ class WarningsWindow(QWidget):
         for widget in (site_label, self.site, period_label, self.period):
             filters.addWidget(widget)
         filters.addStretch()
-        self.table = _table(["Date", "Site", "Account", "Shown", "Kind of risk", "What you chose"], "Recent warnings")
+        self.table = make_table(
+            ["Date", "Site", "Account", "Shown", "Kind of risk", "What you chose"], "Recent warnings"
+        )
         self.empty = QLabel(EMPTY)
         self.empty.setWordWrap(True)
         self.message = QLabel("")
