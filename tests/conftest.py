@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 DATA = Path(__file__).parent / "data"
+
+# Tests never read the machine's IT-managed policy (/etc/clientsafe/policy.json, which an installed .deb
+# leaves behind): each test that needs one names its own.
+os.environ.setdefault("CLIENTSAFE_SYSTEM_POLICY", str(Path(__file__).parent / "data" / "no-system-policy.json"))
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -32,10 +32,30 @@ async function call(path, { method = "GET", body, token, port } = {}) {
   }
 }
 
+// An IT-deployed extension pairs with no step for the staff member: the installer registers ClientSafe's
+// native-messaging host, which hands this extension (and only the extension IDs IT allowed) a token
+// (shared/native-messaging.md). Tried at most once a minute; where no host is installed Chrome says so at once.
+const NATIVE_HOST = "org.clientsafe.native";
+
+export async function nativePair() {
+  const { nativeTriedAt } = await chrome.storage.session.get({ nativeTriedAt: 0 });
+  if (Date.now() - nativeTriedAt < 60_000) return false;
+  await chrome.storage.session.set({ nativeTriedAt: Date.now() });
+  try {
+    const reply = await chrome.runtime.sendNativeMessage(NATIVE_HOST, { type: "pair" });
+    if (reply?.type !== "paired" || !reply.token) return false;
+    await chrome.storage.local.set({ token: reply.token, ...(reply.port ? { port: reply.port } : {}) });
+    return true;
+  } catch (e) {
+    return false; // no host installed (a hand-installed extension pairs from its options page)
+  }
+}
+
 // Call the app; if nothing answers on the remembered port, the app may have restarted on another port of its
 // range (another user took ours): find it again with our token, which only our own app accepts.
 async function authed(path, options = {}) {
-  const { port, token } = await settings();
+  let { port, token } = await settings();
+  if (!token && (await nativePair())) ({ port, token } = await settings());
   if (!token) {
     await setTrayState("not_paired");
     return null;

@@ -1,5 +1,5 @@
 import { forgetTab, setPage } from "./status.js";
-import { check, config, decision, pollPairing, probe, relationship, startPairing } from "./tray.js";
+import { check, config, decision, nativePair, pollPairing, probe, relationship, startPairing } from "./tray.js";
 
 // One message handler; every reply is asynchronous (returning true keeps the channel open).
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
@@ -26,8 +26,13 @@ chrome.tabs.onUpdated.addListener((tabId, info) => info.status === "loading" && 
 
 // A quiet look at the app every minute keeps the badge honest when no page is asking (the app was quit,
 // or came back), and refreshes the policy.
-chrome.runtime.onInstalled.addListener(() => chrome.alarms.create("probe", { periodInMinutes: 1 }));
-chrome.runtime.onStartup.addListener(() => chrome.alarms.create("probe", { periodInMinutes: 1 }));
+const started = async () => {
+  chrome.alarms.create("probe", { periodInMinutes: 1 });
+  const { token } = await chrome.storage.local.get({ token: null });
+  if (!token) await nativePair();
+};
+chrome.runtime.onInstalled.addListener(started);
+chrome.runtime.onStartup.addListener(started);
 chrome.alarms.onAlarm.addListener(async (alarm) => {
   if (alarm.name !== "probe") return;
   const r = await probe();

@@ -14,6 +14,11 @@
 //       keys: ["enter"] | ["mod+enter"],                         // key presses that submit from the composer
 //       media: "selector present in the container when a photo or video is attached",
 //     }],
+//     people: [{                                                // friend / follow / connect / message buttons
+//       kind: "incoming_request" | "outgoing_request" | "message_request",
+//       button: "selector" | (element) => boolean,
+//       person: (button) => ({name, handle, profile_url}),       // who the button is about
+//     }],
 //   });
 (() => {
   if (globalThis.ClientSafe) return;
@@ -186,9 +191,73 @@
     }
   }
 
+  // --- friend, follow and message requests ---------------------------------------------------------------
+  // Asked about once per person (the answer is cached for the page), ideally while the pointer approaches the
+  // button, so a request to a stranger goes through with no delay at all.
+  const people = new Map(); // "kind|name|handle|url" -> Promise<answer|null>
+  const personKey = (kind, p) => [kind, p.name || "", p.handle || "", p.profile_url || ""].join("|");
+
+  function peopleButton(path) {
+    for (const rule of adapter.people || []) {
+      const button = path.find((el) => matches(el, rule.button));
+      if (button) return { rule, button };
+    }
+    return null;
+  }
+
+  function lookUp(rule, button) {
+    let person;
+    try {
+      person = rule.person(button) || {};
+    } catch (e) {
+      person = {};
+    }
+    person = Object.fromEntries(Object.entries(person).filter(([, v]) => typeof v === "string" && v.trim()));
+    if (!person.name && !person.handle && !person.profile_url) return null;
+    const key = personKey(rule.kind, person);
+    if (!people.has(key)) {
+      const answer = ask({ type: "relationship", person: { ...person, site: adapter.site, kind: rule.kind } });
+      people.set(key, answer);
+      answer.then((a) => (a ? settled.set(key, a) : people.delete(key))); // no answer: ask again next time
+    }
+    return { key, person, answer: people.get(key) };
+  }
+
+  function onApproach(event) {
+    if (!adapter?.people) return;
+    const found = peopleButton(D.path(event));
+    if (found) lookUp(found.rule, found.button);
+  }
+
+  const settled = new Map(); // key -> answer, once the promise resolved (so a click can be judged at once)
+  function onPeopleClick(event, found) {
+    const asked = lookUp(found.rule, found.button);
+    if (!asked) return; // nobody to ask about: never block a button we cannot judge
+    const known = settled.get(asked.key);
+    if (known && known.action === "allow") return; // a stranger: the click goes through untouched
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    asked.answer.then(async (answer) => {
+      if (answer) settled.set(asked.key, answer);
+      const verdict = answer ? { action: answer.action } : { action: "error" };
+      const rule = L.holdRule(verdict, config);
+      if (rule.hold) {
+        const { choice } = await P.show({ kind: answer ? "person" : "unchecked", verdict, person: asked.person,
+          answer, rule, account: "personal", config, unreachable: "not_running", requestKind: found.rule.kind });
+        if (choice !== "send") return;
+      }
+      withBypass(() => found.button.click());
+    });
+  }
+
   function onClick(event) {
     if (bypass || !adapter) return;
     const path = D.path(event);
+    const person = peopleButton(path);
+    if (person) {
+      onPeopleClick(event, person);
+      return;
+    }
     for (const surface of adapter.surfaces) {
       const button = path.find((el) => matches(el, surface.submit));
       if (!button) continue;
@@ -251,6 +320,8 @@
       // Capture on window: before any handler the site registered on the document or its elements.
       addEventListener("click", onClick, true);
       addEventListener("keydown", onKey, true);
+      addEventListener("pointerover", onApproach, { capture: true, passive: true });
+      addEventListener("focusin", onApproach, { capture: true, passive: true });
       observer = D.observe((root) => {
         scan(root);
         reportStatus(); // composers come and go with dialogs and navigation: keep the badge current

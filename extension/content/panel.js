@@ -49,9 +49,12 @@
       host = document.createElement("clientsafe-mark");
       host.style.cssText = "position:fixed;z-index:2147483646;pointer-events:auto;display:none";
       const shadow = host.attachShadow({ mode: "open" });
-      shadow.innerHTML = `<style>span{display:inline-block;min-width:20px;height:20px;border-radius:10px;
-        color:#fff;font:bold 13px/20px system-ui,sans-serif;text-align:center;box-shadow:0 0 0 2px #fff}</style>
-        <span role="img"></span>`;
+      const style = document.createElement("style");
+      style.textContent = `span{display:inline-block;min-width:20px;height:20px;border-radius:10px;color:#fff;
+        font:bold 13px/20px system-ui,sans-serif;text-align:center;box-shadow:0 0 0 2px #fff}`;
+      const span = document.createElement("span");
+      span.setAttribute("role", "img");
+      shadow.append(style, span);
       document.documentElement.append(host);
       marks.set(composer, host);
     }
@@ -106,28 +109,48 @@
   }
 
   // kind: "verdict" | "unchecked" | "media". Resolves with {choice, reason} once the person chooses.
-  function show({ kind, verdict, text, rule, account, config, unreachable }) {
+  const REQUEST_WORDS = {
+    incoming_request: "accept this request",
+    outgoing_request: "send this request",
+    message_request: "message them",
+  };
+
+  function show({ kind, verdict, text, rule, account, config, unreachable, person, answer, requestKind }) {
     document.getElementById("clientsafe-panel")?.remove();
     const host = el("div", { id: "clientsafe-panel" });
     const shadow = host.attachShadow({ mode: "open" });
     const blocked = kind === "verdict" && verdict.action === "block";
     const titles = {
-      unchecked: "This post was not checked",
+      unchecked: requestKind ? "ClientSafe could not check who this is" : "This post was not checked",
       media: "Photo or video attached: is there a signed media release?",
       verdict: blocked ? "Hold on: this would breach client confidentiality" : "Check before posting",
+      person: answer?.minor ? "This looks like a young person your organisation serves"
+        : "This looks like someone your organisation serves",
     };
     const box = el("div", { className: "box", role: "alertdialog", "aria-modal": "false", "aria-labelledby": "t",
       "aria-describedby": "d" });
     box.style.setProperty("--edge", blocked ? "#b00020" : kind === "media" ? "#0b57d0" : "#8a5300");
     box.append(el("h2", { id: "t", text: titles[kind] }));
-    box.append(el("div", { className: "who", text: account === "org"
-      ? "Posting as the organisation." : "Posting from your personal account." }));
+    box.append(el("div", { className: "who", text: kind === "person"
+      ? `${person?.name || person?.handle || "This person"}: think twice before you ${REQUEST_WORDS[requestKind] || "connect"}.`
+      : account === "org" ? "Posting as the organisation." : "Posting from your personal account." }));
     const list = el("ul", { id: "d" });
     if (kind === "unchecked") {
       list.append(el("li", { text: unreachable === "not_paired"
         ? "ClientSafe is not paired with this browser. Pair it from the extension's options page, then try again."
         : "The ClientSafe app is not running on this computer, so this post could not be checked. Start ClientSafe, "
           + "or post only if you are sure it names no client and no client detail." }));
+    } else if (kind === "person") {
+      list.append(el("li", {}, el("div", { text: answer.reason?.message
+        || "Staff do not connect with the people they serve from personal accounts." }),
+        policyLink(answer.reason?.policy_ref, config?.policy_links)));
+      if (answer.decline_script) {
+        const script = el("blockquote", { className: "post", text: answer.decline_script });
+        const copy = el("button", { type: "button", text: "Copy this reply" });
+        copy.addEventListener("click", () => navigator.clipboard?.writeText(answer.decline_script)
+          .then(() => (copy.textContent = "Copied"), () => (copy.textContent = "Select the text to copy it")));
+        list.append(el("li", {}, el("div", { text: "If you want to reply, something like:" }), script, copy));
+      }
     } else if (kind === "media") {
       list.append(el("li", { text: "Everyone who can be recognised in a photo or video needs a signed media release "
         + "on file before it is posted, and a client's face is client information." }));
@@ -163,6 +186,9 @@
     if (kind === "media") {
       add("confirm", "Yes, releases are on file", true);
       add("cancel", "Cancel");
+    } else if (kind === "person") {
+      add("cancel", "Don't connect", true);
+      if (rule.canSend) add("send", "Continue anyway");
     } else {
       add("edit", "Edit", true);
       if (kind === "verdict" && verdict.suggestions?.length) add("apply", "Apply suggestions");

@@ -127,3 +127,38 @@ def test_apply_suggestions_changes_what_the_site_receives(page):
     assert page.evaluate("window.posted") == [rewritten]
     page.wait_for_timeout(300)
     assert "applied_suggestions" in [d["choice"] for d in svc.app.app.state.decisions]
+
+
+def test_edit_goes_back_to_the_text_with_the_first_risky_phrase_selected(page):
+    page, _svc = page
+    type_and_wait(page, RISKY)
+    page.click("button[type=submit]")
+    page.locator("#clientsafe-panel .box").wait_for(timeout=5_000)
+    page.locator("#clientsafe-panel").evaluate("host => host.shadowRoot.querySelector('[data-act=edit]').click()")
+    selected = page.evaluate(
+        "() => { const t = document.querySelector('textarea');"
+        " return t.value.slice(t.selectionStart, t.selectionEnd); }"
+    )
+    assert selected == "Maria"
+    assert page.evaluate("window.posted") == []
+
+
+def test_when_the_policy_makes_a_block_final_there_is_no_post_anyway(page, tmp_path):
+    from clientsafe.policy import PolicyStore
+
+    page, svc = page
+    file = tmp_path / "policy.json"
+    file.write_text('{"block_can_be_overridden": false}')
+    svc.app.app.state.policy = PolicyStore(explicit_path=file, system_path=tmp_path / "none.json").load()
+    worker = page.context.service_workers[0]
+    worker.evaluate("() => chrome.storage.local.remove(['config', 'configAt'])")
+    page.reload()  # the page reads the policy when it loads
+    page.wait_for_selector("textarea[data-clientsafe]")
+    type_and_wait(page, RISKY)
+    page.click("button[type=submit]")
+    page.locator("#clientsafe-panel .box").wait_for(timeout=5_000)
+    acts = page.locator("#clientsafe-panel").evaluate(
+        "h => [...h.shadowRoot.querySelectorAll('[data-act]')].map((b) => b.dataset.act)"
+    )
+    assert "send" not in acts and "edit" in acts
+    assert page.evaluate("window.posted") == []

@@ -112,7 +112,7 @@ def main() -> int:
         wait(app, lambda: False, 0.5)
         report["verdict"] = window.verdict.action if window.verdict else None
         report["window_fits"] = {}
-        for key in ("check", "pair", "about", "policy", "warnings"):
+        for key in ("check", "pair", "about", "policy", "warnings", "roster"):
             if key == "pair":
                 tray.open_pair()
             elif key == "about":
@@ -121,6 +121,8 @@ def main() -> int:
                 tray.open_policy()
             elif key == "warnings":
                 tray.open_warnings()
+            elif key == "roster":
+                tray.open_roster()
             wait(app, lambda: False, 0.3)
             w = tray.windows[key]
             hint, size, avail = w.minimumSizeHint(), w.size(), screen.availableGeometry()

@@ -59,6 +59,19 @@ SETTINGS: tuple[Setting, ...] = (
         "How often the running service re-reads the organisation policy (system file, policy URL, user file), "
         "in seconds. 0 reads it only at start.",
     ),
+    Setting(
+        "roster_max_rows",
+        100_000,
+        int,
+        "Most client rows a roster import accepts. A larger file is refused as a whole (nothing half-imported) "
+        "with a message; raise this only if one organisation really serves more people.",
+    ),
+    Setting(
+        "roster_max_bytes",
+        50_000_000,
+        int,
+        "Largest roster CSV (file or download) accepted, in bytes.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

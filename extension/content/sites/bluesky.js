@@ -14,4 +14,15 @@ globalThis.ClientSafe.register({
       media: "img[src^='blob:'], video[src^='blob:'], [data-testid=gallery]",
     },
   ],
+  people: [
+    // A profile (/profile/<handle>): the follow button's label is "Follow <handle>".
+    {
+      kind: "outgoing_request",
+      button: "[data-testid=followBtn]",
+      person: (b) => ({
+        handle: b.getAttribute("aria-label")?.replace(/^Follow /, "") || location.pathname.split("/")[2],
+        name: document.querySelector("[data-testid=profileHeaderDisplayName]")?.textContent.trim(),
+      }),
+    },
+  ],
 });

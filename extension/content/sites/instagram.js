@@ -5,6 +5,15 @@
 {
   const text = (value) => (el) => el.matches?.("div[role=button], button") && el.textContent.trim() === value;
 
+  const igProfile = () => ({
+    handle: location.pathname.split("/")[1],
+    name: document.querySelector("header h2 + span, header span")?.textContent.trim(),
+  });
+  const igRow = (button) => {
+    const link = globalThis.ClientSafeDom.ancestorWith(button, "a[href^='/']")?.querySelector("a[href^='/']");
+    return { handle: link?.getAttribute("href").split("/")[1], name: link?.textContent.trim() };
+  };
+
 globalThis.ClientSafe.register({
   site: "instagram",
   // Posting happens as the signed-in account; an organisation account is its own login, named in the
@@ -28,6 +37,13 @@ globalThis.ClientSafe.register({
       submit: (el) => text("Post")(el) && !!el.closest("form"),
       keys: ["enter"],
     },
+  ],
+  people: [
+    // A profile (/<handle>/): the header names the handle; Follow / Follow Back / Message.
+    { kind: "outgoing_request", button: (el) => text("Follow")(el) || text("Follow Back")(el), person: igProfile },
+    { kind: "message_request", button: (el) => text("Message")(el) && !!el.closest("header"), person: igProfile },
+    // A follow request in the activity list: the row's profile link names the person.
+    { kind: "incoming_request", button: text("Confirm"), person: igRow },
   ],
 });
 }

@@ -22,4 +22,26 @@ globalThis.ClientSafe.register({
       keys: [],
     },
   ],
+  people: [
+    // Invitations and profiles: every button's aria-label names the person ("Accept Keisha Brown’s
+    // invitation", "Invite Keisha Brown to connect", "Message Keisha Brown").
+    {
+      kind: "incoming_request",
+      button: "button[aria-label^='Accept'][aria-label$='invitation']",
+      person: (b) => ({ name: b.getAttribute("aria-label").replace(/^Accept /, "").replace(/[’']s invitation$/, ""),
+        profile_url: globalThis.ClientSafeDom.ancestorWith(b, "a[href*='/in/']")?.querySelector("a[href*='/in/']")?.href }),
+    },
+    {
+      kind: "outgoing_request",
+      button: "button[aria-label^='Invite'][aria-label$='to connect']",
+      person: (b) => ({ name: b.getAttribute("aria-label").replace(/^Invite /, "").replace(/ to connect$/, ""),
+        profile_url: location.origin + location.pathname }),
+    },
+    {
+      kind: "message_request",
+      button: "button[aria-label^='Message ']",
+      person: (b) => ({ name: b.getAttribute("aria-label").replace(/^Message /, ""),
+        profile_url: location.origin + location.pathname }),
+    },
+  ],
 });

@@ -14,4 +14,13 @@ globalThis.ClientSafe.register({
       media: "img[src^='blob:'], video",
     },
   ],
+  people: [
+    // A profile (/@handle): Follow.
+    {
+      kind: "outgoing_request",
+      button: (el) => el.matches?.("div[role=button]") && el.textContent.trim() === "Follow",
+      person: () => ({ handle: location.pathname.split("/")[1]?.replace(/^@/, ""),
+        name: document.querySelector("h1")?.textContent.trim() }),
+    },
+  ],
 });

@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from clientsafe import __version__
-from clientsafe.api import routes_check, routes_config, routes_pair, routes_status
+from clientsafe.api import routes_check, routes_config, routes_pair, routes_relationship, routes_status
 from clientsafe.api.config import ServiceConfig
 from clientsafe.api.guard import Guard
 from clientsafe.api.pairing import PairingBook
@@ -36,6 +36,7 @@ def create_app(
     on_decision: Callable[[str, str, str, list[str], str], None] | None = None,
     policy: Policy | None = None,
     audit: AuditStore | None = None,
+    roster: Any = None,
 ) -> Any:
     """``policy``: the organisation policy in force (defaults when None); replace ``app.state.policy`` to change it.
     ``on_pair_request(pending)`` is called when a browser asks to pair; ``on_decision(site, account, action,
@@ -61,7 +62,11 @@ def create_app(
     app.state.audit = audit  # None: nothing is written to disk (tests, or the audit could not be opened)
     app.state.on_pair_request = on_pair_request or (lambda pending: None)
     app.state.on_decision = on_decision or (lambda site, account, action, codes, choice: None)
-    for module in (routes_check, routes_status, routes_pair, routes_config):
+    # The client roster (clientsafe.roster.Roster): the checker's own, so a re-import reaches both at once.
+    app.state.roster = roster or getattr(checker, "roster", None) or _default_roster()
+    app.state.relationship_limits = {}
+    app.state.relationship_checks_per_minute = config.relationship_checks_per_minute
+    for module in (routes_check, routes_status, routes_pair, routes_relationship, routes_config):
         app.include_router(module.router)
 
     @app.exception_handler(RequestValidationError)
@@ -84,6 +89,12 @@ def create_app(
         return JSONResponse({"error": "internal"}, status_code=500)
 
     return Guard(app, config, tokens)
+
+
+def _default_roster() -> Any:
+    from clientsafe.roster import Roster
+
+    return Roster()
 
 
 def openapi_document() -> dict[str, Any]:

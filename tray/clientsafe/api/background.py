@@ -50,6 +50,11 @@ class ServiceChecker:
             self._checker.rules = policy.rule_table()
 
     @property
+    def roster(self) -> Any:
+        """The engine's client roster once it is built (the service then shares it); None before."""
+        return getattr(self._checker, "roster", None)
+
+    @property
     def ready(self) -> bool:
         return self._checker is not None
 

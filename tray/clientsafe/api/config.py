@@ -20,6 +20,9 @@ class ServiceConfig:
     # Failed authentications tolerated per minute before every unauthenticated call gets 429.
     auth_failures_per_minute: int = 20
     pair_requests_per_minute: int = 5
+    # POST /v1/relationship per paired browser: far above a person answering requests, far below probing
+    # the roster with a name list.
+    relationship_checks_per_minute: int = 30
 
     def allowed_hosts(self) -> frozenset[str]:
         return frozenset({f"127.0.0.1:{self.port}", f"localhost:{self.port}", f"[::1]:{self.port}"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from clientsafe.checker.verdict import Action
 
@@ -122,6 +122,35 @@ class PairStarted(BaseModel):
 class PairStatus(BaseModel):
     status: Literal["pending", "approved", "denied", "expired"]
     token: str | None = Field(default=None, description="Only once, when approved: send as 'Authorization: Bearer'.")
+
+
+class RelationshipRequest(Strict):
+    name: str = Field(
+        default="", max_length=200, description="The person's display name as the site shows it (may be empty)."
+    )
+    handle: str | None = Field(default=None, max_length=200, description="Their handle, with or without '@'.")
+    profile_url: str | None = Field(default=None, max_length=2048, description="Their profile page address.")
+    site: str = Field(max_length=64, description="e.g. facebook, instagram.")
+    kind: Literal["incoming_request", "outgoing_request", "message_request"] = Field(
+        description="A request to you, one you are about to send (Add friend / Follow), or a message request."
+    )
+
+    @model_validator(mode="after")
+    def _someone(self) -> RelationshipRequest:
+        if not (self.name.strip() or (self.handle or "").strip() or (self.profile_url or "").strip()):
+            raise ValueError("give at least one of name, handle or profile_url")
+        return self
+
+
+class RelationshipResponse(BaseModel):
+    client: bool = Field(description="This person appears to be on the organisation's client roster.")
+    minor: bool = Field(description="...and is a minor (always false when client is false).")
+    action: Literal["allow", "warn", "block"] = Field(
+        description="allow: go ahead; warn: show the reason, one click to go on; block: hold the click."
+    )
+    reason: Reason | None = Field(description="Why, in plain language, with policy_ref; null when allowed.")
+    decline_script: str | None = Field(description="A short, kind reply the person can copy; null when allowed.")
+    roster_loaded: bool = Field(description="False: no roster is imported, so nobody can be recognised.")
 
 
 class ErrorBody(BaseModel):

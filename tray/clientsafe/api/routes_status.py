@@ -18,7 +18,7 @@ def status(request: Request) -> dict:
         "version": __version__,
         # The tray starts the service before the engine has warmed up; its checker says when it is ready.
         "engine_ready": bool(getattr(request.app.state.checker, "ready", request.app.state.checker is not None)),
-        "roster_loaded": False,
+        "roster_loaded": request.app.state.roster.loaded(),
         "policy": {
             "fail_mode": policy["fail_mode"],
             "override_needs_reason": policy["override_needs_reason"],

@@ -11,7 +11,7 @@ import threading
 import time
 from importlib import resources
 from importlib.metadata import version as package_version
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -25,6 +25,9 @@ from clientsafe.checker.recognizers.names import WORD_NAMES
 from clientsafe.checker.recognizers.proper_nouns import ProperNounRecognizer, is_place_or_title
 from clientsafe.checker.rules import Fired, RuleTable
 from clientsafe.checker.verdict import ACTION_RANK, Action, Finding, Reason, Suggestion, Verdict
+
+if TYPE_CHECKING:
+    from clientsafe.roster.match import Roster
 
 ACCOUNTS = ("personal", "org")
 # Types that are only context for rules and never shown as identifiers on their own.
@@ -69,8 +72,25 @@ def load_reasons() -> dict[str, dict[str, str]]:
 class Checker:
     """Build once (loads the model, a second or two), then call :meth:`check` from any thread."""
 
-    def __init__(self, org: OrgProfile | None = None, rules: RuleTable | None = None, model: str | None = None):
+    def __init__(
+        self,
+        org: OrgProfile | None = None,
+        rules: RuleTable | None = None,
+        model: str | None = None,
+        roster: Roster | None = None,
+        consent_covers_minors: bool = False,
+    ):
+        """``roster``: the client roster to look for (default: the imported one in the data folder, re-read
+        when a new import lands). ``consent_covers_minors``: whether a media release on file covers a minor
+        on the client list too (the organisation policy decides; off by default)."""
         self.model = model or settings.get("model")
+        if roster is None:
+            # Imported here: clientsafe.roster uses the checker's word lists, so the packages import each other.
+            from clientsafe.roster.match import Roster
+
+            roster = Roster()
+        self.roster = roster
+        self.consent_covers_minors = consent_covers_minors
         self.org = org or OrgProfile()
         self.rules = rules or RuleTable.default()
         self.reasons = load_reasons()
@@ -140,7 +160,32 @@ class Checker:
         places = [c for c in context if c.category in {"relationship", "youth"}]
         hits = [h for h in hits if h.type != "PERSON" or not any(p.start <= h.start and h.end <= p.end for p in places)]
         hits.extend(context)
+        hits = self._with_roster(hits, text, [(p.start, p.end) for p in places] + org_names)
         return sorted(hits, key=lambda h: (h.start, h.end))
+
+    def _with_roster(self, hits: list[Hit], text: str, names_of_places: list[tuple[int, int]]) -> list[Hit]:
+        """Add the roster clients named in the text. The roster knows who a name is, so a PERSON (or
+        PUBLIC_PERSON, or handle) found at the same place gives way to it."""
+        found = self.roster.find(text)
+        if not found:
+            return hits
+        roster_hits = []
+        for m in found:
+            one_word = m.kind != "handle" and " " not in text[m.start : m.end].strip()
+            if one_word and any(s <= m.start and m.end <= e for s, e in names_of_places):
+                continue  # "Hope House", the programme, is not the client whose alias is Hope
+            if m.consent and (not m.minor or self.consent_covers_minors):
+                kind = "ROSTER_CLIENT_CONSENTED"
+            else:
+                kind = "ROSTER_CLIENT_MINOR" if m.minor else "ROSTER_CLIENT"
+            roster_hits.append(Hit(kind, "identifier", m.start, m.end, 1.0, "roster"))
+        replaced = {"PERSON", "PUBLIC_PERSON", "SOCIAL_HANDLE"}
+        kept = [
+            h
+            for h in hits
+            if h.type not in replaced or not any(h.start < r.end and r.start < h.end for r in roster_hits)
+        ]
+        return kept + roster_hits
 
     def _plausible_name(self, hit: Hit, text: str) -> bool:
         """spaCy's small model tags odd things as people ("Showers", "résumés", "Medical Director"), and

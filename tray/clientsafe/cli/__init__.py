@@ -11,7 +11,7 @@ import sys
 from types import ModuleType
 
 from clientsafe import __version__
-from clientsafe.cli import audit, check, pair, policy, serve, tray
+from clientsafe.cli import audit, check, native_host, pair, policy, roster, self_test, serve, tray
 from clientsafe.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CliError
 
 # The order here is the order of `clientsafe --help`.
@@ -21,6 +21,9 @@ COMMANDS: dict[str, ModuleType] = {
     "pair": pair,
     "policy": policy,
     "audit": audit,
+    "roster": roster,
+    "self-test": self_test,
+    "native-host": native_host,
     "tray": tray,
 }
 
@@ -31,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
         description="ClientSafe checks social-media posts for client information before they are posted.",
     )
     parser.add_argument("--version", action="version", version=f"clientsafe {__version__}")
+    parser.add_argument(
+        "--self-test", action="store_true", help="same as `clientsafe self-test`: check this install works offline"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS.values():
         module.register(sub)
@@ -40,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.self_test and not args.command:
+        args = parser.parse_args(["self-test"])
     try:
         module = COMMANDS.get(args.command or "")
         if module is None:

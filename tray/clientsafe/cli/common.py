@@ -56,6 +56,10 @@ def make_checker(org: OrgProfile, policy: Policy | None = None):  # type: ignore
     from clientsafe.settings import SettingError
 
     try:
-        return Checker(org=org, rules=policy.rule_table() if policy else None)
+        return Checker(
+            org=org,
+            rules=policy.rule_table() if policy else None,
+            consent_covers_minors=bool(policy["consent_covers_minors"]) if policy else False,
+        )
     except (ModelMissingError, SettingError) as e:
         raise CliError(str(e), EXIT_ENGINE) from None

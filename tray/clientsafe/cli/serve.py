@@ -93,6 +93,7 @@ def _follow_policy(store: Any, checker: Any, server: Any, config: Any, extra_ori
     def changed(policy: Policy) -> None:
         checker.org = policy.org_profile()
         checker.rules = policy.rule_table()
+        checker.consent_covers_minors = bool(policy["consent_covers_minors"])
         config.allowed_origins = policy.allowed_origins() | extra_origins
         server.config.app.app.state.policy = policy
         log.info("policy changed; version %s now in force", policy.version)

@@ -89,7 +89,10 @@ DEFAULT_POLICY_TITLES: dict[str, str] = {
     "confidentiality-identifiers": "Identifiers and ID numbers",
     "confidentiality-minors": "Young people's information",
     "hipaa-minimum-necessary": "HIPAA: minimum necessary",
+    "media-consent": "Media releases: what they cover",
     "media-consent-minors": "Photos, stories and media consent",
+    "social-media-boundaries": "Boundaries: connecting with clients on social media",
+    "boundaries-minors": "Boundaries with young people online",
     "safety-locations": "Safe locations (shelters and safe houses)",
     "fail-mode": "When ClientSafe cannot check a post",
 }

@@ -72,6 +72,7 @@ class TrayApp(QObject):
         self.resume_action = self._add("&Resume checking now", self.resume)
         self.pair_action = self._add("Pair a &browser…", self.open_pair)
         self.menu.addSeparator()
+        self.roster_action = self._add("Client r&oster…", self.open_roster)
         self.warnings_action = self._add("Recent &warnings…", self.open_warnings)
         self.policy_action = self._add("Policy and Community &Standards…", self.open_policy)
         self.menu.addSeparator()
@@ -167,6 +168,11 @@ class TrayApp(QObject):
 
     def refresh(self) -> None:
         self.facts.paired = len(self.tokens.list())
+        stamp = self._roster_stamp()
+        if getattr(self, "roster_stamp", None) is None:
+            self.roster_stamp = stamp
+        elif stamp != self.roster_stamp:
+            self._roster_changed(None)
         line = status_line(self.facts)
         state = self.state
         self.status_action.setText(line)
@@ -249,6 +255,37 @@ class TrayApp(QObject):
 
         window = self.windows.get("pair") or PairWindow(self.tokens, self.book, on_changed=self.refresh)
         return self._show("pair", window)
+
+    def open_roster(self) -> Any:
+        from clientsafe.ui.roster_window import RosterWindow
+
+        window = self.windows.get("roster") or RosterWindow(on_changed=self._roster_changed)
+        window.refresh()  # type: ignore[attr-defined]
+        return self._show("roster", window)
+
+    def _roster_stamp(self) -> str:
+        try:
+            from clientsafe.roster import status
+
+            current = status()
+        except Exception:  # an unreadable roster file is the roster window's to explain
+            return "unreadable"
+        return f"{current.loaded}|{current.imported_at}|{current.clients}"
+
+    def _roster_changed(self, report: Any) -> None:
+        """The roster was imported or cleared (here, or by `clientsafe roster` in another process)."""
+        self.roster_stamp = self._roster_stamp()
+        from clientsafe.roster import status
+
+        current = status()
+        if current.loaded:
+            body = f"{current.clients} clients are now recognised in posts and friend requests."
+        else:
+            body = "No roster is loaded: ClientSafe no longer recognises clients by name."
+        self.notifier.notify("ClientSafe's client roster changed", body, on_click=self.open_roster)
+        window = self.windows.get("roster")
+        if window is not None:
+            window.refresh()  # type: ignore[attr-defined]
 
     def open_warnings(self) -> Any:
         from clientsafe.audit import AuditReader, default_path

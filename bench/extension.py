@@ -1,0 +1,202 @@
+"""The browser extension's cost to the person at the moment they post, and to a long feed.
+
+    python bench/extension.py [--rounds 30]
+
+In Debian's Chromium (Playwright), with the unpacked extension paired to a real ClientSafe service, on a
+look-alike mastodon.social page served by Playwright's request routing (the content script's `matches` stay as
+shipped):
+1. Click on Post -> the site's submit handler, for a harmless post whose verdict is already there: measured in the
+   page from the click event's own timestamp (event.timeStamp, taken when the browser created the event) to the
+   site's handler. The same page without the extension gives the baseline. Target: under 16 ms (one frame).
+2. Click on Post -> the warning panel in the page, for a risky post: from the click's timestamp to the moment a
+   MutationObserver in the page sees the panel. Target: under 100 ms.
+3. A feed of 500 posts, each with a comment box (the shape of a Facebook or LinkedIn feed), added 50 at a time
+   as an infinite scroll does: Chromium's ScriptDuration (all JavaScript on the page's main thread, the content
+   scripts included) with and without the extension; the difference is what the extension adds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from common import ORG, ROOT, percentile
+
+sys.path.insert(0, str(ROOT))
+from clientsafe.api.config import ServiceConfig
+from clientsafe.api.server import bind, build_server
+from clientsafe.api.tokens import TokenStore
+from clientsafe.checker import Checker, OrgProfile
+from tests.browser.conftest import CHROMIUM, chromium_args
+from tests.e2e.conftest import extension_copy
+
+HARMLESS = "Great turnout at the park cleanup today, thanks everyone!"
+RISKY = "So proud of Maria from our youth shelter, she just turned 15!"
+
+COMPOSE_PAGE = """<!doctype html><html><body>
+<form class="compose-form"><textarea class="autosuggest-textarea__textarea"></textarea>
+<button type="submit">Post</button></form>
+<script>
+  window.lags = [];
+  const form = document.querySelector('form');
+  form.addEventListener('submit', (e) => e.preventDefault());
+  form.querySelector('button').addEventListener('click', (e) => {
+    window.lags.push(performance.now() - e.timeStamp);
+  });
+  window.panelLags = [];
+  new MutationObserver(() => {
+    if (window.clickAt && document.getElementById('clientsafe-panel')) {
+      window.panelLags.push(performance.now() - window.clickAt); window.clickAt = 0;
+    }
+  }).observe(document.documentElement, {childList: true});
+  addEventListener('pointerdown', (e) => { window.pendingClick = e.timeStamp; }, true);
+  addEventListener('click', () => { window.clickAt = window.pendingClick; }, true);
+</script></body></html>"""
+
+FEED_PAGE = """<!doctype html><html><body><main id="feed"></main>
+<script>
+  function post(i) {
+    const article = document.createElement('article');
+    article.setAttribute('role', 'article');
+    article.innerHTML = `<p>Post number ${i}: a neighbourhood update with a photo and some words.</p>
+      <form class="compose-form"><textarea class="autosuggest-textarea__textarea" aria-label="Reply"></textarea>
+      <button type="submit">Reply</button></form>`;
+    return article;
+  }
+  window.grow = async () => {
+    for (let batch = 0; batch < 10; batch++) {
+      const frag = document.createDocumentFragment();
+      for (let i = 0; i < 50; i++) frag.append(post(batch * 50 + i));
+      document.getElementById('feed').append(frag);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+    return document.querySelectorAll('textarea[data-clientsafe]').length;
+  };
+</script></body></html>"""
+
+
+def service():
+    checker = Checker(org=OrgProfile.load(ORG))
+    tokens = TokenStore(use_keyring=False, file=Path(tempfile.mkdtemp()) / "paired.json")
+    _, token = tokens.issue("bench")
+    sock = bind(0)
+    port = sock.getsockname()[1]
+    config = ServiceConfig(port=port)
+    server = build_server(checker, sock, tokens=tokens, config=config)
+    threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True).start()
+    while not server.started:
+        time.sleep(0.05)
+    return port, token, config
+
+
+def launch(pw, folder: Path, with_extension: bool, port: int, token: str, config: ServiceConfig):
+    # Requests are answered by Playwright's routing; the rule only keeps Chromium from looking the name up.
+    args = ["--ignore-certificate-errors", "--host-resolver-rules=MAP mastodon.social 127.0.0.1"]
+    if with_extension:
+        ext_id = extension_copy(folder / "extension")
+        config.allowed_origins = frozenset({f"chrome-extension://{ext_id}"})
+        args += [f"--disable-extensions-except={folder / 'extension'}", f"--load-extension={folder / 'extension'}"]
+    context = pw.chromium.launch_persistent_context(
+        str(folder / "profile"), executable_path=CHROMIUM, headless=False, args=chromium_args(args)
+    )
+    if with_extension:
+        worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
+        worker.evaluate("(s) => chrome.storage.local.set(s)", {"port": port, "token": token})
+
+    def answer(html: str):
+        return lambda route: route.fulfill(status=200, content_type="text/html", body=html)
+
+    for path, html in (("/compose", COMPOSE_PAGE), ("/feed", FEED_PAGE)):
+        context.route(f"https://mastodon.social{path}", answer(html))
+    return context
+
+
+def click_lags(context, text: str, rounds: int, with_extension: bool) -> tuple[list[float], list[float]]:
+    page = context.new_page()
+    page.goto("https://mastodon.social/compose")
+    box = page.locator("textarea")
+    if with_extension:
+        page.wait_for_selector("textarea[data-clientsafe]")
+    for i in range(rounds):
+        box.fill(f"{text} ({i})")
+        box.dispatch_event("input")
+        if with_extension:  # the verdict is ready before the click, as it is after the person stops typing
+            page.wait_for_function(
+                "document.querySelector('textarea').dataset.clientsafe !== 'watching'", timeout=10_000
+            )
+        page.click("button")
+        page.wait_for_timeout(150)
+        page.evaluate("document.getElementById('clientsafe-panel')?.remove()")
+    lags, panel = page.evaluate("[window.lags, window.panelLags]")
+    page.close()
+    return lags, panel
+
+
+def feed_cost(context, with_extension: bool) -> tuple[float, int]:
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    page.goto("https://mastodon.social/feed")
+    page.wait_for_timeout(500)
+
+    def script_seconds() -> float:
+        metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+        return metrics["ScriptDuration"]
+
+    before = script_seconds()
+    watched = page.evaluate("window.grow()")
+    spent = script_seconds() - before
+    page.close()
+    return spent * 1000, watched
+
+
+def fmt(values: list[float]) -> str:
+    if not values:
+        return "no samples"
+    return (
+        f"p50 {percentile(values, 50):6.2f} ms  p95 {percentile(values, 95):6.2f} ms  "
+        f"max {max(values):6.2f} ms  mean {statistics.fmean(values):6.2f} ms  (n={len(values)})"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=30)
+    args = parser.parse_args()
+    port, token, config = service()
+    results: dict[str, object] = {}
+    with sync_playwright() as pw:
+        for with_extension in (False, True):
+            label = "with the extension" if with_extension else "without (baseline)"
+            context = launch(pw, Path(tempfile.mkdtemp()), with_extension, port, token, config)
+            harmless, _ = click_lags(context, HARMLESS, args.rounds, with_extension)
+            print(f"click -> site's submit handler, harmless post, {label}: {fmt(harmless)}")
+            results[f"harmless_{with_extension}"] = harmless
+            if with_extension:
+                _, panel = click_lags(context, RISKY, args.rounds, with_extension)
+                print(f"click -> warning panel shown, risky post, {label}: {fmt(panel)}")
+                results["panel"] = panel
+            costs = [feed_cost(context, with_extension) for _ in range(3)]
+            ms = [c[0] for c in costs]
+            print(
+                f"feed of 500 posts added 50 at a time, {label}: script time median {statistics.median(ms):7.1f} ms "
+                f"(runs {', '.join(f'{m:.1f}' for m in ms)}); composers watched: {costs[-1][1]}"
+            )
+            results[f"feed_{with_extension}"] = statistics.median(ms)
+            context.close()
+    added = results["feed_True"] - results["feed_False"]  # type: ignore[operator]
+    print(f"added scripting time on the 500-post feed: {added:.1f} ms")
+    print(json.dumps({k: v for k, v in results.items() if isinstance(v, float)}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+"""Friend, follow, connect and message requests in real Chromium: a roster client's request is held before the
+click takes effect, with the kind decline script; a stranger's goes through untouched. Buttons: tests/e2e/people.py
+(look-alikes of each site; sources in fixtures/sites/SELECTORS.md); roster: tests/data/roster.csv."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clientsafe.roster.importer import import_roster
+from clientsafe.roster.keys import RosterKey
+from clientsafe.roster.match import Roster
+from tests.e2e.conftest import open_world
+from tests.e2e.people import NAME, PEOPLE_BUTTONS
+from tests.e2e.test_fixture_sites import site
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+GUARDED = [b for b in PEOPLE_BUTTONS if b.action not in ("delete", "ignore")]  # saying no is always fine
+STRANGER = ("Jordan Lee", "jordan.lee")
+
+
+@pytest.fixture(scope="module")
+def world(browser_type, checker, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("people")
+    context, svc, close = open_world(browser_type, checker, folder)
+    key = RosterKey(use_keyring=False, file=folder / "roster-key")
+    import_roster(DATA / "roster.csv", file=folder / "roster.bin", key=key)
+    svc.app.app.state.roster = Roster(folder / "roster.bin", key)
+    # This module asks about ~50 people within a minute, past the per-browser probing limit a person never hits.
+    svc.app.app.state.relationship_checks_per_minute = 1000
+    yield context, svc
+    close()
+
+
+@pytest.fixture
+def page(world):
+    context, _svc = world
+    page = context.new_page()
+    yield page
+    page.close()
+
+
+def as_stranger(url: str, handle: str) -> str:
+    _name, other = STRANGER
+    url = url.replace("Keisha%20Brown", "Jordan%20Lee").replace(handle, other)
+    return url.replace("keisha-brown", "jordan-lee").replace("keisha_b", "jordan_lee").replace("keisha", "jordan")
+
+
+@pytest.mark.parametrize("button", GUARDED, ids=[b.id for b in GUARDED])
+def test_a_request_involving_a_client_is_held_with_the_decline_script(page, button):
+    page.goto(button.url)
+    page.locator(button.button).first.click()
+    page.locator("#clientsafe-panel .box").wait_for(timeout=10_000)
+    text = page.locator("#clientsafe-panel").evaluate("h => h.shadowRoot.textContent")
+    assert "someone your organisation serves" in text
+    assert "Our policy doesn't let me connect" in text or "policy" in text.lower()
+    assert page.locator("#clientsafe-panel").evaluate("h => !!h.shadowRoot.querySelector('blockquote')")
+    assert site(page)["actions"] == [], "the site acted on the click while it was held"
+    page.locator("#clientsafe-panel").evaluate("h => h.shadowRoot.querySelector('[data-act=cancel]').click()")
+    page.wait_for_timeout(200)
+    assert site(page)["actions"] == []
+
+
+@pytest.mark.parametrize("button", GUARDED, ids=[b.id for b in GUARDED])
+def test_a_request_involving_a_stranger_goes_through(page, button):
+    page.goto(as_stranger(button.url, button.handle))
+    assert NAME not in page.locator("body").inner_text()
+    page.locator(as_stranger(button.button.replace(NAME, STRANGER[0]), button.handle)).first.click()
+    page.wait_for_function("window.__site.actions.length === 1", timeout=10_000)
+    assert site(page)["actions"][0]["action"] == button.action
+    assert page.locator("#clientsafe-panel .box").count() == 0

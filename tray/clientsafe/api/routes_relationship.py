@@ -1,0 +1,74 @@
+"""POST /v1/relationship: is the person behind a friend, follow or message request a client?
+
+The answer is about that one person only (client, minor, what to do, a decline script), and each
+paired browser may ask a limited number of times a minute, so the call cannot be used to read the
+roster back with a list of names. Nothing about the person is logged.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from clientsafe.api.guard import RateLimiter
+from clientsafe.api.models import RelationshipRequest, RelationshipResponse
+from clientsafe.checker.engine import load_reasons
+from clientsafe.roster.relationship import advise
+
+router = APIRouter()
+log = logging.getLogger("clientsafe.api")
+_REASONS = load_reasons()
+
+
+def _limiter(request: Request) -> RateLimiter:
+    state = request.app.state
+    browser = request.scope.get("state", {}).get("browser")
+    key = browser.id if browser is not None else ""
+    limits: dict[str, RateLimiter] = state.relationship_limits
+    if key not in limits:
+        limits[key] = RateLimiter(state.relationship_checks_per_minute)
+    return limits[key]
+
+
+@router.post(
+    "/v1/relationship",
+    response_model=RelationshipResponse,
+    responses={429: {"description": "Too many relationship checks from this browser this minute."}},
+)
+def relationship(body: RelationshipRequest, request: Request):  # type: ignore[no-untyped-def]
+    limiter = _limiter(request)
+    if limiter.exceeded():
+        return JSONResponse(
+            {
+                "error": "too_many_requests",
+                "detail": "Too many relationship checks from this browser in the last minute. Wait a minute and "
+                "try again.",
+            },
+            status_code=429,
+            headers={"retry-after": "60"},
+        )
+    limiter.hit()
+    roster = request.app.state.roster
+    person = roster.person(body.name, body.handle, body.profile_url)
+    advice = advise(person, body.kind)
+    reason = None
+    if advice.code is not None:
+        info = _REASONS.get(advice.code, {})
+        reason = {
+            "code": advice.code,
+            "message": info.get("message", advice.code),
+            "policy_ref": advice.policy_ref or "",
+            "example": info.get("example", ""),
+        }
+    # Content-free: no name, handle or address, only what was decided.
+    log.info("relationship site=%s kind=%s action=%s", body.site[:64], body.kind, advice.action)
+    return {
+        "client": person.client,
+        "minor": person.client and person.minor,
+        "action": advice.action,
+        "reason": reason,
+        "decline_script": advice.decline_script,
+        "roster_loaded": roster.loaded(),
+    }

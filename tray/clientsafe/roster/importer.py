@@ -1,0 +1,198 @@
+"""``import_roster``: a CSV file or HTTPS address in, the hashed roster replaced atomically, a report out."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from clientsafe import settings
+from clientsafe.roster import store
+from clientsafe.roster.errors import RosterError
+from clientsafe.roster.fetch import fetch
+from clientsafe.roster.keys import RosterKey, key_id
+from clientsafe.roster.read import Client, RowError, read_csv
+from clientsafe.roster.words import function_words
+
+ProgressCallback = Callable[[str, int, int | None], None]
+"""``progress(stage, done, total)``: stage is "download" (bytes), "read" (rows), "hash" (clients) or
+"write" (0 then 1); ``total`` is None when unknown (a download without Content-Length, rows before the end).
+Called from the importing thread; a Qt caller should forward it with a queued signal."""
+
+# More words than this in one roster name add nothing: first + last name are stored as well.
+MAX_WORDS = 6
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+@dataclass
+class ImportReport:
+    """What an import did, for a person to read (no names in it)."""
+
+    source: str
+    encoding: str
+    columns: dict[str, list[str]]  # field -> header(s) read as it
+    ignored_columns: list[str]
+    rows: int  # data rows read (blank lines not counted)
+    imported: int  # distinct clients now in the roster
+    bad_rows: list[RowError] = field(default_factory=list)
+    duplicate_lines: list[int] = field(default_factory=list)
+    minors: int = 0
+    with_consent: int = 0
+    file: str = ""
+    size_bytes: int = 0
+    seconds: float = 0.0
+    key_warning: str = ""
+
+
+def display_source(source: str) -> str:
+    """The source as stored and shown: a path, or an address without query or credentials (a signed
+    download link carries its secret in the query)."""
+    if "://" not in source:
+        return str(Path(source).expanduser().resolve())
+    parts = urlsplit(source)
+    host = parts.hostname or ""
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+def _variants(client: Client) -> Iterator[tuple[bytes, str, int]]:
+    """Every phrase that names this client: full name, first + last, each alias, alias + last name."""
+    name = client.name
+    full = " ".join(name[:MAX_WORDS])
+    yield b"n", full, store.NAME
+    bare = name[:-1] if len(name) > 2 and name[-1] in _SUFFIXES else name  # "Marcus Johnson Jr."
+    if len(bare) >= 2 and f"{bare[0]} {bare[-1]}" != full:
+        yield b"n", f"{bare[0]} {bare[-1]}", store.NAME  # first + last: "Maria Elena Lopez" -> "Maria Lopez"
+    for alias in client.aliases:
+        yield b"n", " ".join(alias[:MAX_WORDS]), store.ALIAS
+        if len(alias) == 1:
+            # "Kiki Brown", and each other part of a double surname: "Pepe Rios" for José Ríos-Núñez.
+            for surname in dict.fromkeys(bare[1:]):
+                if surname != alias[0]:
+                    yield b"n", f"{alias[0]} {surname}", store.ALIAS
+    for h in client.handles:
+        yield b"h", h, store.HANDLE
+
+
+def _read_source(source: str, timeout: float, progress: ProgressCallback | None) -> bytes:
+    if "://" in source:
+        return fetch(
+            source,
+            timeout=timeout,
+            progress=(lambda done, total: progress("download", done, total)) if progress else None,
+        )
+    path = Path(source).expanduser()
+    if path.is_dir():
+        raise RosterError(f"{path} is a folder. Give the CSV file itself.")
+    if path.suffix.lower() in {".xlsx", ".xlsm", ".xls", ".ods", ".numbers"}:
+        raise RosterError(
+            f"{path.name} is a spreadsheet, not a CSV file. Open it, choose File > Save As > 'CSV UTF-8 (comma "
+            "delimited)', and import the .csv file."
+        )
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise RosterError(f"{path}: file not found. Check the name and folder.") from None
+    limit = int(settings.get("roster_max_bytes"))
+    if size > limit:
+        raise RosterError(f"{path} is {size:,} bytes; a roster CSV may be at most {limit:,}. Is this the right file?")
+    try:
+        return path.read_bytes()
+    except PermissionError:
+        raise RosterError(f"{path}: permission denied. Copy the file somewhere you can read it.") from None
+
+
+def import_roster(
+    source: str | os.PathLike[str],
+    *,
+    progress: ProgressCallback | None = None,
+    timeout: float = 30.0,
+    file: Path | None = None,
+    key: RosterKey | None = None,
+    today: datetime.date | None = None,
+) -> ImportReport:
+    """Import a roster from a CSV file or an ``https://`` address, replacing the current one atomically.
+
+    Bad rows are reported (line number and why) and skipped; the good rows are imported. Raises
+    :class:`RosterError` with a message for a person when nothing can be imported (empty file, a
+    spreadsheet, a web page, a timeout, too many rows...); the previous roster then stays in force.
+    ``file`` and ``key`` default to the user's data folder and OS keyring (tests pass their own).
+    """
+    started = time.perf_counter()
+    text_source = os.fspath(source)
+    data = _read_source(text_source, timeout, progress)
+    result = read_csv(
+        data,
+        max_rows=int(settings.get("roster_max_rows")),
+        progress=(lambda n: progress("read", n, None)) if progress else None,
+        today=today,
+    )
+    del data  # the CSV text is not kept a moment longer than needed
+    if not result.clients:
+        detail = "; ".join(f"line {e.line}: {e.reason}" for e in result.bad_rows[:3])
+        raise RosterError(
+            f"No client could be read from {len(result.bad_rows)} row(s) ({detail or 'no data rows'}). Fix the "
+            "rows and import again; the previous roster is still in force."
+        )
+    key = key or RosterKey()
+    secret = key.get_or_create()
+    today = today or datetime.date.today()
+    total = len(result.clients)
+
+    def items() -> Iterator[tuple[bytes, str, int, int]]:
+        for i, client in enumerate(result.clients, 1):
+            flags = store.MINOR if client.minor else 0
+            if client.consent and (client.consent_expiry is None or client.consent_expiry >= today):
+                flags |= store.CONSENT
+            expiry = store.days(client.consent_expiry) if flags & store.CONSENT else 0
+            for namespace, value, kind in _variants(client):
+                yield namespace, value, flags | kind, expiry
+                if namespace == b"n" and " " in value:
+                    for word in value.split(" "):
+                        yield b"n", word, store.WORD, 0
+            if progress and (i % 1000 == 0 or i == total):
+                progress("hash", i, total)
+
+    entries = store.build_entries(secret, items())
+    max_words = max(min(len(c.name), MAX_WORDS) for c in result.clients)
+    max_words = max([max_words, *(min(len(a), MAX_WORDS) for c in result.clients for a in c.aliases)])
+    # The few function words that do occur in names ("de", "la"): the matcher must not skip them. Only
+    # common English words are listed here, never a name.
+    glue = {w for c in result.clients for phrase in (c.name, *c.aliases) for w in phrase} & function_words()
+    if progress:
+        progress("write", 0, 1)
+    shown = display_source(text_source)
+    written = store.write(
+        entries,
+        {
+            "clients": total,
+            "source": shown,
+            "imported_at": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "key_id": key_id(secret),
+            "max_words": max_words,
+            "function_words_in_names": sorted(glue),
+        },
+        file,
+    )
+    if progress:
+        progress("write", 1, 1)
+    return ImportReport(
+        source=shown,
+        encoding=result.encoding,
+        columns=result.columns,
+        ignored_columns=result.ignored_columns,
+        rows=result.rows,
+        imported=total,
+        bad_rows=result.bad_rows,
+        duplicate_lines=result.duplicate_lines,
+        minors=sum(c.minor for c in result.clients),
+        with_consent=sum(c.consent and (c.consent_expiry is None or c.consent_expiry >= today) for c in result.clients),
+        file=str(written),
+        size_bytes=written.stat().st_size,
+        seconds=round(time.perf_counter() - started, 2),
+        key_warning=key.warning,
+    )

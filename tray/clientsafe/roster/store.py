@@ -1,0 +1,167 @@
+"""The roster on disk: keyed hashes and flags only, written atomically.
+
+File ``roster.bin`` in the data folder::
+
+    CSROSTER1\\n
+    {"format": 2, "clients": N, "entries": M, "source": ..., "imported_at": ..., "key_id": ..., "max_words": k}\\n
+    M records of 15 bytes, sorted: 12-byte HMAC-SHA256 prefix | 1 byte flags | 2 bytes consent expiry (days)
+
+Records are the hashes of every phrase naming a client (flags NAME / ALIAS / HANDLE, MINOR, CONSENT) and of
+every word in those phrases (flag WORD alone: a word of a name is never a match by itself).
+
+96 bits of HMAC keep accidental collisions out of reach (about 1 in 10^19 per lookup against 50,000 clients)
+and make 50,000 clients with aliases and handles about 3 MB. No name, alias, handle or CSV text is ever
+written. A new import goes to a temporary file that replaces the old one in one ``os.replace``, so a
+failed or interrupted import leaves the previous roster in force.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hmac
+import json
+import os
+import struct
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from clientsafe import paths
+from clientsafe.roster.errors import RosterError
+from clientsafe.roster.keys import RosterKey
+
+MAGIC = b"CSROSTER1\n"
+FORMAT = 2
+HASH_BYTES = 12
+RECORD = struct.Struct(f"<{HASH_BYTES}sBH")
+# Flags of one record (one hashed name, alias or handle; shared by every client it belongs to). WORD marks a
+# word that occurs in some roster name: not a match by itself, it tells the matcher a longer phrase may start
+# or go on here, so a post costs about one hash per word.
+NAME, ALIAS, HANDLE, MINOR, CONSENT, WORD = 1, 2, 4, 8, 16, 32
+KINDS = NAME | ALIAS | HANDLE
+EPOCH = datetime.date(1970, 1, 1)
+
+
+def default_file() -> Path:
+    return paths.data_dir() / "roster.bin"
+
+
+def digest(key: bytes, namespace: bytes, value: str) -> bytes:
+    """HMAC-SHA256 of a normalised phrase (namespace b"n") or handle (b"h"), cut to 96 bits."""
+    return hmac.digest(key, namespace + b"\0" + value.encode("utf-8"), "sha256")[:HASH_BYTES]
+
+
+def days(d: datetime.date | None) -> int:
+    return 0 if d is None else max(1, min(0xFFFF, (d - EPOCH).days))
+
+
+def merge(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
+    """Two clients hash alike (two "Maria Lopez"): a minor if either is, consent only if both gave it."""
+    flags_a, exp_a = a
+    flags_b, exp_b = b
+    if not flags_a & KINDS or not flags_b & KINDS:  # a bare word entry says nothing about minors or consent
+        (flags, expiry) = b if not flags_a & KINDS else a
+        return flags | ((flags_a | flags_b) & WORD), expiry
+    kinds = (flags_a | flags_b) & (KINDS | WORD)
+    minor = (flags_a | flags_b) & MINOR
+    consent = flags_a & flags_b & CONSENT
+    expiry = 0
+    if consent:
+        expiry = min((e for e in (exp_a, exp_b) if e), default=0)
+    return kinds | minor | consent, expiry
+
+
+@dataclass(frozen=True)
+class RosterStatus:
+    loaded: bool
+    clients: int = 0
+    source: str = ""
+    imported_at: str = ""  # ISO 8601, UTC
+    file: str = ""
+    size_bytes: int = 0
+    key_warning: str = ""
+
+
+def write(entries: dict[bytes, tuple[int, int]], meta: dict[str, Any], file: Path | None = None) -> Path:
+    file = file or default_file()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    header = json.dumps({"format": FORMAT, "entries": len(entries), **meta}, sort_keys=True).encode("utf-8")
+    tmp = file.with_name(file.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(MAGIC + header + b"\n")
+            f.write(b"".join(RECORD.pack(h, flags, exp) for h, (flags, exp) in sorted(entries.items())))
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, file)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return file
+
+
+def read_header(file: Path) -> tuple[dict[str, Any], int]:
+    """The header and the offset where records start; RosterError when the file is not a roster."""
+    with open(file, "rb") as f:
+        head = f.read(len(MAGIC) + 4096)
+    return _parse_header(file, head)
+
+
+def _parse_header(file: Path, head: bytes) -> tuple[dict[str, Any], int]:
+    if not head.startswith(MAGIC) or b"\n" not in head[len(MAGIC) :]:
+        raise RosterError(f"{file} is not a ClientSafe roster (damaged?). Run `clientsafe roster import` again.")
+    end = head.index(b"\n", len(MAGIC))
+    try:
+        header = json.loads(head[len(MAGIC) : end])
+    except ValueError:
+        raise RosterError(f"{file} has a damaged header. Run `clientsafe roster import` again.") from None
+    if header.get("format") != FORMAT:
+        raise RosterError(f"{file} was written by another ClientSafe version. Run `clientsafe roster import` again.")
+    return header, end + 1
+
+
+def read(file: Path) -> tuple[dict[str, Any], dict[bytes, tuple[int, int]]]:
+    whole = file.read_bytes()  # one read: a new import replacing the file meanwhile cannot mix two rosters
+    header, offset = _parse_header(file, whole[: len(MAGIC) + 4096])
+    data = whole[offset:]
+    if len(data) != header["entries"] * RECORD.size:
+        raise RosterError(f"{file} is truncated. Run `clientsafe roster import` again.")
+    entries = {h: (flags, exp) for h, flags, exp in RECORD.iter_unpack(data)}
+    return header, entries
+
+
+def status(file: Path | None = None, key: RosterKey | None = None) -> RosterStatus:
+    file = file or default_file()
+    if not file.exists():
+        return RosterStatus(loaded=False, file=str(file))
+    header, _ = read_header(file)
+    return RosterStatus(
+        loaded=True,
+        clients=int(header.get("clients", 0)),
+        source=str(header.get("source", "")),
+        imported_at=str(header.get("imported_at", "")),
+        file=str(file),
+        size_bytes=file.stat().st_size,
+        key_warning=(key or RosterKey()).warning,
+    )
+
+
+def clear(file: Path | None = None, key: RosterKey | None = None) -> bool:
+    """Remove the roster and its key. True when there was a roster to remove."""
+    file = file or default_file()
+    existed = file.exists()
+    file.unlink(missing_ok=True)
+    (key or RosterKey()).delete()
+    return existed
+
+
+def build_entries(key: bytes, items: Iterable[tuple[bytes, str, int, int]]) -> dict[bytes, tuple[int, int]]:
+    """(namespace, value, flags, expiry days) -> the merged record table."""
+    entries: dict[bytes, tuple[int, int]] = {}
+    for namespace, value, flags, expiry in items:
+        h = digest(key, namespace, value)
+        old = entries.get(h)
+        entries[h] = (flags, expiry) if old is None else merge(old, (flags, expiry))
+    return entries
