@@ -35,9 +35,15 @@ $(FIXTURES_OUT): $(FIXTURES_DEPS) $(FIXTURES)/build.mjs $(shell find $(FIXTURES)
 
 fixtures: $(FIXTURES_OUT)
 
-# Until the tray app exists, `make run` opens the interactive check: paste a post, see the verdict.
+# `make run` starts the tray app (icon, windows, and the service inside it). With no display (Linux without
+# DISPLAY or WAYLAND_DISPLAY: a server, an SSH session) it starts the headless service instead, and says so.
 run: setup
-	@$(BIN)/clientsafe check --interactive --org tests/data/org_profile.json
+	@if [ "$$(uname -s)" = Linux ] && [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
+		echo "No display (DISPLAY and WAYLAND_DISPLAY are unset), so starting the service without the tray: clientsafe serve"; \
+		$(BIN)/clientsafe serve --org tests/data/org_profile.json; \
+	else \
+		$(BIN)/clientsafe tray --org tests/data/org_profile.json; \
+	fi
 
 lint: setup
 	$(BIN)/ruff check .
@@ -58,6 +64,7 @@ bench: setup
 	$(BIN)/python bench/latency.py
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/api_latency.py
+	$(BIN)/python bench/tray_startup.py
 	$(BIN)/python bench/policy_load.py
 	$(BIN)/python bench/audit.py
 	$(BIN)/python bench/roster.py

@@ -42,6 +42,11 @@ def render(text: str, verdict: Verdict, colour: bool = False) -> str:
     return "\n".join(lines)
 
 
+def highlight_spans(text: str, verdict: Verdict) -> list[tuple[int, int]]:
+    """The phrases to mark, as merged Python string ranges (the tray's Check a draft window marks the same)."""
+    return _spans(text, verdict)
+
+
 def _spans(text: str, verdict: Verdict) -> list[tuple[int, int]]:
     spans = sorted(
         (index_from_utf16(text, f.start), index_from_utf16(text, f.end))

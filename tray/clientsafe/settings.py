@@ -46,6 +46,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Findings scored below this (0-1) are ignored. Lower finds more, and warns more often.",
     ),
     Setting(
+        "browser_silence_hours",
+        72.0,
+        float,
+        "The tray app tells you when a paired browser has not called ClientSafe for this many hours (its "
+        "extension may have been removed or turned off, and posts there would go unchecked).",
+    ),
+    Setting(
         "policy_reload_seconds",
         300,
         int,

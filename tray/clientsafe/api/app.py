@@ -33,11 +33,15 @@ def create_app(
     tokens: TokenStore | None = None,
     pairing: PairingBook | None = None,
     on_pair_request: Callable[[Any], None] | None = None,
+    on_decision: Callable[[str, str, str, list[str], str], None] | None = None,
     policy: Policy | None = None,
     audit: AuditStore | None = None,
     roster: Any = None,
 ) -> Any:
-    """``policy``: the organisation policy in force (defaults when None); replace ``app.state.policy`` to change it."""
+    """``policy``: the organisation policy in force (defaults when None); replace ``app.state.policy`` to change it.
+    ``on_pair_request(pending)`` is called when a browser asks to pair; ``on_decision(site, account, action,
+    codes, choice)`` when the extension reports what the person did with a warning (content-free: never the
+    text or the override reason). Both run on the service thread: a GUI must hand them to its own thread."""
     config = config or ServiceConfig()
     tokens = tokens or TokenStore()
     app = FastAPI(
@@ -57,6 +61,7 @@ def create_app(
     app.state.decisions = []  # the latest content-free decisions, in memory (tests and the tray read them)
     app.state.audit = audit  # None: nothing is written to disk (tests, or the audit could not be opened)
     app.state.on_pair_request = on_pair_request or (lambda pending: None)
+    app.state.on_decision = on_decision or (lambda site, account, action, codes, choice: None)
     # The client roster (clientsafe.roster.Roster): the checker's own, so a re-import reaches both at once.
     app.state.roster = roster or getattr(checker, "roster", None) or _default_roster()
     app.state.relationship_limits = {}

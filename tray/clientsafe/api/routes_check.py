@@ -87,6 +87,10 @@ async def decision(body: DecisionRequest, request: Request) -> dict:
     )
     state.decisions.append({**checked, "choice": body.choice})
     del state.decisions[:-_RECENT_DECISIONS]
+    try:
+        state.on_decision(checked["site"], checked["account"], checked["action"], list(checked["codes"]), body.choice)
+    except Exception as e:  # a listener (the tray's notification) must never cost the extension its answer
+        log.error("decision listener failed (%s)", type(e).__name__)
     if state.audit is None:
         return {"recorded": True}
     reason = None

@@ -16,7 +16,8 @@ def status(request: Request) -> dict:
     policy = request.app.state.policy
     return {
         "version": __version__,
-        "engine_ready": request.app.state.checker is not None,
+        # The tray starts the service before the engine has warmed up; its checker says when it is ready.
+        "engine_ready": bool(getattr(request.app.state.checker, "ready", request.app.state.checker is not None)),
         "roster_loaded": request.app.state.roster.loaded(),
         "policy": {
             "fail_mode": policy["fail_mode"],

@@ -18,6 +18,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 
@@ -99,11 +100,13 @@ def build_server(
     config: ServiceConfig | None = None,
     policy: Policy | None = None,
     audit: AuditStore | None = None,
+    **hooks: Any,
 ) -> Server:
+    """``hooks`` are passed on to ``create_app`` (``pairing``, ``on_pair_request``, ``on_decision``)."""
     port = sock.getsockname()[1]
     config = config or ServiceConfig(port=port)
     config.port = port
-    app = create_app(checker, config=config, tokens=tokens, policy=policy, audit=audit)
+    app = create_app(checker, config=config, tokens=tokens, policy=policy, audit=audit, **hooks)
     uv = uvicorn.Config(
         app,
         log_config=None,

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import secrets
+import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -39,6 +40,9 @@ class PairedBrowser:
 
 
 _UNREAD = object()  # the cache stamp before the first read
+# last_seen is written to storage at most this often per browser: a keyring write per call would be a D-Bus
+# round trip on every check, and "not heard from for days" needs nothing finer.
+LAST_SEEN_WRITE_SECONDS = 15 * 60
 
 
 def _hash(token: str) -> str:
@@ -52,6 +56,8 @@ class TokenStore:
         self.warning = ""
         self._cache: list[PairedBrowser] = []
         self._cache_stamp: object = _UNREAD
+        self._write_lock = threading.Lock()  # the service thread records last-seen while the tray may revoke
+        self._seen: dict[str, float] = {}  # browser id -> last verified call, in memory since this process started
         if not self.use_keyring:
             self.warning = (
                 f"No OS keyring is available, so paired-browser tokens are kept (hashed) in {self.file}, "
@@ -89,7 +95,8 @@ class TokenStore:
     def issue(self, name: str) -> tuple[PairedBrowser, str]:
         token = secrets.token_urlsafe(32)  # 256 bits
         browser = PairedBrowser(id=secrets.token_hex(4), name=name[:80], token_sha256=_hash(token), created=time.time())
-        self._save([*self._load(), browser])
+        with self._write_lock:
+            self._save([*self._load(), browser])
         return browser, token
 
     def _cached(self) -> list[PairedBrowser]:
@@ -112,13 +119,40 @@ class TokenStore:
             # Constant-time comparison for every entry, so timing says nothing about which one matched.
             if hmac.compare_digest(browser.token_sha256, digest):
                 found = browser
+        if found is not None:
+            self._note_seen(found)
         return found
+
+    def _note_seen(self, browser: PairedBrowser) -> None:
+        now = time.time()
+        self._seen[browser.id] = now
+        if now - browser.last_seen >= LAST_SEEN_WRITE_SECONDS:
+            with self._write_lock:
+                browsers = self._load()
+                for b in browsers:
+                    if b.id == browser.id:
+                        b.last_seen = now
+                self._save(browsers)
+            browser.last_seen = now
+            self._cache_stamp = _UNREAD
+
+    def last_seen(self, browser: PairedBrowser) -> float:
+        """When this browser last made an authenticated call (0 if never), to the second within this
+        process and to LAST_SEEN_WRITE_SECONDS across restarts."""
+        return max(browser.last_seen, self._seen.get(browser.id, 0.0))
+
+    def silent(self, seconds: float, now: float | None = None) -> list[PairedBrowser]:
+        """Paired browsers not heard from for at least ``seconds`` (since pairing, if never used)."""
+        now = time.time() if now is None else now
+        return [b for b in self.list() if now - max(self.last_seen(b), b.created) >= seconds]
 
     def list(self) -> list[PairedBrowser]:
         return self._load()
 
     def revoke(self, browser_id: str) -> bool:
-        browsers = self._load()
-        kept = [b for b in browsers if b.id != browser_id]
-        self._save(kept)
+        with self._write_lock:
+            browsers = self._load()
+            kept = [b for b in browsers if b.id != browser_id]
+            self._save(kept)
+        self._seen.pop(browser_id, None)
         return len(kept) != len(browsers)

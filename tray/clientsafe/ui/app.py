@@ -1,0 +1,380 @@
+"""The tray app: the icon and its menu, the windows, notifications, and the service running behind them.
+
+The icon appears first; the service and the engine start on a background thread (``Backend``) and report back
+through queued signals, so analysis never blocks the Qt thread. Quitting stops the service cleanly.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+from clientsafe import settings
+from clientsafe.ui.about import AboutWindow
+from clientsafe.ui.backend import Backend, BackendOptions, Callbacks
+from clientsafe.ui.check_draft import CheckDraftWindow, reason_titles
+from clientsafe.ui.desktop_notify import DesktopNotifications
+from clientsafe.ui.icons import icon
+from clientsafe.ui.no_tray import NoTrayWindow
+from clientsafe.ui.notifier import Notifier
+from clientsafe.ui.qt import QAction, QApplication, QMenu, QObject, QSystemTrayIcon, QTimer, QWidget, Signal
+from clientsafe.ui.state import STATE_LABEL, Facts, TrayState, state_of, status_line
+
+_CHOICE = {
+    "edited": "edited the post",
+    "applied_suggestions": "applied the suggestions",
+    "cancelled": "did not post it",
+    "posted_anyway": "posted it anyway",
+}
+_ACCOUNT = {"personal": "your personal account", "org": "the organisation's account"}
+
+
+class TrayApp(QObject):
+    service_result = Signal(int, str)
+    engine_result = Signal(str)
+    pair_requested = Signal(object)
+    decision_made = Signal(str, str, str, object, str)
+    policy_changed = Signal(object)
+    policy_problems = Signal(object)
+
+    def __init__(
+        self,
+        app: QApplication,
+        tokens: Any,
+        book: Any,
+        options: BackendOptions | None = None,
+        desktop: DesktopNotifications | None = None,
+        tray_available: bool | None = None,
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self.tokens = tokens
+        self.book = book
+        self.backend = Backend(tokens, options or BackendOptions())
+        self.facts = Facts(warnings=[tokens.warning] if tokens.warning else [])
+        self.windows: dict[str, QWidget] = {}
+        self.warned_silent: set[str] = set()
+        self.stopped = False
+        if tray_available is None:
+            tray_available = QSystemTrayIcon.isSystemTrayAvailable()
+        self.tray_available = tray_available
+
+        self.tray = QSystemTrayIcon(icon(TrayState.WARMING))
+        self.menu = QMenu()
+        self.menu.setAccessibleName("ClientSafe menu")
+        self.status_action = self.menu.addAction("")
+        self.status_action.setEnabled(False)
+        self.menu.addSeparator()
+        self.check_action = self._add("&Check a draft…", self.open_check_draft)
+        self.pause_15_action = self._add("&Pause for 15 minutes", lambda: self.pause(15 * 60))
+        self.pause_60_action = self._add("Pause for 1 &hour", lambda: self.pause(60 * 60))
+        self.resume_action = self._add("&Resume checking now", self.resume)
+        self.pair_action = self._add("Pair a &browser…", self.open_pair)
+        self.menu.addSeparator()
+        self.roster_action = self._add("Client r&oster…", self.open_roster)
+        self.warnings_action = self._add("Recent &warnings…", self.open_warnings)
+        self.policy_action = self._add("Policy and Community &Standards…", self.open_policy)
+        self.menu.addSeparator()
+        self.about_action = self._add("&About ClientSafe", self.open_about)
+        self.quit_action = self._add("&Quit", self.quit)
+        self.tray.setContextMenu(self.menu)
+        self.tray.activated.connect(self._activated)
+
+        self.no_tray: NoTrayWindow | None = None
+        if not tray_available:
+            self.no_tray = NoTrayWindow(
+                [
+                    ("&Check a draft…", self.open_check_draft),
+                    ("&Pause 15 min", lambda: self.pause(15 * 60)),
+                    ("Pair a &browser…", self.open_pair),
+                    ("&About", self.open_about),
+                    ("&Quit", self.quit),
+                ]
+            )
+            self.no_tray.quit_on_close = self.quit
+        self.notifier = Notifier(self.tray if tray_available else None, desktop)
+
+        self.service_result.connect(self._service_started)
+        self.engine_result.connect(self._engine_finished)
+        self.pair_requested.connect(self._pair_requested)
+        self.decision_made.connect(self._decision)
+        self.policy_changed.connect(self._policy_changed)
+        self.policy_problems.connect(self._policy_problems)
+        self.timer = QTimer(self)
+        self.timer.setInterval(15_000)
+        self.timer.timeout.connect(self.refresh)
+        self.silence_timer = QTimer(self)
+        self.silence_timer.setInterval(60 * 60 * 1000)
+        self.silence_timer.timeout.connect(self.check_silent_browsers)
+        self.refresh()
+
+    def _add(self, text: str, slot: Any) -> QAction:
+        action = self.menu.addAction(text)
+        action.triggered.connect(slot)
+        return action
+
+    # -- start and stop ------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Show the icon (or the no-tray window) now; start the service and the engine behind it."""
+        if self.no_tray is not None:
+            self.no_tray.show()
+        else:
+            self.tray.show()
+        self.timer.start()
+        self.silence_timer.start()
+        callbacks = Callbacks(
+            service=self.service_result.emit,
+            engine=self.engine_result.emit,
+            pair_request=self.pair_requested.emit,
+            decision=self._emit_decision,
+            policy_changed=self.policy_changed.emit,
+            policy_problems=self.policy_problems.emit,
+        )
+        self.backend_thread = threading.Thread(
+            target=self.backend.run, args=(callbacks,), name="clientsafe-backend", daemon=True
+        )
+        QTimer.singleShot(0, self.backend_thread.start)
+
+    def _emit_decision(self, site: str, account: str, action: str, codes: list[str], choice: str) -> None:
+        self.decision_made.emit(site, account, action, codes, choice)
+
+    def quit(self) -> None:
+        self.shutdown()
+        self.app.quit()
+
+    def shutdown(self) -> bool:
+        """Stop the service (graceful, bounded) and hide the icon. True when the service thread ended."""
+        if self.stopped:
+            return True
+        self.stopped = True
+        self.timer.stop()
+        self.silence_timer.stop()
+        stopped = self.backend.stop()
+        self.tray.hide()
+        for window in self.windows.values():
+            window.close()
+        if self.no_tray is not None:
+            self.no_tray.quit_on_close = None
+            self.no_tray.close()
+        if self.notifier.desktop is not None:
+            self.notifier.desktop.close()
+        return stopped
+
+    # -- state ---------------------------------------------------------------------------------------
+    @property
+    def state(self) -> TrayState:
+        return state_of(self.facts)
+
+    def refresh(self) -> None:
+        self.facts.paired = len(self.tokens.list())
+        stamp = self._roster_stamp()
+        if getattr(self, "roster_stamp", None) is None:
+            self.roster_stamp = stamp
+        elif stamp != self.roster_stamp:
+            self._roster_changed(None)
+        line = status_line(self.facts)
+        state = self.state
+        self.status_action.setText(line)
+        self.tray.setIcon(icon(state))
+        self.tray.setToolTip(f"{STATE_LABEL[state]}\n{line}")
+        paused = state is TrayState.PAUSED
+        self.resume_action.setVisible(paused)
+        self.check_action.setEnabled(not (self.facts.engine_error or self.facts.service_error))
+        if self.no_tray is not None:
+            self.no_tray.status.setText(line)
+            self.no_tray.setWindowIcon(icon(state))
+        about = self.windows.get("about")
+        if isinstance(about, AboutWindow):
+            about.set_status(line, self.facts.warnings)
+
+    def _service_started(self, port: int, error: str) -> None:
+        self.facts.port = port
+        self.facts.service_error = error
+        if error:
+            self.notifier.notify("ClientSafe is not protecting you", error, critical=True)
+        self._apply_pause()
+        self.refresh()
+
+    def _engine_finished(self, error: str) -> None:
+        self.facts.engine_ready = not error
+        self.facts.engine_error = error
+        if error:
+            self.notifier.notify("ClientSafe could not start its checker", error, critical=True)
+        self.refresh()
+        self.check_silent_browsers()
+
+    def pause(self, seconds: int) -> None:
+        self.facts.paused_until = time.time() + seconds
+        self._apply_pause()
+        QTimer.singleShot(seconds * 1000 + 500, self.refresh)
+        self.refresh()
+
+    def resume(self) -> None:
+        self.facts.paused_until = 0.0
+        self._apply_pause()
+        self.refresh()
+
+    def _apply_pause(self) -> None:
+        if self.backend.checker is not None:
+            self.backend.checker.paused_until = self.facts.paused_until
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:  # a left click: the menu, like a right click
+            self.menu.popup(self.tray.geometry().center())
+
+    def bring_forward(self) -> None:
+        """A second launch asked this one to come forward: show what is going on."""
+        if self.no_tray is not None:
+            self.no_tray.showNormal()
+            self.no_tray.raise_()
+            self.no_tray.activateWindow()
+        else:
+            self.open_about()
+
+    # -- windows -------------------------------------------------------------------------------------
+    def _show(self, key: str, window: QWidget) -> QWidget:
+        window = self.windows.setdefault(key, window)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def _check(self, text: str, account: str) -> Any:
+        checker = self.backend.checker
+        if checker is None:
+            raise RuntimeError("ClientSafe is still starting")
+        return checker.check(text, account, None, honour_pause=False)
+
+    def open_check_draft(self) -> CheckDraftWindow:
+        window = self.windows.get("check") or CheckDraftWindow(self._check)
+        return self._show("check", window)  # type: ignore[return-value]
+
+    def open_pair(self) -> Any:
+        from clientsafe.ui.pair_window import PairWindow
+
+        window = self.windows.get("pair") or PairWindow(self.tokens, self.book, on_changed=self.refresh)
+        return self._show("pair", window)
+
+    def open_roster(self) -> Any:
+        from clientsafe.ui.roster_window import RosterWindow
+
+        window = self.windows.get("roster") or RosterWindow(on_changed=self._roster_changed)
+        window.refresh()  # type: ignore[attr-defined]
+        return self._show("roster", window)
+
+    def _roster_stamp(self) -> str:
+        try:
+            from clientsafe.roster import status
+
+            current = status()
+        except Exception:  # an unreadable roster file is the roster window's to explain
+            return "unreadable"
+        return f"{current.loaded}|{current.imported_at}|{current.clients}"
+
+    def _roster_changed(self, report: Any) -> None:
+        """The roster was imported or cleared (here, or by `clientsafe roster` in another process)."""
+        self.roster_stamp = self._roster_stamp()
+        from clientsafe.roster import status
+
+        current = status()
+        if current.loaded:
+            body = f"{current.clients} clients are now recognised in posts and friend requests."
+        else:
+            body = "No roster is loaded: ClientSafe no longer recognises clients by name."
+        self.notifier.notify("ClientSafe's client roster changed", body, on_click=self.open_roster)
+        window = self.windows.get("roster")
+        if window is not None:
+            window.refresh()  # type: ignore[attr-defined]
+
+    def open_warnings(self) -> Any:
+        from clientsafe.audit import AuditReader, default_path
+        from clientsafe.ui.warnings_window import WarningsWindow
+
+        audit = self.backend.audit
+        window = self.windows.get("warnings") or WarningsWindow(AuditReader(audit.path if audit else default_path()))
+        window.refresh()  # type: ignore[attr-defined]
+        return self._show("warnings", window)
+
+    def open_policy(self) -> Any:
+        from clientsafe.ui.policy_window import PolicyWindow
+
+        window = self.windows.get("policy") or PolicyWindow()
+        window.show_policy(self.backend.policy)  # type: ignore[attr-defined]
+        return self._show("policy", window)
+
+    def open_about(self) -> AboutWindow:
+        window = self.windows.get("about") or AboutWindow()
+        self._show("about", window)
+        self.refresh()
+        return window  # type: ignore[return-value]
+
+    # -- notifications -------------------------------------------------------------------------------
+    def _pair_requested(self, pending: Any) -> None:
+        code = pending.code
+        spaced = f"{code[:3]} {code[3:]}"
+
+        def act(key: str) -> None:
+            if key in ("approve", "deny"):
+                self.open_pair().decide(code, key == "approve")
+            else:
+                self.open_pair().select_code(code)
+
+        self.notifier.notify(
+            "A browser asks to pair with ClientSafe",
+            f"“{pending.client_name}” shows the code {spaced}. Approve only if your browser shows the same code.",
+            actions={"approve": "Approve", "deny": "Deny", "default": "Open"},
+            on_action=act,
+            on_click=lambda: self.open_pair().select_code(code),
+        )
+        pair = self.windows.get("pair")
+        if pair is not None and pair.isVisible():
+            pair.refresh()  # type: ignore[attr-defined]
+
+    def _decision(self, site: str, account: str, action: str, codes: list[str], choice: str) -> None:
+        """A post was held in the browser: say where and what kind of risk, never the text."""
+        if action != "block":
+            return
+        titles = reason_titles()
+        kinds = "; ".join(dict.fromkeys(titles.get(c) or c for c in codes)) or "client information"
+        where = f"{site.capitalize() or 'a site'} ({_ACCOUNT.get(account, account)})"
+        self.notifier.notify(
+            f"ClientSafe held a post on {site.capitalize() or 'a site'}",
+            f"On {where}: {kinds}. You {_CHOICE.get(choice, choice)}.",
+        )
+
+    def _policy_changed(self, policy: Any) -> None:
+        self.facts.policy_problems = list(policy.problems)
+        self.refresh()
+        window = self.windows.get("policy")
+        if window is not None:
+            window.show_policy(policy)  # type: ignore[attr-defined]
+        org = policy["organisation"].get("name") or "Your organisation"
+        self.notifier.notify(
+            "ClientSafe's policy changed",
+            f"{org} updated the policy ClientSafe follows (version {policy.version}). It applies from now on.",
+            on_click=self.open_policy,
+        )
+
+    def _policy_problems(self, problems: list[str]) -> None:
+        self.facts.policy_problems = list(problems)
+        self.refresh()
+        self.notifier.notify(
+            "A problem with ClientSafe's policy",
+            f"{problems[0]} The last good policy stays in force; tell IT.",
+            on_click=self.open_policy,
+            critical=True,
+        )
+
+    def check_silent_browsers(self) -> None:
+        hours = float(settings.get("browser_silence_hours"))
+        for browser in self.tokens.silent(hours * 3600):
+            if browser.id in self.warned_silent:
+                continue
+            self.warned_silent.add(browser.id)
+            self.notifier.notify(
+                "A paired browser has gone quiet",
+                f"“{browser.name}” has not been in touch with ClientSafe for over {hours:g} hours. "
+                "If its ClientSafe extension was removed or turned off, posts there are not being checked.",
+                on_click=self.open_pair,
+            )

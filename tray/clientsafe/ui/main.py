@@ -1,0 +1,74 @@
+"""Start the tray app: one instance per user, the icon at once, the service and engine behind it."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from clientsafe.ui.backend import BackendOptions
+
+
+def _say_ready(tray: Any, error: str) -> None:
+    if error:
+        print(f"clientsafe: the checker could not start: {error}", file=sys.stderr, flush=True)
+    else:
+        print(f"ClientSafe ready: checking posts (local service on 127.0.0.1:{tray.facts.port}).", flush=True)
+
+
+def run(options: BackendOptions, argv: list[str] | None = None) -> int:
+    """Run until Quit. Returns 0, also when another ClientSafe was already running and was brought forward."""
+    from clientsafe.ui.qt import QApplication, QCoreApplication
+
+    QCoreApplication.setApplicationName("ClientSafe")
+    QCoreApplication.setOrganizationName("ClientSafe")
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)  # closing a window must not stop protection
+
+    from clientsafe.ui.single_instance import SingleInstance, ask_running_instance
+
+    if ask_running_instance():
+        print("ClientSafe is already running; brought it forward.", flush=True)
+        return 0
+    instance = SingleInstance()
+
+    from clientsafe.api.pairing import PairingBook
+    from clientsafe.api.tokens import TokenStore
+    from clientsafe.ui.app import TrayApp
+    from clientsafe.ui.desktop_notify import DesktopNotifications
+
+    tokens = TokenStore()
+    tray = TrayApp(app, tokens, PairingBook(tokens), options, desktop=DesktopNotifications())
+    instance.activated.connect(tray.bring_forward)
+    tray.engine_result.connect(lambda error: _say_ready(tray, error))
+    tray.start()
+    # One line each for a person who started it from a terminal (and for bench/tray_startup.py's timings).
+    if tray.no_tray is not None:
+        print("ClientSafe started: no system tray here, so it shows a small window instead.", flush=True)
+    else:
+        print("ClientSafe started: its icon is in the system tray.", flush=True)
+    if tokens.warning:
+        print(f"clientsafe: WARNING: {tokens.warning}", file=sys.stderr, flush=True)
+    _quit_on_signals(tray)
+    try:
+        return int(app.exec())
+    finally:
+        stopped = tray.shutdown()
+        instance.close()
+        print(
+            "ClientSafe stopped." if stopped else "ClientSafe stopped (the service did not finish in time).", flush=True
+        )
+
+
+def _quit_on_signals(tray: Any) -> None:
+    """Logging out (SIGTERM) or Ctrl-C in a terminal quits cleanly, service included. Python runs signal handlers
+    only between bytecodes, so a timer hands control to Python twice a second while Qt's loop waits."""
+    import signal
+
+    from clientsafe.ui.qt import QTimer
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: tray.quit())
+    timer = QTimer(tray)
+    timer.timeout.connect(lambda: None)
+    timer.start(500)

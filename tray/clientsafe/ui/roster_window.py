@@ -1,0 +1,176 @@
+"""Client roster: how the roster stands, import a new one (CSV file or HTTPS address) with a progress bar, clear
+it. The roster is kept only as keyed hashes (docs/roster.md): this window never shows a name, and the import
+report says which lines were skipped and why, by line number only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from clientsafe.ui.qt import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QObject,
+    QProgressBar,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from clientsafe.ui.worker import Worker
+
+EMPTY = (
+    "No client roster is loaded, so ClientSafe cannot recognise the people your organisation serves by name. "
+    "Import the CSV export from your case-management system (or its HTTPS address); only keyed hashes are kept."
+)
+STAGES = {"download": "Downloading", "read": "Reading rows", "hash": "Protecting names", "write": "Saving"}
+
+
+class _Progress(QObject):
+    changed = Signal(str, int, object)  # from the importing thread to the Qt thread
+
+
+def status_text(status: Any) -> str:
+    if not status.loaded:
+        return EMPTY
+    lines = [f"{status.clients} clients, imported {status.imported_at or 'at an unknown time'} from {status.source}."]
+    if status.key_warning:
+        lines.append(status.key_warning)
+    return "\n".join(lines)
+
+
+def report_text(report: Any) -> str:
+    lines = [f"Imported {report.imported} clients from {report.rows} rows ({report.minors} minors)."]
+    if report.bad_rows:
+        shown = "; ".join(f"line {e.line}: {e.reason}" for e in report.bad_rows[:5])
+        more = f" and {len(report.bad_rows) - 5} more" if len(report.bad_rows) > 5 else ""
+        lines.append(f"Skipped {len(report.bad_rows)} rows: {shown}{more}. Fix them in the export and import again.")
+    if report.ignored_columns:
+        lines.append("Columns not used: " + ", ".join(report.ignored_columns) + ".")
+    return "\n".join(lines)
+
+
+class RosterWindow(QWidget):
+    def __init__(self, on_changed: Callable[[Any], None] | None = None) -> None:
+        super().__init__()
+        self.on_changed = on_changed or (lambda report: None)
+        self.setWindowTitle("Client roster — ClientSafe")
+        self.setAccessibleName("Client roster")
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Roster status")
+        url_label = QLabel("Import from an &HTTPS address:")
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("https://…/clients.csv")
+        self.url.setAccessibleName("HTTPS address of the roster export")
+        url_label.setBuddy(self.url)
+        self.import_url_button = QPushButton("Import from &address")
+        self.import_url_button.clicked.connect(lambda: self.start_import(self.url.text().strip()))
+        self.import_file_button = QPushButton("&Import CSV file…")
+        self.import_file_button.clicked.connect(self.choose_file)
+        self.clear_button = QPushButton("C&lear roster…")
+        self.clear_button.clicked.connect(self.confirm_clear)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Import progress")
+        self.progress.hide()
+        self.stage = QLabel("")
+        self.stage.hide()
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Result")
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QPushButton("Cl&ose")
+        close.clicked.connect(self.close)
+        row = QHBoxLayout()
+        row.addWidget(self.url, 1)
+        row.addWidget(self.import_url_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_file_button)
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch()
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(url_label)
+        layout.addLayout(row)
+        layout.addWidget(self.stage)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addStretch()
+        layout.addLayout(buttons)
+        self._progress = _Progress(self)
+        self._progress.changed.connect(self._show_progress)
+        self.worker = Worker(self)
+        self.worker.done.connect(self._imported)
+        self.worker.failed.connect(self._failed)
+        self.resize(640, 360)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from clientsafe.roster import status
+
+        self.status.setText(status_text(status()))
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import the client roster", "", "CSV files (*.csv);;All files (*)")
+        if path:
+            self.start_import(path)
+
+    def start_import(self, source: str) -> None:
+        if not source:
+            self.message.setText("Give the HTTPS address of the roster export, or choose Import CSV file.")
+            return
+        from clientsafe.roster import import_roster
+
+        self._busy(True)
+        self.message.setText("")
+        self.worker.run(lambda: import_roster(source, progress=self._progress.changed.emit))
+
+    def _busy(self, busy: bool) -> None:
+        for button in (self.import_file_button, self.import_url_button, self.clear_button):
+            button.setEnabled(not busy)
+        self.progress.setVisible(busy)
+        self.stage.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)  # busy until the first figures arrive
+
+    def _show_progress(self, stage: str, done: int, total: int | None) -> None:
+        self.stage.setText(STAGES.get(stage, stage) + "…")
+        if total:
+            self.progress.setRange(0, int(total))
+            self.progress.setValue(min(int(done), int(total)))
+        else:
+            self.progress.setRange(0, 0)
+
+    def _imported(self, report: Any) -> None:
+        self._busy(False)
+        self.message.setText(report_text(report))
+        self.refresh()
+        self.on_changed(report)
+
+    def _failed(self, error: Exception) -> None:
+        self._busy(False)
+        self.message.setText(f"Nothing was imported: {error} The roster in force is unchanged.")
+        self.refresh()
+
+    def confirm_clear(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            "Clear the client roster?",
+            "ClientSafe will no longer recognise your organisation's clients by name until a roster is imported again.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.clear_roster()
+
+    def clear_roster(self) -> bool:
+        from clientsafe.roster import clear
+
+        removed = clear()
+        self.message.setText("The roster was cleared." if removed else "There was no roster to clear.")
+        self.refresh()
+        self.on_changed(None)
+        return bool(removed)
