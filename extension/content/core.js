@@ -62,7 +62,9 @@
     Object.assign(entry, { pending, pendingText: text });
     const verdict = (await pending) || { action: "error", reasons: [], unreachable: "not_running" };
     if (entry.pending === pending) Object.assign(entry, { text, verdict, account, pending: null });
-    P.mark(composer, { allow: "clear", warn: "caution", block: "stop" }[verdict.action] || "unchecked");
+    // The person paused ClientSafe in the tray: the app answers allow, and the mark says why nothing is checked.
+    const paused = verdict.engine?.version === "paused";
+    P.mark(composer, paused ? "paused" : { allow: "clear", warn: "caution", block: "stop" }[verdict.action] || "unchecked");
     composer.dataset.clientsafe = { allow: "clear", warn: "caution", block: "stop" }[verdict.action] || "unchecked";
     return { verdict, text, account };
   }

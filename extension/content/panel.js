@@ -3,12 +3,13 @@
 // textContent, never as HTML (reasons and excerpts come from the post and the policy).
 (() => {
   const L = globalThis.ClientSafeLogic;
-  const COLOURS = { stop: "#b00020", caution: "#8a5300", clear: "#1b6e2a", unchecked: "#555" };
+  const COLOURS = { stop: "#b00020", caution: "#8a5300", clear: "#1b6e2a", unchecked: "#555", paused: "#555" };
   const LABELS = {
     clear: ["✓", "ClientSafe: nothing found"],
     caution: ["!", "ClientSafe: check before posting"],
     stop: ["■", "ClientSafe: client information found"],
     unchecked: ["?", "ClientSafe: not checked"],
+    paused: ["II", "ClientSafe is paused in the app: posts are not checked"],
   };
 
   // --- the status mark -----------------------------------------------------------------------------------
