@@ -8,7 +8,8 @@ from keyring.backend import KeyringBackend
 
 from clientsafe.api.config import PORT_RANGE
 from clientsafe.api.server import NoFreePortError, bind
-from clientsafe.api.tokens import TokenStore, keyring_usable
+from clientsafe.api.tokens import TokenStore
+from clientsafe.secret_store import keyring_usable
 
 
 class MemoryKeyring(KeyringBackend):

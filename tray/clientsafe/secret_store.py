@@ -1,11 +1,18 @@
-"""Whether the OS keyring can really hold a secret (shared by the pairing tokens and the roster's key).
+"""Secrets in the OS keyring, with a file fallback (the pairing tokens and the roster's key both use it).
 
 Its own small module so the roster and the CLI can ask without importing the web service (FastAPI).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+from pathlib import Path
+
 import keyring
+import keyring.errors
+
+SERVICE = "ClientSafe"
 
 
 def keyring_usable() -> bool:
@@ -17,3 +24,39 @@ def keyring_usable() -> bool:
     if module.endswith(".chainer"):
         return bool(getattr(backend, "backends", []))
     return True
+
+
+class SecretSlot:
+    """One secret string: an entry in the OS keyring or, where none is usable, a file readable only by this
+    user (written atomically). A keyring that fails while reading switches the slot to the file for good,
+    so a broken keyring never loses the caller its data silently: the caller's warning names the file."""
+
+    def __init__(self, entry: str, file: Path, use_keyring: bool | None = None) -> None:
+        self.entry = entry
+        self.file = file
+        self.use_keyring = keyring_usable() if use_keyring is None else use_keyring
+
+    def read(self) -> str | None:
+        if self.use_keyring:
+            try:
+                return keyring.get_password(SERVICE, self.entry)
+            except keyring.errors.KeyringError:
+                self.use_keyring = False
+        return self.file.read_text(encoding="utf-8").strip() if self.file.exists() else None
+
+    def write(self, text: str) -> None:
+        if self.use_keyring:
+            keyring.set_password(SERVICE, self.entry, text)
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.file.with_suffix(".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, self.file)
+
+    def delete(self) -> None:
+        if self.use_keyring:
+            with contextlib.suppress(keyring.errors.KeyringError):
+                keyring.delete_password(SERVICE, self.entry)
+        self.file.unlink(missing_ok=True)

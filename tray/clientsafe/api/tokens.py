@@ -12,21 +12,16 @@ import hashlib
 import hmac
 import json
 import logging
-import os
 import secrets
 import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import keyring
-import keyring.errors
-
 from clientsafe import paths
-from clientsafe.secret_store import keyring_usable
+from clientsafe.secret_store import SecretSlot
 
 log = logging.getLogger("clientsafe.tokens")
-SERVICE = "ClientSafe"
 ENTRY = "paired-browsers"
 
 
@@ -51,8 +46,7 @@ def _hash(token: str) -> str:
 
 class TokenStore:
     def __init__(self, use_keyring: bool | None = None, file: Path | None = None) -> None:
-        self.use_keyring = keyring_usable() if use_keyring is None else use_keyring
-        self.file = file or paths.data_dir() / "paired-browsers.json"
+        self._slot = SecretSlot(ENTRY, file or paths.data_dir() / "paired-browsers.json", use_keyring)
         self.warning = ""
         self._cache: list[PairedBrowser] = []
         self._cache_stamp: object = _UNREAD
@@ -65,31 +59,20 @@ class TokenStore:
             )
 
     # -- storage -------------------------------------------------------------------------------------
+    @property
+    def use_keyring(self) -> bool:
+        return self._slot.use_keyring
+
+    @property
+    def file(self) -> Path:
+        return self._slot.file
+
     def _load(self) -> list[PairedBrowser]:
-        raw: str | None
-        if self.use_keyring:
-            try:
-                raw = keyring.get_password(SERVICE, ENTRY)
-            except keyring.errors.KeyringError:
-                self.use_keyring = False
-                return self._load()
-        else:
-            raw = self.file.read_text(encoding="utf-8") if self.file.exists() else None
-        if not raw:
-            return []
-        return [PairedBrowser(**item) for item in json.loads(raw)]
+        raw = self._slot.read()
+        return [PairedBrowser(**item) for item in json.loads(raw)] if raw else []
 
     def _save(self, browsers: list[PairedBrowser]) -> None:
-        raw = json.dumps([asdict(b) for b in browsers])
-        if self.use_keyring:
-            keyring.set_password(SERVICE, ENTRY, raw)
-            return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.file.with_suffix(".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(raw)
-        os.replace(tmp, self.file)
+        self._slot.write(json.dumps([asdict(b) for b in browsers]))
 
     # -- operations ----------------------------------------------------------------------------------
     def issue(self, name: str) -> tuple[PairedBrowser, str]:

@@ -8,20 +8,14 @@ minimal desktop) the key goes to ``roster-key`` in the data folder, readable onl
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import hmac
-import os
 import secrets
 from pathlib import Path
 
-import keyring
-import keyring.errors
-
 from clientsafe import paths
-from clientsafe.secret_store import keyring_usable
+from clientsafe.secret_store import SecretSlot
 
-SERVICE = "ClientSafe"
 ENTRY = "roster-hmac-key"
 
 
@@ -32,8 +26,7 @@ def key_id(key: bytes) -> str:
 
 class RosterKey:
     def __init__(self, use_keyring: bool | None = None, file: Path | None = None) -> None:
-        self.use_keyring = keyring_usable() if use_keyring is None else use_keyring
-        self.file = file or paths.data_dir() / "roster-key"
+        self._slot = SecretSlot(ENTRY, file or paths.data_dir() / "roster-key", use_keyring)
         self.warning = ""
         if not self.use_keyring:
             self.warning = (
@@ -41,16 +34,16 @@ class RosterKey:
                 "by you. Install a keyring (e.g. gnome-keyring) to keep it there instead."
             )
 
+    @property
+    def use_keyring(self) -> bool:
+        return self._slot.use_keyring
+
+    @property
+    def file(self) -> Path:
+        return self._slot.file
+
     def get(self) -> bytes | None:
-        raw: str | None
-        if self.use_keyring:
-            try:
-                raw = keyring.get_password(SERVICE, ENTRY)
-            except keyring.errors.KeyringError:
-                self.use_keyring = False
-                return self.get()
-        else:
-            raw = self.file.read_text(encoding="ascii").strip() if self.file.exists() else None
+        raw = self._slot.read()
         try:
             return bytes.fromhex(raw) if raw else None
         except ValueError:
@@ -61,19 +54,8 @@ class RosterKey:
         if key is not None and len(key) == 32:
             return key
         key = secrets.token_bytes(32)
-        if self.use_keyring:
-            keyring.set_password(SERVICE, ENTRY, key.hex())
-            return key
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.file.with_suffix(".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="ascii") as f:
-            f.write(key.hex())
-        os.replace(tmp, self.file)
+        self._slot.write(key.hex())
         return key
 
     def delete(self) -> None:
-        if self.use_keyring:
-            with contextlib.suppress(keyring.errors.KeyringError):
-                keyring.delete_password(SERVICE, ENTRY)
-        self.file.unlink(missing_ok=True)
+        self._slot.delete()
