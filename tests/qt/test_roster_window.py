@@ -11,7 +11,7 @@ from tests.conftest import DATA
 @pytest.fixture(autouse=True)
 def no_keyring(monkeypatch):
     # The roster key goes to a file under CLIENTSAFE_HOME, never this machine's keyring.
-    monkeypatch.setattr("clientsafe.roster.keys.keyring_usable", lambda: False)
+    monkeypatch.setattr("clientsafe.secret_store.keyring_usable", lambda: False)
 
 
 def test_roster_import_progress_status_clear_and_notifications(tray, qtbot):
