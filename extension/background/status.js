@@ -8,10 +8,9 @@ const BADGES = {
 };
 
 export async function setTrayState(state) {
-  const { tray } = await chrome.storage.session.get({ tray: null });
+  const { tray, pages } = await chrome.storage.session.get({ tray: null, pages: {} });
   if (tray === state) return;
   await chrome.storage.session.set({ tray: state });
-  const { pages } = await chrome.storage.session.get({ pages: {} });
   await paint(undefined, state, null);
   for (const tabId of Object.keys(pages)) await paint(Number(tabId), state, pages[tabId]);
 }

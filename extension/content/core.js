@@ -27,6 +27,7 @@
   const D = globalThis.ClientSafeDom;
   const P = globalThis.ClientSafePanel;
   const DEBOUNCE_MS = 300;
+  const MARKS = { allow: "clear", warn: "caution", block: "stop" }; // verdict action -> composer mark
 
   const watched = new WeakMap(); // composer -> {surface, text, verdict, pending, timer, mediaConfirmed}
   const seen = new Set(); // composers found so far (for the popup's status), pruned when they leave the page
@@ -59,13 +60,13 @@
     const container = containerOf(composer, entry.surface);
     const account = accountFor(container);
     const pending = ask({ type: "check", text, site: adapter.site, account });
-    Object.assign(entry, { pending, pendingText: text });
+    entry.pending = pending;
     const verdict = (await pending) || { action: "error", reasons: [], unreachable: "not_running" };
     if (entry.pending === pending) Object.assign(entry, { text, verdict, account, pending: null });
+    const state = MARKS[verdict.action] || "unchecked";
     // The person paused ClientSafe in the tray: the app answers allow, and the mark says why nothing is checked.
-    const paused = verdict.engine?.version === "paused";
-    P.mark(composer, paused ? "paused" : { allow: "clear", warn: "caution", block: "stop" }[verdict.action] || "unchecked");
-    composer.dataset.clientsafe = { allow: "clear", warn: "caution", block: "stop" }[verdict.action] || "unchecked";
+    P.mark(composer, verdict.engine?.version === "paused" ? "paused" : state);
+    composer.dataset.clientsafe = state;
     return { verdict, text, account };
   }
 
@@ -240,7 +241,6 @@
     event.preventDefault();
     event.stopImmediatePropagation();
     asked.answer.then(async (answer) => {
-      if (answer) settled.set(asked.key, answer);
       const verdict = answer ? { action: answer.action } : { action: "error" };
       const rule = L.holdRule(verdict, config);
       if (rule.hold) {
