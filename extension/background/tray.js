@@ -64,6 +64,15 @@ async function authed(path, options = {}) {
   try {
     reply = await call(path, { ...options, token, port });
   } catch (e) {
+    if (e.name === "AbortError") {
+      // Our app is there but did not answer in time: still warming its engine up (the first seconds after
+      // it starts), or busy. Say which, rather than "not running".
+      const here = await call("/v1/status", { token, port }).catch(() => null);
+      if (here?.status === 200) {
+        await setTrayState(here.body.engine_ready === false ? "starting" : "busy");
+        return null;
+      }
+    }
     for (const candidate of PORTS.filter((p) => p !== port)) {
       try {
         const probe = await call("/v1/status", { token, port: candidate });
@@ -81,7 +90,7 @@ async function authed(path, options = {}) {
     await setTrayState("not_running");
     return null;
   }
-  await setTrayState(reply.status === 401 ? "not_paired" : "ok");
+  await setTrayState(reply.status === 401 ? "not_paired" : reply.body?.engine_ready === false ? "starting" : "ok");
   return reply;
 }
 

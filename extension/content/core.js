@@ -133,8 +133,9 @@
 
   async function decide(composer, entry, resend) {
     let text = T.read(composer);
-    let result = entry.verdict && entry.text === text
-      ? { verdict: entry.verdict, text, account: entry.account } : await check(composer);
+    // A "could not check" answer is asked again: the app may have started (or finished warming up) since.
+    const known = entry.verdict && entry.verdict.action !== "error" && entry.text === text;
+    let result = known ? { verdict: entry.verdict, text, account: entry.account } : await check(composer);
     let { verdict, account } = result;
     for (;;) {
       const rule = L.holdRule(verdict, config);

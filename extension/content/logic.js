@@ -94,7 +94,7 @@
   // The one status a popup shows for a tab, in priority order: the app first (nothing works without it), then
   // the page.
   function tabStatus({ tray, page }) {
-    if (tray === "not_paired") return "not_paired";
+    if (["not_paired", "starting", "busy"].includes(tray)) return tray;
     if (tray && tray !== "ok") return "not_running";
     if (!page || !page.site) return "unsupported";
     if (page.recognised > 0) return "protected";

@@ -109,6 +109,18 @@
     return el("div", { className: "ref", text: `Policy: ${known?.title || ref}` });
   }
 
+  // Why a post could not be checked (the worker's view of the app), and what to do about it.
+  const OR_ONLY_IF = " or post only if you are sure it names no client and no client detail.";
+  const UNCHECKED = {
+    not_paired: "ClientSafe is not paired with this browser. Pair it from the extension's options page, then try again.",
+    not_running: "The ClientSafe app is not running on this computer, so this post could not be checked. Start "
+      + "ClientSafe," + OR_ONLY_IF,
+    starting: "ClientSafe is still starting up on this computer, so this post could not be checked yet. Wait a few "
+      + "seconds and try again," + OR_ONLY_IF,
+    busy: "The ClientSafe app did not answer in time, so this post could not be checked. Try again in a moment,"
+      + OR_ONLY_IF,
+  };
+
   // kind: "verdict" | "unchecked" | "media". Resolves with {choice, reason} once the person chooses.
   const REQUEST_WORDS = {
     incoming_request: "accept this request",
@@ -137,10 +149,7 @@
       : account === "org" ? "Posting as the organisation." : "Posting from your personal account." }));
     const list = el("ul", { id: "d" });
     if (kind === "unchecked") {
-      list.append(el("li", { text: unreachable === "not_paired"
-        ? "ClientSafe is not paired with this browser. Pair it from the extension's options page, then try again."
-        : "The ClientSafe app is not running on this computer, so this post could not be checked. Start ClientSafe, "
-          + "or post only if you are sure it names no client and no client detail." }));
+      list.append(el("li", { text: UNCHECKED[unreachable] || UNCHECKED.not_running }));
     } else if (kind === "person") {
       list.append(el("li", {}, el("div", { text: answer.reason?.message
         || "Staff do not connect with the people they serve from personal accounts." }),

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
+from clientsafe.api.background import ServiceChecker
 from tests.e2e.test_mastodon import HARMLESS, RISKY, type_and_wait
 from tests.e2e.tray_control import restart, stop
 
@@ -71,6 +74,41 @@ def test_when_the_app_stops_popup_and_badge_say_so_and_a_restart_recovers_withou
         )
         assert page.evaluate("window.posted") == []
     finally:
+        stop(new)
+
+
+def test_while_the_app_warms_up_popup_and_panel_say_starting_and_then_the_post_is_really_checked(world, checker):
+    """The tray listens at once and loads its engine behind it: for those seconds the extension says "starting",
+    not "not running", holds a post as not checked, and checks it for real once the engine is ready."""
+    context, svc, page, ext_id, tab_id = world
+    stop(svc)
+    gate = threading.Event()
+    warming = ServiceChecker(lambda: gate.wait(60) and checker)
+    threading.Thread(target=warming.warm_up, daemon=True).start()
+    new = restart(svc, warming)
+    try:
+        type_and_wait(page, RISKY, "unchecked")  # the check waits for the engine; the extension gives up first
+        state, title = popup(context, ext_id, tab_id)
+        assert state == "starting" and "getting ready" in title
+        assert badge(context, tab_id) == "…"
+        page.click("button[type=submit]")
+        page.locator("#clientsafe-panel .box").wait_for(timeout=10_000)
+        text = page.locator("#clientsafe-panel").evaluate("h => h.shadowRoot.textContent")
+        assert "still starting up" in text and "not checked" in text
+        assert page.evaluate("window.posted") == []
+        page.locator("#clientsafe-panel").evaluate("h => h.shadowRoot.querySelector('[data-act=cancel]').click()")
+
+        gate.set()  # the engine is ready
+        page.click("button[type=submit]")  # same text: asked again rather than reusing "could not check"
+        page.locator("#clientsafe-panel .box").wait_for(timeout=10_000)
+        assert "breach client confidentiality" in page.locator("#clientsafe-panel").evaluate(
+            "h => h.shadowRoot.textContent"
+        )
+        assert page.evaluate("window.posted") == []
+        assert popup(context, ext_id, tab_id)[0] == "protected"
+        assert badge(context, tab_id) == ""
+    finally:
+        gate.set()
         stop(new)
 
 

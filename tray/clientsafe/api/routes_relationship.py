@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse
 
 from clientsafe.api.guard import RateLimiter
 from clientsafe.api.models import RelationshipRequest, RelationshipResponse
-from clientsafe.checker.engine import load_reasons
+from clientsafe.checker.reasons import load_reasons
 from clientsafe.roster.relationship import advise
 
 router = APIRouter()

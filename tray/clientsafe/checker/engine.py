@@ -6,10 +6,8 @@ organisation's own public details -> risk rules -> verdict with UTF-16 offsets.
 
 from __future__ import annotations
 
-import json
 import threading
 import time
-from importlib import resources
 from importlib.metadata import version as package_version
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +19,7 @@ from clientsafe.checker.analyzer import build_analyzer
 from clientsafe.checker.context import Hit, find_context
 from clientsafe.checker.normalise import normalise
 from clientsafe.checker.org import OrgProfile, phrase_spans
+from clientsafe.checker.reasons import load_reasons
 from clientsafe.checker.recognizers.names import WORD_NAMES
 from clientsafe.checker.recognizers.proper_nouns import ProperNounRecognizer, is_place_or_title
 from clientsafe.checker.rules import Fired, RuleTable
@@ -62,11 +61,6 @@ _SPECIFIC_FIRST = (
 
 class InputError(ValueError):
     """The request cannot be checked as given; the message says why and what to do."""
-
-
-def load_reasons() -> dict[str, dict[str, str]]:
-    text = (resources.files("clientsafe") / "data" / "reasons.json").read_text(encoding="utf-8")
-    return json.loads(text)
 
 
 class Checker:
