@@ -111,7 +111,10 @@ export async function decision(checkId, choice, reason) {
 
 export async function relationship(person) {
   const r = await authed("/v1/relationship", { method: "POST", body: person });
-  return r && r.status === 200 ? r.body : null;
+  if (r && r.status === 200) return r.body;
+  // Why nobody could be asked, so the panel says what to do next (the request is held, never silently let by).
+  if (!r) return { unreachable: (await chrome.storage.session.get({ tray: "not_running" })).tray };
+  return { unreachable: r.status === 401 ? "not_paired" : r.status === 429 ? "rate_limited" : "error" };
 }
 
 // The policy's extension-facing part (GET /v1/config), cached in storage so a page gets it at once and a

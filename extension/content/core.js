@@ -222,7 +222,8 @@
     if (!people.has(key)) {
       const answer = ask({ type: "relationship", person: { ...person, site: adapter.site, kind: rule.kind } });
       people.set(key, answer);
-      answer.then((a) => (a ? settled.set(key, a) : people.delete(key))); // no answer: ask again next time
+      // No answer (app down, busy, too many lookups): ask again next time.
+      answer.then((a) => (a && !a.unreachable ? settled.set(key, a) : people.delete(key)));
     }
     return { key, person, answer: people.get(key) };
   }
@@ -241,12 +242,13 @@
     if (known && known.action === "allow") return; // a stranger: the click goes through untouched
     event.preventDefault();
     event.stopImmediatePropagation();
-    asked.answer.then(async (answer) => {
+    asked.answer.then(async (reply) => {
+      const answer = reply && !reply.unreachable ? reply : null;
       const verdict = answer ? { action: answer.action } : { action: "error" };
       const rule = L.holdRule(verdict, config);
       if (rule.hold) {
         const { choice } = await P.show({ kind: answer ? "person" : "unchecked", verdict, person: asked.person,
-          answer, rule, account: "personal", config, unreachable: "not_running", requestKind: found.rule.kind });
+          answer, rule, account: "personal", config, unreachable: reply?.unreachable, requestKind: found.rule.kind });
         if (choice !== "send") return;
       }
       withBypass(() => found.button.click());

@@ -109,17 +109,31 @@
     return el("div", { className: "ref", text: `Policy: ${known?.title || ref}` });
   }
 
-  // Why a post could not be checked (the worker's view of the app), and what to do about it.
-  const OR_ONLY_IF = " or post only if you are sure it names no client and no client detail.";
-  const UNCHECKED = {
-    not_paired: "ClientSafe is not paired with this browser. Pair it from the extension's options page, then try again.",
-    not_running: "The ClientSafe app is not running on this computer, so this post could not be checked. Start "
-      + "ClientSafe," + OR_ONLY_IF,
-    starting: "ClientSafe is still starting up on this computer, so this post could not be checked yet. Wait a few "
-      + "seconds and try again," + OR_ONLY_IF,
-    busy: "The ClientSafe app did not answer in time, so this post could not be checked. Try again in a moment,"
-      + OR_ONLY_IF,
-  };
+  // Why a post (or a person) could not be checked, from the worker's view of the app, and what to do about it.
+  function uncheckedText(why, aboutPerson) {
+    const what = aboutPerson ? "who this is" : "this post";
+    const orOnlyIf = aboutPerson
+      ? " or go ahead only if you are sure this is not someone your organisation serves."
+      : " or post only if you are sure it names no client and no client detail.";
+    switch (why) {
+      case "not_paired":
+        return "ClientSafe is not paired with this browser. Pair it from the extension's options page, then try again.";
+      case "starting":
+        return `ClientSafe is still starting up on this computer, so it could not check ${what} yet. Wait a few `
+          + `seconds and try again,${orOnlyIf}`;
+      case "busy":
+        return `The ClientSafe app did not answer in time, so it could not check ${what}. Try again in a moment,`
+          + orOnlyIf;
+      case "rate_limited":
+        return "ClientSafe has looked up many people from this browser in the last minute and waits before it "
+          + `looks up anyone else. Try again in a minute,${orOnlyIf}`;
+      case "error":
+        return `ClientSafe ran into a problem and could not check ${what}. Try again,${orOnlyIf}`;
+      default:
+        return `The ClientSafe app is not running on this computer, so it could not check ${what}. Start `
+          + `ClientSafe,${orOnlyIf}`;
+    }
+  }
 
   // kind: "verdict" | "unchecked" | "media". Resolves with {choice, reason} once the person chooses.
   const REQUEST_WORDS = {
@@ -149,7 +163,7 @@
       : account === "org" ? "Posting as the organisation." : "Posting from your personal account." }));
     const list = el("ul", { id: "d" });
     if (kind === "unchecked") {
-      list.append(el("li", { text: UNCHECKED[unreachable] || UNCHECKED.not_running }));
+      list.append(el("li", { text: uncheckedText(unreachable, !!requestKind) }));
     } else if (kind === "person") {
       list.append(el("li", {}, el("div", { text: answer.reason?.message
         || "Staff do not connect with the people they serve from personal accounts." }),

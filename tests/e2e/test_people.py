@@ -62,3 +62,21 @@ def test_a_request_involving_a_stranger_goes_through(page, button):
     page.wait_for_function("window.__site.actions.length === 1", timeout=10_000)
     assert site(page)["actions"][0]["action"] == button.action
     assert page.locator("#clientsafe-panel .box").count() == 0
+
+
+def test_when_lookups_are_rate_limited_the_request_is_held_and_the_panel_says_to_wait(page, world):
+    """Probing is rate-limited by the app (429); the person is told why and what to do, and nothing is let by."""
+    _context, svc = world
+    state = svc.app.app.state
+    saved = state.relationship_checks_per_minute, state.relationship_limits
+    state.relationship_checks_per_minute, state.relationship_limits = 0, {}
+    try:
+        button = GUARDED[0]
+        page.goto(button.url)
+        page.locator(button.button).first.click()
+        page.locator("#clientsafe-panel .box").wait_for(timeout=10_000)
+        text = page.locator("#clientsafe-panel").evaluate("h => h.shadowRoot.textContent")
+        assert "could not check who this is" in text and "Try again in a minute" in text
+        assert site(page)["actions"] == [], "the site acted on the click while it was held"
+    finally:
+        state.relationship_checks_per_minute, state.relationship_limits = saved
