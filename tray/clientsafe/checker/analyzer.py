@@ -74,18 +74,6 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
             nlp.select_pipes(disable=[pipe for pipe in nlp.pipe_names if pipe not in needed])
             loaded[model["lang_code"]] = nlp
 
-
-def _needed_pipes(nlp: spacy.language.Language) -> set[str]:
-    needed = set(NEEDED_PIPES)
-    for name, pipe in nlp.pipeline:
-        if name not in needed or not hasattr(pipe, "model"):
-            continue
-        # A "listener" layer means the component reads a shared tok2vec/transformer upstream.
-        for node in pipe.model.walk():
-            if "listener" in node.name.lower():
-                needed.update(("tok2vec", "transformer"))
-    return needed
-
     def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:  # type: ignore[no-untyped-def]
         # Presidio's version walks every token for lemmas and offsets, which only its lemma context
         # enhancer reads; we replaced that enhancer, so only the entities are carried over.
@@ -99,6 +87,18 @@ def _needed_pipes(nlp: spacy.language.Language) -> set[str]:
             language=language,
             scores=scores,
         )
+
+
+def _needed_pipes(nlp: spacy.language.Language) -> set[str]:
+    needed = set(NEEDED_PIPES)
+    for name, pipe in nlp.pipeline:
+        if name not in needed or not hasattr(pipe, "model"):
+            continue
+        # A "listener" layer means the component reads a shared tok2vec/transformer upstream.
+        for node in pipe.model.walk():
+            if "listener" in node.name.lower():
+                needed.update(("tok2vec", "transformer"))
+    return needed
 
 
 class NoContextEnhancer(ContextAwareEnhancer):
