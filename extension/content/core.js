@@ -29,7 +29,7 @@
   const DEBOUNCE_MS = 300;
   const MARKS = { allow: "clear", warn: "caution", block: "stop" }; // verdict action -> composer mark
 
-  const watched = new WeakMap(); // composer -> {surface, text, verdict, pending, timer, mediaConfirmed}
+  const watched = new WeakMap(); // composer -> {surface, text, verdict, pending: {text, result}, timer, mediaConfirmed}
   const seen = new Set(); // composers found so far (for the popup's status), pruned when they leave the page
   let adapter = null;
   let config = {};
@@ -54,15 +54,25 @@
   }
 
   // --- checking as the person types ----------------------------------------------------------------------
-  async function check(composer) {
+  // One question per text: a click on Post while the same text is already being checked waits for that
+  // answer instead of asking again, and a debounced check still due for it is dropped.
+  function check(composer) {
     const entry = watched.get(composer);
     const text = T.read(composer);
+    clearTimeout(entry.timer);
+    if (entry.pending?.text === text) return entry.pending.result;
+    const result = askAndMark(composer, entry, text);
+    entry.pending = { text, result };
+    return result;
+  }
+
+  async function askAndMark(composer, entry, text) {
     const container = containerOf(composer, entry.surface);
     const account = accountFor(container);
-    const pending = ask({ type: "check", text, site: adapter.site, account });
-    entry.pending = pending;
-    const verdict = (await pending) || { action: "error", reasons: [], unreachable: "not_running" };
-    if (entry.pending === pending) Object.assign(entry, { text, verdict, account, pending: null });
+    const asked = ask({ type: "check", text, site: adapter.site, account });
+    const verdict = (await asked) || { action: "error", reasons: [], unreachable: "not_running" };
+    if (entry.pending?.text !== text) return { verdict, text, account }; // a newer text is being checked
+    Object.assign(entry, { text, verdict, account, pending: null });
     const state = MARKS[verdict.action] || "unchecked";
     // The person paused ClientSafe in the tray: the app answers allow, and the mark says why nothing is checked.
     P.mark(composer, verdict.engine?.version === "paused" ? "paused" : state);
