@@ -172,7 +172,7 @@
       // Apply suggestions: rewrite inside the site's own editor, then check the new text and show what is
       // still left (if anything) before posting; the person sees the rewrite before it goes.
       const expected = L.applySuggestions(text, verdict.suggestions);
-      const applied = await T.replace(composer, expected);
+      const applied = await T.replacePhrases(composer, L.suggestionEdits(text, verdict.suggestions), expected);
       ask({ type: "decision", checkId: verdict.check_id, choice: "applied_suggestions" });
       if (!applied) {
         await P.show({ kind: "verdict", text: T.read(composer), account, config, rule: { canSend: false },

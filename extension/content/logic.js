@@ -4,17 +4,25 @@
 (() => {
   // Verdict offsets are UTF-16 code units, which is exactly how JavaScript indexes strings, so they apply to
   // the text as read with no conversion. Applied from the end so earlier offsets stay valid.
-  function applySuggestions(text, suggestions) {
-    let out = text;
+  // The suggestions that apply to this text, last first (so earlier offsets stay valid while applying them);
+  // of overlapping suggestions, only the later-starting one is kept.
+  function suggestionEdits(text, suggestions) {
     const ordered = [...(suggestions || [])]
       .filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start <= s.end && s.end <= text.length)
       .sort((a, b) => b.start - a.start);
+    const kept = [];
     let lastStart = Infinity;
     for (const s of ordered) {
-      if (s.end > lastStart) continue; // overlapping suggestions: keep the later-starting one only
-      out = out.slice(0, s.start) + s.replacement + out.slice(s.end);
+      if (s.end > lastStart) continue;
+      kept.push(s);
       lastStart = s.start;
     }
+    return kept;
+  }
+
+  function applySuggestions(text, suggestions) {
+    let out = text;
+    for (const s of suggestionEdits(text, suggestions)) out = out.slice(0, s.start) + s.replacement + out.slice(s.end);
     return out;
   }
 
@@ -102,7 +110,7 @@
     return "waiting";
   }
 
-  const api = { applySuggestions, segments, excerpt, normaliseAccount, accountType, holdRule, tabStatus };
+  const api = { applySuggestions, suggestionEdits, segments, excerpt, normaliseAccount, accountType, holdRule, tabStatus };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else globalThis.ClientSafeLogic = api;
 })();

@@ -100,6 +100,41 @@
     await frames(); // editors (Lexical) pick up a selection change on the next frame, not in the same task
   }
 
+  function paste(el, value) {
+    const data = new DataTransfer();
+    data.setData("text/plain", value);
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }
+
+  // Replace [start, end) of read(el) with `value` through the editor's own input path (a paste on the selected
+  // phrase, or insertText where the editor ignores untrusted pastes), so the rest of the post keeps its
+  // formatting, mentions and links. True when the editor holds exactly the expected text afterwards.
+  async function replaceRange(el, start, end, value) {
+    const before = read(el);
+    const want = before.slice(0, start) + value + before.slice(end);
+    for (const input of [() => paste(el, value), () => document.execCommand("insertText", false, value)]) {
+      select(el, start, end);
+      await frames(); // Lexical picks up the selection on the next frame
+      input();
+      await frames();
+      const now = read(el);
+      if (now === want) return true;
+      if (now !== before) return false; // the editor did something else: the caller falls back
+    }
+    return false;
+  }
+
+  // Apply `edits` ({start, end, replacement}, last first, not overlapping) phrase by phrase; where an editor
+  // will not take that, replace the whole text instead (formatting inside it is then lost, never the edit).
+  async function replacePhrases(el, edits, expected) {
+    if (!isField(el)) {
+      let ok = true;
+      for (const e of edits) if (!(ok = await replaceRange(el, e.start, e.end, e.replacement))) break;
+      if (ok && read(el) === expected) return true;
+    }
+    return replace(el, expected);
+  }
+
   // Replace the whole text inside the editor so that the editor's own state, which is what the site posts,
   // holds it. What works was measured per editor against the real libraries (tests/e2e/fixtures/sites/
   // SELECTORS.md, "Replacing the text"): a synthetic paste for Lexical, Draft.js, Quill and ProseMirror
@@ -112,9 +147,7 @@
       return el.value === expected;
     }
     await selectAll(el);
-    const data = new DataTransfer();
-    data.setData("text/plain", expected);
-    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    paste(el, expected);
     await frames();
     if (read(el) === expected) return true;
     await selectAll(el);
@@ -123,5 +156,5 @@
     return read(el) === expected;
   }
 
-  globalThis.ClientSafeText = { read, select, replace, model };
+  globalThis.ClientSafeText = { read, select, replace, replacePhrases, model };
 })();

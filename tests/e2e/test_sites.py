@@ -186,3 +186,30 @@ def test_a_photo_needs_a_media_release_reminder_once_per_post(page):
     press(page, "confirm")
     page.wait_for_function("window.__site.submits > 0", timeout=10_000)
     assert received(page, composer) == [HARMLESS]
+
+
+# The look-alikes whose editors take Ctrl+B (Lexical rich text, Quill, a plain contenteditable); the Draft.js and
+# TipTap look-alikes load no bold.
+RICH = ["facebook-post", "linkedin-post", "forum-contenteditable"]
+BOLD = "el => [...el.querySelectorAll('strong, b')].map((b) => b.textContent).join('|')"
+
+
+@pytest.mark.parametrize("composer", [BY_ID[i] for i in RICH], ids=RICH)
+def test_apply_suggestions_changes_only_the_phrases_and_keeps_the_rest_of_the_formatting(page, composer):
+    editor = open_composer(page, composer)
+    editor.click()
+    page.keyboard.type("Thank you all! ")
+    page.keyboard.press("Control+b")
+    page.keyboard.type("Great day")
+    page.keyboard.press("Control+b")
+    page.keyboard.type(" " + RISKY)
+    assert editor.evaluate(BOLD) == "Great day"
+    ready(page, composer, "stop")
+    submit(page, composer)
+    panel_text(page)
+    press(page, "apply")
+    page.wait_for_function("() => !document.getElementById('clientsafe-panel')", timeout=10_000)
+    ready(page, composer, ("clear", "caution"))  # rewritten, and checked again
+    text = editor.evaluate("el => el.innerText").replace("\xa0", " ")  # editors keep spaces by a bold as nbsp
+    assert "Maria" not in text and text.startswith("Thank you all! Great day So proud of"), text
+    assert editor.evaluate(BOLD) == "Great day", "the formatting outside the replaced phrases was lost"

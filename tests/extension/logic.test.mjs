@@ -45,6 +45,18 @@ test("out-of-range or overlapping suggestions are ignored rather than corrupting
   ]), "abY");
 });
 
+test("phrase edits come last first, so applying them one by one in the editor keeps earlier offsets valid", () => {
+  const text = "Maria and Jo at the shelter";
+  const edits = L.suggestionEdits(text, [
+    { start: 0, end: 5, replacement: "a young person" }, { start: 10, end: 12, replacement: "a friend" },
+    { start: 3, end: 7, replacement: "overlaps Maria" },
+  ]);
+  assert.deepEqual(edits.map((e) => e.start), [10, 3]);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.start) + e.replacement + out.slice(e.end);
+  assert.equal(out, L.applySuggestions(text, edits));
+});
+
 test("a long post is cut around its highlights, never inside one", () => {
   const text = `${"a".repeat(300)} Maria ${"b".repeat(300)}`;
   const pieces = L.excerpt(L.segments(text, [{ type: "PERSON", start: 301, end: 306 }]), 40);
