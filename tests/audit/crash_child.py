@@ -44,7 +44,10 @@ def main() -> None:
             tickets.append((event.event_id, store.record(event)))
         for event_id, ticket in tickets:
             if ticket.wait(30):
-                print("ACK", event_id, flush=True)
+                # One write per line: print() with PYTHONUNBUFFERED writes "ACK", " ", the id and "\n" one by
+                # one, so a kill between them left a half line for the parent to misread.
+                sys.stdout.write(f"ACK {event_id}\n")
+                sys.stdout.flush()
         time.sleep(rng.random() / 200)
 
 

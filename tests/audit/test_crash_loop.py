@@ -35,8 +35,10 @@ def _run_and_kill(db, collector, seed: int, rng: random.Random) -> list[str]:
 
     def read() -> None:
         for line in child.stdout:  # type: ignore[union-attr]
-            if line.startswith("ACK "):
-                acked.append(line.split()[1])
+            # Only whole lines: the kill can cut the last one short, and a cut id was never acknowledged.
+            parts = line.split()
+            if line.endswith("\n") and len(parts) == 2 and parts[0] == "ACK":
+                acked.append(parts[1])
 
     reader = threading.Thread(target=read)
     reader.start()
