@@ -1,10 +1,11 @@
 """The tray app from launch: to icon visible, to first verdict, and the resident memory of the whole app.
 
-    python bench/tray_startup.py [--runs 3]
+    python bench/tray_startup.py [--runs 3] [--frozen]
 
-Each run starts `python -m clientsafe tray` in a fresh process, as a person would, in its own CLIENTSAFE_HOME
-with a browser already paired. On a real X desktop when Xvfb, trayer and dbus-run-session are installed
-(the icon then really sits in a tray), otherwise on Qt's offscreen platform (a window stands in for the icon).
+Each run starts `python -m clientsafe tray` (with --frozen: the frozen app from `make package`, which is what
+staff run) in a fresh process, as a person would, in its own CLIENTSAFE_HOME with a browser already paired. On a
+real X desktop when Xvfb, trayer and dbus-run-session are installed (the icon then really sits in a tray),
+otherwise on Qt's offscreen platform (a window stands in for the icon).
   * icon visible: launch until the app prints that its icon (or window) is shown;
   * first verdict: launch until the first POST /v1/check, sent as soon as the service is listening (it waits
     for the engine to warm up), returns a verdict;
@@ -53,19 +54,18 @@ def _app_pid(root_pid: int) -> int:
                 environ = (entry / "environ").read_bytes()
             except OSError:
                 continue
-            is_python = b"python" in Path(cmd[0].decode(errors="replace")).name.encode()
-            if (
-                is_python
-                and b"clientsafe" in cmd
-                and b"tray" in cmd
-                and f"BENCH_ROOT_PID={root_pid}".encode() in environ
-            ):
+            program = Path(cmd[0].decode(errors="replace")).name
+            is_app = ("python" in program and b"clientsafe" in cmd) or program == "clientsafe"  # venv or frozen
+            if is_app and b"tray" in cmd and f"BENCH_ROOT_PID={root_pid}".encode() in environ:
                 return int(entry.name)
         time.sleep(0.05)
     raise RuntimeError("the app process did not appear")
 
 
-def one_run(display: str | None) -> dict[str, float]:
+FROZEN = ROOT / "dist" / "clientsafe" / "clientsafe"
+
+
+def one_run(display: str | None, frozen: bool = False) -> dict[str, float]:
     home = Path(tempfile.mkdtemp(prefix="clientsafe-bench-"))
     env = {
         **os.environ,
@@ -77,7 +77,8 @@ def one_run(display: str | None) -> dict[str, float]:
     code = "from clientsafe.api.tokens import TokenStore;print(TokenStore(use_keyring=False).issue('bench browser')[1])"
     token = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     token_value = token.stdout.strip()
-    command = [sys.executable, "-m", "clientsafe", "tray", "--org", str(ROOT / "tests/data/org_profile.json")]
+    program = [str(FROZEN)] if frozen else [sys.executable, "-m", "clientsafe"]
+    command = [*program, "tray", "--org", str(ROOT / "tests/data/org_profile.json")]
     if display:
         env.update({"DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "BENCH_ROOT_PID": str(os.getpid())})
         env.pop("WAYLAND_DISPLAY", None)
@@ -136,7 +137,12 @@ def one_run(display: str | None) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--frozen", action="store_true", help="launch the frozen app from `make package` (what IT installs) instead"
+    )
     args = parser.parse_args()
+    if args.frozen and not FROZEN.exists():
+        sys.exit(f"{FROZEN} does not exist: run `make package` first")
     xvfb = None
     display = None
     if all(shutil.which(t) for t in ("Xvfb", "trayer", "dbus-run-session")):
@@ -155,11 +161,12 @@ def main() -> None:
         )
         time.sleep(0.5)
     where = f"X display {display} with trayer" if display else "Qt offscreen platform (no tray: window instead)"
-    print(f"Tray app start-up, {args.runs} fresh launches of `python -m clientsafe tray` on {where}")
+    launched = "the frozen app's `clientsafe tray`" if args.frozen else "`python -m clientsafe tray`"
+    print(f"Tray app start-up, {args.runs} fresh launches of {launched} on {where}")
     runs = []
     try:
         for _ in range(args.runs):
-            runs.append(one_run(display))
+            runs.append(one_run(display, args.frozen))
     finally:
         if xvfb is not None:
             tray_host.terminate()
