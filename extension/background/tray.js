@@ -94,14 +94,18 @@ async function authed(path, options = {}) {
   return reply;
 }
 
-const unchecked = (why) => ({ action: "error", reasons: [], findings: [], suggestions: [], unreachable: why });
+// Why a call got no answer to use, so the page can say what to do next (a held post or request is never
+// silently let by): the app's state authed() just recorded when nothing answered, else the reply's status
+// (`statuses`: what else a status means for this call).
+async function whyNot(reply, statuses = {}) {
+  if (!reply) return (await chrome.storage.session.get({ tray: "not_running" })).tray;
+  return { 401: "not_paired", ...statuses }[reply.status] || "error";
+}
 
 export async function check(text, site, account) {
   const r = await authed("/v1/check", { method: "POST", body: { text, site, account } });
-  if (!r) return unchecked((await chrome.storage.session.get({ tray: "not_running" })).tray);
-  if (r.status === 401) return unchecked("not_paired");
-  if (r.status !== 200) return unchecked("error");
-  return r.body;
+  if (r && r.status === 200) return r.body;
+  return { action: "error", reasons: [], findings: [], suggestions: [], unreachable: await whyNot(r) };
 }
 
 export async function decision(checkId, choice, reason) {
@@ -111,10 +115,8 @@ export async function decision(checkId, choice, reason) {
 
 export async function relationship(person) {
   const r = await authed("/v1/relationship", { method: "POST", body: person });
-  if (r && r.status === 200) return r.body;
-  // Why nobody could be asked, so the panel says what to do next (the request is held, never silently let by).
-  if (!r) return { unreachable: (await chrome.storage.session.get({ tray: "not_running" })).tray };
-  return { unreachable: r.status === 401 ? "not_paired" : r.status === 429 ? "rate_limited" : "error" };
+  // 429 here is the app's per-minute limit on looking people up (it stops a page probing the roster).
+  return r && r.status === 200 ? r.body : { unreachable: await whyNot(r, { 429: "rate_limited" }) };
 }
 
 // The policy's extension-facing part (GET /v1/config), cached in storage so a page gets it at once and a

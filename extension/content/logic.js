@@ -3,9 +3,8 @@
 // module under `node --test`.
 (() => {
   // Verdict offsets are UTF-16 code units, which is exactly how JavaScript indexes strings, so they apply to
-  // the text as read with no conversion. Applied from the end so earlier offsets stay valid.
-  // The suggestions that apply to this text, last first (so earlier offsets stay valid while applying them);
-  // of overlapping suggestions, only the later-starting one is kept.
+  // the text as read with no conversion. The suggestions that apply to this text come last first, so earlier
+  // offsets stay valid while they are applied; of overlapping suggestions, only the later-starting one is kept.
   function suggestionEdits(text, suggestions) {
     const ordered = [...(suggestions || [])]
       .filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start <= s.end && s.end <= text.length)

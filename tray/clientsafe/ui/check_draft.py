@@ -4,12 +4,11 @@ and copy the suggested rewrite. Nothing typed here is saved, logged or sent anyw
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from clientsafe.checker.reasons import load_reasons
 from clientsafe.display import _HEADLINE, apply_suggestions, highlight_spans
 from clientsafe.ui.qt import (
     QCheckBox,
@@ -39,8 +38,7 @@ _BANNER_STYLE = {
 @cache
 def reason_titles() -> dict[str, str]:
     """Titles of the reasons, from the same texts the browser extension shows (shared/reasons.json)."""
-    raw = resources.files("clientsafe").joinpath("data/reasons.json").read_text(encoding="utf-8")
-    return {code: entry.get("title", "") for code, entry in json.loads(raw).items()}
+    return {code: entry.get("title", "") for code, entry in load_reasons().items()}
 
 
 def verdict_html(text: str, verdict: Any) -> str:
