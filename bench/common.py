@@ -33,10 +33,13 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
-def summary(values: list[float]) -> str:
+def summary(values: list[float], show_max: bool = False) -> str:
+    if not values:
+        return "no samples"
+    worst = f"max {max(values):7.2f} ms  " if show_max else ""
     return (
         f"p50 {percentile(values, 50):7.2f} ms  p95 {percentile(values, 95):7.2f} ms  "
-        f"mean {statistics.fmean(values):7.2f} ms  (n={len(values)})"
+        f"{worst}mean {statistics.fmean(values):7.2f} ms  (n={len(values)})"
     )
 
 

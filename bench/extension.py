@@ -29,7 +29,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from common import ORG, ROOT, percentile
+from common import ORG, ROOT, summary
 
 sys.path.insert(0, str(ROOT))
 from clientsafe.api.config import ServiceConfig
@@ -167,15 +167,6 @@ def feed_cost(context, with_extension: bool) -> tuple[float, int]:
     return spent * 1000, watched
 
 
-def fmt(values: list[float]) -> str:
-    if not values:
-        return "no samples"
-    return (
-        f"p50 {percentile(values, 50):6.2f} ms  p95 {percentile(values, 95):6.2f} ms  "
-        f"max {max(values):6.2f} ms  mean {statistics.fmean(values):6.2f} ms  (n={len(values)})"
-    )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=30)
@@ -187,14 +178,15 @@ def main() -> None:
             label = "with the extension" if with_extension else "without (baseline)"
             context = launch(pw, Path(tempfile.mkdtemp()), with_extension, port, token, config)
             harmless, _ = click_lags(context, HARMLESS, args.rounds, with_extension)
-            print(f"click -> site's submit handler, harmless post, {label}: {fmt(harmless)}")
+            print(f"click -> site's submit handler, harmless post, {label}: {summary(harmless, show_max=True)}")
             results[f"harmless_{with_extension}"] = harmless
             if with_extension:
                 _, panel = click_lags(context, RISKY, args.rounds, with_extension)
-                print(f"click -> warning panel shown, risky post, verdict ready: {fmt(panel)}")
+                print(f"click -> warning panel shown, risky post, verdict ready: {summary(panel, show_max=True)}")
                 results["panel"] = panel
                 _, rushed = click_lags(context, RISKY, args.rounds, with_extension, verdict_ready=False)
-                print(f"click -> warning panel shown, risky post, clicked straight after typing: {fmt(rushed)}")
+                rushed_line = summary(rushed, show_max=True)
+                print(f"click -> warning panel shown, risky post, clicked straight after typing: {rushed_line}")
             costs = [feed_cost(context, with_extension) for _ in range(3)]
             ms = [c[0] for c in costs]
             print(
