@@ -1,13 +1,13 @@
 """`clientsafe serve` as a process: pairing end to end from a script using requests, then SIGTERM."""
 
-import json
 import os
 import signal
 import subprocess
 import sys
-import time
 
 import requests
+
+from tests.serving import wait_until_serving
 
 
 def test_serve_pairs_checks_and_stops_cleanly_on_sigterm(tmp_path):
@@ -20,19 +20,7 @@ def test_serve_pairs_checks_and_stops_cleanly_on_sigterm(tmp_path):
         text=True,
     )
     try:
-        deadline = time.time() + 60
-        service_file = tmp_path / "data" / "service.json"
-        while not service_file.exists() and time.time() < deadline:
-            assert proc.poll() is None, proc.stderr.read()
-            time.sleep(0.1)
-        port = json.loads(service_file.read_text())["port"]
-        base = f"http://127.0.0.1:{port}"
-        while time.time() < deadline:  # the file is written just before the server accepts
-            try:
-                requests.get(f"{base}/v1/status", timeout=1)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.1)
+        base = f"http://127.0.0.1:{wait_until_serving(proc, tmp_path)}"
 
         # The extension's side of pairing, then the person's side on the command line.
         started = requests.post(f"{base}/v1/pair", json={"client_name": "Script"}, timeout=5).json()

@@ -6,11 +6,11 @@ import os
 import struct
 import subprocess
 import sys
-import time
 
 import requests
 
 from tests.native.test_messaging import CHROME_ID
+from tests.serving import wait_until_serving
 
 OTHER_ID = "ponmlkjihgfedcbaponmlkjihgfedcba"
 
@@ -46,20 +46,11 @@ def start_service(env, tmp_path):
     proc = subprocess.Popen(
         [sys.executable, "-m", "clientsafe", "serve"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
-    service_file = tmp_path / "data" / "service.json"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        assert proc.poll() is None, proc.stderr.read().decode()
-        if service_file.exists():
-            port = json.loads(service_file.read_text())["port"]
-            try:
-                requests.get(f"http://127.0.0.1:{port}/v1/status", timeout=1)
-                return proc, port
-            except requests.ConnectionError:
-                pass
-        time.sleep(0.1)
-    proc.kill()
-    raise AssertionError("clientsafe serve did not start")
+    try:
+        return proc, wait_until_serving(proc, tmp_path)
+    except AssertionError:
+        proc.kill()
+        raise
 
 
 def test_when_the_deployed_extension_asks_to_pair_then_its_token_works_against_the_service(tmp_path):

@@ -26,6 +26,7 @@ import pytest
 
 from tests.browser.conftest import CHROMIUM, chromium_args
 from tests.packaging.conftest import skip_or_fail
+from tests.serving import wait_until_serving
 
 pytestmark = pytest.mark.packaging
 
@@ -182,12 +183,7 @@ def test_chromium_force_installs_the_extension_and_it_pairs_over_native_messagin
     )
     wrapper.chmod(0o755)
     try:
-        service_file = home / "data" / "service.json"
-        deadline = time.time() + 90
-        while not service_file.exists() and time.time() < deadline:
-            assert service.poll() is None, "clientsafe serve exited"
-            time.sleep(0.2)
-        port = json.loads(service_file.read_text())["port"]
+        port = wait_until_serving(service, home, timeout=90)
         profile = tmp_path / "profile"
         args = [*chromium_args(), "--remote-debugging-port=0", f"--user-data-dir={profile}", "about:blank"]
         browser = subprocess.Popen(

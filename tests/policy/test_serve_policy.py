@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -11,6 +10,7 @@ import time
 import requests
 
 from tests.policy.conftest import write
+from tests.serving import wait_until_serving
 
 EXTENSION_ID = "abcdefghijklmnopabcdefghijklmnop"
 OTHER_ID = "ponmlkjihgfedcbaponmlkjihgfedcba"
@@ -35,18 +35,7 @@ def test_serve_allows_the_policys_extension_ids_serves_its_config_and_follows_ch
         text=True,
     )
     try:
-        service_file = policy_home / "data" / "service.json"
-        deadline = time.time() + 90
-        while not service_file.exists() and time.time() < deadline:
-            assert proc.poll() is None, proc.stderr.read()
-            time.sleep(0.1)
-        base = f"http://127.0.0.1:{json.loads(service_file.read_text())['port']}"
-        while time.time() < deadline:
-            try:
-                requests.get(f"{base}/v1/status", timeout=1)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.1)
+        base = f"http://127.0.0.1:{wait_until_serving(proc, policy_home, timeout=90)}"
 
         def pair_from(origin: str) -> requests.Response:
             return requests.post(
