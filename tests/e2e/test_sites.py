@@ -89,6 +89,15 @@ def confirm_media_if_asked(page):
         press(page, "confirm")
 
 
+def hold_risky_post(page, composer: Composer) -> str:
+    """Open the composer, type the risky post as a person would, press Post: the text of the panel that holds it."""
+    editor = open_composer(page, composer)
+    type_like_a_person(page, composer, editor, RISKY)
+    ready(page, composer, "stop")
+    submit(page, composer)
+    return panel_text(page)
+
+
 def received(page, composer: Composer) -> list[str]:
     return [r["text"] for r in site(page)["received"] if r["where"] == composer.where]
 
@@ -96,11 +105,7 @@ def received(page, composer: Composer) -> list[str]:
 @pytest.mark.parametrize("composer", COMPOSERS, ids=[c.id for c in COMPOSERS])
 def test_a_risky_post_is_held_and_goes_only_with_a_reason(world, page, composer):
     _context, svc = world
-    editor = open_composer(page, composer)
-    type_like_a_person(page, composer, editor, RISKY)
-    ready(page, composer, "stop")
-    submit(page, composer)
-    text = panel_text(page)
+    text = hold_risky_post(page, composer)
     assert "breach client confidentiality" in text
     assert "Maria" in page.locator("#clientsafe-panel").evaluate(
         "h => [...h.shadowRoot.querySelectorAll('mark')].map((m) => m.textContent).join(' ')"
@@ -134,11 +139,7 @@ def test_a_harmless_post_goes_through_with_exactly_the_typed_text(page, composer
 @pytest.mark.parametrize("composer", COMPOSERS, ids=[c.id for c in COMPOSERS])
 def test_apply_suggestions_changes_what_the_site_receives(world, page, composer):
     _context, svc = world
-    editor = open_composer(page, composer)
-    type_like_a_person(page, composer, editor, RISKY)
-    ready(page, composer, "stop")
-    submit(page, composer)
-    panel_text(page)
+    hold_risky_post(page, composer)
     press(page, "apply")
     page.wait_for_function(
         "() => !document.getElementById('clientsafe-panel')", timeout=10_000
@@ -160,11 +161,7 @@ def test_apply_suggestions_changes_what_the_site_receives(world, page, composer)
 
 def test_posting_on_the_organisation_page_is_an_org_post_with_community_standards(page):
     composer = BY_ID["facebook-page-post"]
-    editor = open_composer(page, composer)
-    type_like_a_person(page, composer, editor, RISKY)
-    ready(page, composer, "stop")
-    submit(page, composer)
-    text = panel_text(page)
+    text = hold_risky_post(page, composer)
     assert "Posting as the organisation" in text and "Community Standards" in text
     href = page.locator("#clientsafe-panel").evaluate("h => h.shadowRoot.querySelector('a[href*=community]').href")
     assert href == COMMUNITY_STANDARDS
