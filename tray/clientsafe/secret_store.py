@@ -6,11 +6,12 @@ Its own small module so the roster and the CLI can ask without importing the web
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 
 import keyring
 import keyring.errors
+
+from clientsafe.atomic_file import atomic_write
 
 SERVICE = "ClientSafe"
 
@@ -48,12 +49,8 @@ class SecretSlot:
         if self.use_keyring:
             keyring.set_password(SERVICE, self.entry, text)
             return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.file.with_suffix(".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        with atomic_write(self.file) as f:
             f.write(text)
-        os.replace(tmp, self.file)
 
     def delete(self) -> None:
         if self.use_keyring:

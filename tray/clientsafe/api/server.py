@@ -27,6 +27,7 @@ from clientsafe.api.app import create_app
 from clientsafe.api.config import PORT_RANGE, ServiceConfig
 from clientsafe.api.slow_clients import DeadlineH11Protocol
 from clientsafe.api.tokens import TokenStore
+from clientsafe.atomic_file import atomic_write
 from clientsafe.audit import AuditStore
 from clientsafe.policy.model import Policy
 
@@ -88,8 +89,8 @@ def setup_logging() -> Path:
 def write_service_file(port: int) -> Path:
     """Tell local tools (the CLI, the tray) which port this user's service took."""
     file = paths.data_dir() / "service.json"
-    file.parent.mkdir(parents=True, exist_ok=True)
-    file.write_text(json.dumps({"port": port, "pid": os.getpid()}), encoding="utf-8")
+    with atomic_write(file) as f:  # whole or not at all: the native host and the CLI read it at any moment
+        f.write(json.dumps({"port": port, "pid": os.getpid()}))
     return file
 
 

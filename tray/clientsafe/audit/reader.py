@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from clientsafe.atomic_file import atomic_write
 from clientsafe.audit.csv_export import write_csv
 from clientsafe.audit.database import COLUMNS, AuditError, connect_readonly, get_meta, row_from
 from clientsafe.audit.events import AuditRow
@@ -73,16 +72,8 @@ class AuditReader:
         all (a temporary file renamed into place), so a failed export never leaves half a report."""
         if not isinstance(out, Path):
             return write_csv(out, self.iter_since(since))
-        out = out.resolve()
-        fd, tmp = tempfile.mkstemp(prefix=".clientsafe-audit-", suffix=".csv", dir=out.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-                count = write_csv(stream, self.iter_since(since))
-            os.replace(tmp, out)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        with atomic_write(out.resolve(), newline="", create_folder=False) as stream:
+            count = write_csv(stream, self.iter_since(since))
         return count
 
     def status(self, check_integrity: bool = False) -> AuditStatus:

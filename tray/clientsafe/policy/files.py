@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from clientsafe.atomic_file import atomic_write
 from clientsafe.policy.declaration import BY_NAME, META_KEYS, ORGANISATION_SCHEMA
 from clientsafe.policy.schema import validate
 
@@ -76,17 +75,8 @@ def read(path: Path) -> dict[str, Any] | None:
 
 def write_atomic(path: Path, data: Any) -> None:
     """Write JSON so a crash leaves either the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, indent=2, sort_keys=True, ensure_ascii=False)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_write(path) as f:
+        json.dump(data, f, indent=2, sort_keys=True, ensure_ascii=False)
 
 
 def read_copy(path: Path) -> dict[str, Any] | None:

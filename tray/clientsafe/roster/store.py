@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime
 import hmac
 import json
-import os
 import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from clientsafe import paths
+from clientsafe.atomic_file import atomic_write
 from clientsafe.roster.errors import RosterError
 from clientsafe.roster.keys import RosterKey
 
@@ -85,20 +85,10 @@ class RosterStatus:
 
 def write(entries: dict[bytes, tuple[int, int]], meta: dict[str, Any], file: Path | None = None) -> Path:
     file = file or default_file()
-    file.parent.mkdir(parents=True, exist_ok=True)
     header = json.dumps({"format": FORMAT, "entries": len(entries), **meta}, sort_keys=True).encode("utf-8")
-    tmp = file.with_name(file.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(MAGIC + header + b"\n")
-            f.write(b"".join(RECORD.pack(h, flags, exp) for h, (flags, exp) in sorted(entries.items())))
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, file)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_write(file, binary=True) as f:
+        f.write(MAGIC + header + b"\n")
+        f.write(b"".join(RECORD.pack(h, flags, exp) for h, (flags, exp) in sorted(entries.items())))
     return file
 
 
