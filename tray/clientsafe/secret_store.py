@@ -57,3 +57,25 @@ class SecretSlot:
             with contextlib.suppress(keyring.errors.KeyringError):
                 keyring.delete_password(SERVICE, self.entry)
         self.file.unlink(missing_ok=True)
+
+
+class KeptSecret:
+    """Base for what ClientSafe keeps in a :class:`SecretSlot` (the pairing tokens, the roster key): where it
+    lives, and ``warning``, which says so every time when there is no keyring and it went to a file instead."""
+
+    def __init__(self, slot: SecretSlot, kept: str, pronoun: str) -> None:
+        self._slot = slot
+        self.warning = ""
+        if not slot.use_keyring:
+            self.warning = (
+                f"No OS keyring is available, so {kept} in {slot.file}, readable only by you. "
+                f"Install a keyring (e.g. gnome-keyring) to keep {pronoun} there instead."
+            )
+
+    @property
+    def use_keyring(self) -> bool:
+        return self._slot.use_keyring
+
+    @property
+    def file(self) -> Path:
+        return self._slot.file

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from clientsafe import paths
-from clientsafe.secret_store import SecretSlot
+from clientsafe.secret_store import KeptSecret, SecretSlot
 
 log = logging.getLogger("clientsafe.tokens")
 ENTRY = "paired-browsers"
@@ -44,29 +44,16 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-class TokenStore:
+class TokenStore(KeptSecret):
     def __init__(self, use_keyring: bool | None = None, file: Path | None = None) -> None:
-        self._slot = SecretSlot(ENTRY, file or paths.data_dir() / "paired-browsers.json", use_keyring)
-        self.warning = ""
+        slot = SecretSlot(ENTRY, file or paths.data_dir() / "paired-browsers.json", use_keyring)
+        super().__init__(slot, "paired-browser tokens are kept (hashed)", "them")
         self._cache: list[PairedBrowser] = []
         self._cache_stamp: object = _UNREAD
         self._write_lock = threading.Lock()  # the service thread records last-seen while the tray may revoke
         self._seen: dict[str, float] = {}  # browser id -> last verified call, in memory since this process started
-        if not self.use_keyring:
-            self.warning = (
-                f"No OS keyring is available, so paired-browser tokens are kept (hashed) in {self.file}, "
-                "readable only by you. Install a keyring (e.g. gnome-keyring) to keep them there instead."
-            )
 
     # -- storage -------------------------------------------------------------------------------------
-    @property
-    def use_keyring(self) -> bool:
-        return self._slot.use_keyring
-
-    @property
-    def file(self) -> Path:
-        return self._slot.file
-
     def _load(self) -> list[PairedBrowser]:
         raw = self._slot.read()
         return [PairedBrowser(**item) for item in json.loads(raw)] if raw else []

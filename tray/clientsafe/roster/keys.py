@@ -14,7 +14,7 @@ import secrets
 from pathlib import Path
 
 from clientsafe import paths
-from clientsafe.secret_store import SecretSlot
+from clientsafe.secret_store import KeptSecret, SecretSlot
 
 ENTRY = "roster-hmac-key"
 
@@ -24,23 +24,10 @@ def key_id(key: bytes) -> str:
     return hmac.digest(key, b"clientsafe roster key id", hashlib.sha256)[:8].hex()
 
 
-class RosterKey:
+class RosterKey(KeptSecret):
     def __init__(self, use_keyring: bool | None = None, file: Path | None = None) -> None:
-        self._slot = SecretSlot(ENTRY, file or paths.data_dir() / "roster-key", use_keyring)
-        self.warning = ""
-        if not self.use_keyring:
-            self.warning = (
-                f"No OS keyring is available, so the roster's hashing key is kept in {self.file}, readable only "
-                "by you. Install a keyring (e.g. gnome-keyring) to keep it there instead."
-            )
-
-    @property
-    def use_keyring(self) -> bool:
-        return self._slot.use_keyring
-
-    @property
-    def file(self) -> Path:
-        return self._slot.file
+        slot = SecretSlot(ENTRY, file or paths.data_dir() / "roster-key", use_keyring)
+        super().__init__(slot, "the roster's hashing key is kept", "it")
 
     def get(self) -> bytes | None:
         raw = self._slot.read()
