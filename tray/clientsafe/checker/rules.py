@@ -53,11 +53,24 @@ class RuleTable:
             for r in data["rules"]
         )
         self.replacements: dict[str, str] = dict(data.get("replacements", {}))
+        # Rewrites in other languages ("replacements_es"): a Spanish post is rewritten in Spanish.
+        self._replacements_by_language = {
+            key.removeprefix("replacements_"): {**self.replacements, **value}
+            for key, value in data.items()
+            if key.startswith("replacements_")
+        }
 
     @classmethod
     def default(cls) -> RuleTable:
         text = (resources.files("clientsafe.checker") / "rules.json").read_text(encoding="utf-8")
         return cls(json.loads(text))
+
+    def replacements_for(self, language: str) -> dict[str, str]:
+        return self._replacements_by_language.get(language, self.replacements)
+
+    def policy_ref(self, code: str, default: str) -> str:
+        """The policy section of the first rule with this code (the learned layer reuses the rules' codes)."""
+        return next((r.policy_ref for r in self.rules if r.code == code), default)
 
     def members(self, name: str) -> frozenset[str]:
         return self.groups.get(name, frozenset({name}))

@@ -18,7 +18,7 @@ class Finding:
     start: int
     end: int
     score: float
-    source: str  # ner | pattern | gazetteer | lexicon
+    source: str  # ner | pattern | gazetteer | lexicon | roster | model
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,12 @@ class Verdict:
     findings: list[Finding] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
     engine: dict[str, Any] = field(default_factory=dict)
+    # The suggested rewrite, checked again: {"safe": bool, "text": str, "still_to_edit": [{"type", "text"}]}.
+    # ``suggestions`` is emptied when the rewrite would still not be allowed.
+    rewrite: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out = asdict(self)
+        if out["rewrite"] is None:
+            del out["rewrite"]
+        return out

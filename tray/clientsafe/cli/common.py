@@ -52,14 +52,10 @@ def print_list(out: IO[str], items: list[Any], empty: str, line: Any) -> None:
 
 def make_checker(org: OrgProfile, policy: Policy | None = None):  # type: ignore[no-untyped-def]
     from clientsafe.checker.analyzer import ModelMissingError
-    from clientsafe.checker.engine import Checker
+    from clientsafe.checker.engine import build_checker
     from clientsafe.settings import SettingError
 
     try:
-        return Checker(
-            org=org,
-            rules=policy.rule_table() if policy else None,
-            consent_covers_minors=bool(policy["consent_covers_minors"]) if policy else False,
-        )
+        return build_checker(org, policy)
     except (ModelMissingError, SettingError) as e:
         raise CliError(str(e), EXIT_ENGINE) from None

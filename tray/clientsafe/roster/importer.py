@@ -16,7 +16,7 @@ from clientsafe.roster.errors import RosterError
 from clientsafe.roster.fetch import fetch
 from clientsafe.roster.keys import RosterKey, key_id
 from clientsafe.roster.read import Client, RowError, read_csv
-from clientsafe.roster.words import function_words
+from clientsafe.wordlists import function_words
 
 ProgressCallback = Callable[[str, int, int | None], None]
 """``progress(stage, done, total)``: stage is "download" (bytes), "read" (rows), "hash" (clients) or

