@@ -1,6 +1,6 @@
 import pytest
 
-from clientsafe.checker.normalise import index_from_utf16, normalise, utf16_prefix
+from clientsafe.checker.normalise import index_from_utf16, latin_lookalikes, normalise, utf16_prefix
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,31 @@ def test_when_converting_back_from_utf16_then_every_character_boundary_round_tri
     prefix = utf16_prefix(text)
     for i in range(len(text) + 1):
         assert index_from_utf16(text, prefix[i]) == i
+
+
+@pytest.mark.parametrize(
+    ("original", "expected"),
+    [
+        ("Іvan", "Ivan"),  # Cyrillic capital І: Unicode's prototype is "l", the same-case letter "I" wins
+        ("Ꭺlex", "Alex"),  # Cherokee Ꭺ
+        ("Jօhn", "John"),  # Armenian օ
+        ("ΑΒΓ test", "ΑΒΓ test"),  # Greek words are left alone
+        ("preguntó Peña", "preguntó Peña"),  # accents are kept
+    ],
+)
+def test_when_letters_look_latin_then_unicode_confusables_data_folds_them(original, expected):
+    assert normalise(original).text == expected
+
+
+def test_when_post_has_only_accented_latin_letters_then_the_confusables_table_is_not_loaded():
+    latin_lookalikes.cache_clear()
+    normalise("Mi cliente Peña preguntó por la cita del niño")
+    assert latin_lookalikes.cache_info().currsize == 0
+    normalise("Mаria")  # Cyrillic а
+    assert latin_lookalikes.cache_info().currsize == 1
+
+
+def test_confusables_table_comes_from_the_unicode_data_package():
+    table = latin_lookalikes()
+    assert table["а"] == "a" and table["Р"] == "P" and table["ο"] == "o"
+    assert len(table) > 1000  # the hand-made table it replaced had 58 letters

@@ -12,6 +12,10 @@ import pytest
         ("SOCIAL_HANDLE", "@riverbendyfs"),
         ("PERSON", "Dana Whitfield"),
         ("PERSON", "Holloway"),
+        ("PHONE_NUMBER", "(541) 555-0142 ext. 12"),
+        ("URL", "riverbendyfs.org"),
+        ("URL", "https://www.riverbendyfs.org/give"),
+        ("URL", "shop.riverbendyfs.org/gala"),
     ],
 )
 def test_when_detail_is_the_organisations_own_then_it_is_recognised(org_profile, kind, value):
@@ -26,6 +30,8 @@ def test_when_detail_is_the_organisations_own_then_it_is_recognised(org_profile,
         # A client may share a first name with a public person; only the full name in the same post clears it.
         ("PERSON", "Luis", "Congrats to Luis on finishing the program!"),
         ("STREET_ADDRESS", "4417 NE Killingsworth St", ""),
+        ("URL", "gofundme.com/f/help-rosa", ""),
+        ("URL", "notriverbendyfs.org", ""),
     ],
 )
 def test_when_detail_is_someone_elses_then_it_is_not_treated_as_the_organisations(org_profile, kind, value, text):

@@ -46,6 +46,8 @@ FINDS = [
     (StreetNameRecognizer, "open tonight on 42nd & Daisy St.", ("STREET_NAME", "42nd & Daisy St")),
     (SsnRecognizer, "her social is 421-70-6384", ("US_SSN", "421-70-6384")),
     (SsnRecognizer, "SSN 421706384", ("US_SSN", "421706384")),
+    # A famous sample is still a well-formed SSN: posted next to a client it reads as theirs.
+    (SsnRecognizer, "the example 123-45-6789 from the training", ("US_SSN", "123-45-6789")),
     (PaymentCardRecognizer, "card 4704 2464 1401 1726 declined", ("CREDIT_CARD", "4704 2464 1401 1726")),
     (MedicalRecordRecognizer, "MRN 00482913 in room 4", ("MEDICAL_RECORD_NUMBER", "00482913")),
     (HealthPlanRecognizer, "Medicaid ID PX48291753 went through", ("MEDICAID_ID", "PX48291753")),
@@ -78,7 +80,6 @@ IGNORES = [
     (AddressRecognizer, "bell ringing Saturday 10–2 for our holiday drive"),
     (AddressRecognizer, "dropping it off tonight, Deb said"),
     (StreetNameRecognizer, "Marcus Oyelaran and Clinical Supervisor Priya"),
-    (SsnRecognizer, "the example 123-45-6789 from the training"),
     (SsnRecognizer, "area 666-12-3456 is never issued"),
     (SsnRecognizer, "order 900-12-3456"),
     (PaymentCardRecognizer, "4704 2464 1401 1727 (fails Luhn)"),

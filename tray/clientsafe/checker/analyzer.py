@@ -5,8 +5,11 @@
   recognizers.
 * The model must already be installed. Presidio would call ``spacy.cli.download`` for a missing model;
   ClientSafe never downloads anything, so a missing model is a clear error instead.
-* Only our recognizers plus spaCy's names and places run; Presidio's 30-odd defaults (IBANs, Indian
-  Aadhaar numbers, crypto wallets...) cost time and only cause false alarms here.
+* Presidio's default registry (30-odd recognizers, Indian Aadhaar numbers and crypto wallets among them) is not
+  loaded. What runs is our recognizers, spaCy's names and places, and those of Presidio's predefined
+  recognizers that find a HIPAA Safe Harbor identifier a post can carry (URLs, IP and MAC addresses, IBANs,
+  ITINs, passports, DEA numbers, phone numbers through libphonenumber), each wrapped with our cue words and a
+  guard against its false alarms in prose (recognizers/presidio_guard.py).
 """
 
 from __future__ import annotations
@@ -22,11 +25,16 @@ from spacy.language import Language
 
 from clientsafe.checker.recognizers.address import AddressRecognizer, StreetNameRecognizer
 from clientsafe.checker.recognizers.age import AgeRecognizer
+from clientsafe.checker.recognizers.certificate import CertificateNumberRecognizer
 from clientsafe.checker.recognizers.credit_card import PaymentCardRecognizer
 from clientsafe.checker.recognizers.dates import DateOfBirthRecognizer
+from clientsafe.checker.recognizers.device_id import DeviceIdRecognizer
 from clientsafe.checker.recognizers.email import OfflineEmailRecognizer
 from clientsafe.checker.recognizers.handle import HandleRecognizer
 from clientsafe.checker.recognizers.health_ids import HealthPlanRecognizer, MedicalRecordRecognizer
+from clientsafe.checker.recognizers.iban import IbanCodeRecognizer
+from clientsafe.checker.recognizers.ip_address import IpAddressRecognizer
+from clientsafe.checker.recognizers.itin import ItinRecognizer
 from clientsafe.checker.recognizers.legal_ids import (
     AccountNumberRecognizer,
     ANumberRecognizer,
@@ -35,11 +43,18 @@ from clientsafe.checker.recognizers.legal_ids import (
     OtherIdRecognizer,
     StudentIdRecognizer,
 )
+from clientsafe.checker.recognizers.mac_address import MacAddressDeviceRecognizer
+from clientsafe.checker.recognizers.medical_license import DeaNumberRecognizer
 from clientsafe.checker.recognizers.name_slots import NameSlotRecognizer
 from clientsafe.checker.recognizers.names import NameGazetteerRecognizer, census_lists
+from clientsafe.checker.recognizers.passport import PassportRecognizer
 from clientsafe.checker.recognizers.phone import NanpPhoneRecognizer
+from clientsafe.checker.recognizers.phone_numbers import InternationalPhoneRecognizer
 from clientsafe.checker.recognizers.proper_nouns import ProperNounRecognizer, english_words
 from clientsafe.checker.recognizers.ssn import SsnRecognizer
+from clientsafe.checker.recognizers.url import WebAddressRecognizer
+from clientsafe.checker.recognizers.vehicle import VehicleRecognizer
+from clientsafe.checker.recognizers.zip_code import ZipCodeRecognizer
 
 # spaCy components the checker needs. In the official small/medium pipelines the NER has its own
 # embedding layers, so the shared tok2vec (which feeds only the tagger and parser) can go too: that
@@ -124,19 +139,31 @@ def recognizers(nlp=None) -> list:  # type: ignore[no-untyped-def]
         NameGazetteerRecognizer(),
         NameSlotRecognizer(words),
         NanpPhoneRecognizer(),
+        InternationalPhoneRecognizer(),
         OfflineEmailRecognizer(),
         AddressRecognizer(),
         StreetNameRecognizer(),
+        ZipCodeRecognizer(),
         SsnRecognizer(),
+        ItinRecognizer(),
         PaymentCardRecognizer(),
         MedicalRecordRecognizer(),
         HealthPlanRecognizer(),
         CaseNumberRecognizer(),
         ANumberRecognizer(),
         DriverLicenseRecognizer(),
+        PassportRecognizer(),
+        CertificateNumberRecognizer(),
+        DeaNumberRecognizer(),
         StudentIdRecognizer(),
         AccountNumberRecognizer(),
+        IbanCodeRecognizer(),
         OtherIdRecognizer(),
+        VehicleRecognizer(),
+        DeviceIdRecognizer(),
+        MacAddressDeviceRecognizer(),
+        IpAddressRecognizer(),
+        WebAddressRecognizer(),
         AgeRecognizer(),
         DateOfBirthRecognizer(),
         HandleRecognizer(),

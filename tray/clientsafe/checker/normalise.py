@@ -8,6 +8,9 @@ counts (an emoji is two units there, one character in Python).
 
 from __future__ import annotations
 
+import functools
+import importlib.resources
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -16,64 +19,47 @@ from dataclasses import dataclass
 # BOM, soft hyphen, invisible separators (U+2061-U+2064), Mongolian vowel separator.
 INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u2061\u2062\u2063\u2064\u180e")
 
-# Letters from Cyrillic and Greek that look exactly like Latin ones. Folded only inside words that also
-# contain Latin letters, so a post written in Russian or Greek is left alone.
-_HOMOGLYPHS = {
-    "а": "a",
-    "е": "e",
-    "о": "o",
-    "р": "p",
-    "с": "c",
-    "у": "y",
-    "х": "x",
-    "і": "i",
-    "ј": "j",
-    "ѕ": "s",
-    "ԁ": "d",
-    "ɡ": "g",
-    "ӏ": "l",
-    "һ": "h",
-    "ԛ": "q",
-    "ԝ": "w",
-    "ү": "y",
-    "А": "A",
-    "В": "B",
-    "Е": "E",
-    "К": "K",
-    "М": "M",
-    "Н": "H",
-    "О": "O",
-    "Р": "P",
-    "С": "C",
-    "Т": "T",
-    "Х": "X",
-    "У": "Y",
-    "І": "I",
-    "Ј": "J",
-    "Ѕ": "S",
-    "α": "a",
-    "ο": "o",
-    "ν": "v",
-    "ι": "i",
-    "κ": "k",
-    "τ": "t",
-    "υ": "u",
-    "ρ": "p",
-    "Α": "A",
-    "Β": "B",
-    "Ε": "E",
-    "Ζ": "Z",
-    "Η": "H",
-    "Ι": "I",
-    "Κ": "K",
-    "Μ": "M",
-    "Ν": "N",
-    "Ο": "O",
-    "Ρ": "P",
-    "Τ": "T",
-    "Υ": "Y",
-    "Χ": "X",
-}
+# Letters from other scripts that look like Latin ones ("Mаria" with a Cyrillic "а") are folded to the Latin
+# letter, following Unicode's confusables data (UTS #39 confusables.txt) as shipped by the confusable-homoglyphs
+# package, rather than a table of our own. Folded only inside words that also contain Latin letters, so a post
+# written in Russian or Greek is left alone.
+_CONFUSABLES_PACKAGE = "confusable_homoglyphs"
+
+
+@functools.cache
+def latin_lookalikes() -> dict[str, str]:
+    """Each non-ASCII letter that Unicode lists as confusable with one ASCII letter, and that letter.
+
+    confusables.txt maps a character to a "prototype" (Cyrillic "І" -> "l", as "I" -> "l"), so the ASCII
+    letters reachable through the prototype count too, and the one with the same case wins ("І" -> "I").
+    Loaded on the first post that needs it (the JSON is about 1 MB).
+    """
+    data = json.loads(
+        (importlib.resources.files(_CONFUSABLES_PACKAGE) / "confusables.json").read_text(encoding="utf-8")
+    )
+
+    def ascii_letters(chars: list[dict[str, str]]) -> list[str]:
+        return [e["c"] for e in chars if len(e["c"]) == 1 and e["c"].isascii() and e["c"].isalpha()]
+
+    table: dict[str, str] = {}
+    for ch, similar in data.items():
+        if len(ch) != 1 or ch.isascii() or not ch.isalpha():
+            continue
+        direct = ascii_letters(similar)
+        if not direct:
+            continue
+        candidates = direct + [c for proto in direct for c in ascii_letters(data.get(proto, []))]
+        same_case = [c for c in candidates if c.isupper() == ch.isupper()]
+        table[ch] = (same_case or candidates)[0]
+    return table
+
+
+def _may_be_lookalike(ch: str) -> bool:
+    """Accented Latin letters (é, ñ, ü...) decompose to an ASCII letter and are never confusables; only other
+    letters need the table (so an ordinary Spanish post never loads it)."""
+    return ch.isalpha() and not unicodedata.normalize("NFD", ch)[0].isascii()
+
+
 _WORD = re.compile(r"\w+")
 
 
@@ -117,8 +103,11 @@ def _fold_homoglyphs(chars: list[str]) -> None:
         word = match.group()
         if word.isascii() or not any("a" <= c.lower() <= "z" for c in word):
             continue
+        if not any(_may_be_lookalike(c) for c in word if not c.isascii()):
+            continue
+        table = latin_lookalikes()
         for i in range(match.start(), match.end()):
-            chars[i] = _HOMOGLYPHS.get(chars[i], chars[i])
+            chars[i] = table.get(chars[i], chars[i])
 
 
 def normalise(original: str) -> Normalised:

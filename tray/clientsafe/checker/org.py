@@ -32,9 +32,18 @@ def _key(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower())
 
 
+_EXTENSION = re.compile(r"\s*(?:x|ext\.?|extension)\s*\d{1,6}\s*$", re.IGNORECASE)
+
+
 def _digits(text: str) -> str:
-    digits = re.sub(r"\D", "", text)
+    digits = re.sub(r"\D", "", _EXTENSION.sub("", text))
     return digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
+
+
+def _host(url: str) -> str:
+    """ "https://www.Riverbendyfs.org/give" -> "riverbendyfs.org"."""
+    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip().lower()).split("/", 1)[0].split("?", 1)[0]
+    return host.removeprefix("www.").rstrip(".")
 
 
 @dataclass(frozen=True)
@@ -96,7 +105,16 @@ class OrgProfile:
         if not key:
             return False
         if finding_type == "PHONE_NUMBER":
-            return _digits(value) in self._phone_keys
+            digits = _digits(value)
+            # The same number written with or without its country code ("+52 55 1234 5678", "55 1234 5678").
+            return digits in self._phone_keys or any(
+                min(len(digits), len(own)) >= 10 and (digits.endswith(own) or own.endswith(digits))
+                for own in self._phone_keys
+            )
+        if finding_type == "URL":
+            # Its own site and any page or subdomain of it ("riverbendyfs.org/give", "shop.riverbendyfs.org").
+            host = _host(value)
+            return any(host == own or host.endswith("." + own) for own in map(_host, self.websites) if own)
         if finding_type == "EMAIL_ADDRESS":
             return key in {_key(e) for e in self.emails} or any(
                 value.lower().endswith("@" + w.lower()) for w in self.websites

@@ -8,22 +8,28 @@ from clientsafe.checker.recognizers.base import RegexRecognizer
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    # Spanish (mar, may, sept, oct and nov are shared with English)
+    r"ene(?:ro)?|febrero|marzo|abr(?:il)?|mayo|jun(?:io)?|jul(?:io)?|ago(?:sto)?|se?tiembre|octubre|"
+    r"noviembre|dic(?:iembre)?)\.?"
 )
 DATE = (
     r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|"
     + _MONTH
     + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{2,4}|"
-    + r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?"
     + _MONTH
-    + r",?\s+\d{2,4}|"
+    + r",?\s+(?:de(?:l)?\s+)?\d{2,4}|"
     + _MONTH
-    + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?"
     + _MONTH
     + r")"
 )
 # Between the cue and the date: "DOB: ", "born on ", "DOB on the ID says ".
-_GAP = r"[\s:=-]*(?:(?:is|was|on|the|id|card|file|record|says|said|listed|as|of|it's)[\s:]+){0,4}"
+_GAP = (
+    r"[\s:=-]*(?:(?:is|was|on|the|id|card|file|record|says|said|listed|as|of|it's|el|la|es|fue|en|del|de)"
+    r"[\s:]+){0,4}"
+)
 
 
 class DateOfBirthRecognizer(RegexRecognizer):
@@ -32,7 +38,8 @@ class DateOfBirthRecognizer(RegexRecognizer):
     PATTERNS = [
         (
             "dob",
-            r"\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born|b\.|birthday|bday|b-day)"
+            r"\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born|b\.|birthday|bday|b-day|"
+            r"fecha de nacimiento|f\.\s?de\s?nac\.?|fecha de nac\.?|naci[óo]|nacid[oa]|cumplea[ñn]os|cumple)"
             + _GAP
             + r"(?P<v>"
             + DATE
@@ -43,7 +50,10 @@ class DateOfBirthRecognizer(RegexRecognizer):
         (
             "personal",
             r"\b(?:admitted|admission|discharged?|discharge date|released|died|passed away|"
-            r"date of death|dod|intake|arrested|court date|hearing|sentencing|placed|removal)"
+            r"date of death|dod|intake|arrested|court date|hearing|sentencing|placed|removal|date of service|"
+            r"dos|overdosed|od'?d|gave birth|delivered|due date|release date|eviction date|date of injury|"
+            r"ingres[óo]|fecha de ingreso|dado de alta|dada de alta|falleci[óo]|muri[óo]|fecha de defunci[óo]n|"
+            r"arrestad[oa]|detenid[oa]|audiencia|cita en la corte|dio a luz|fecha de parto)"
             + _GAP
             + r"(?P<v>"
             + DATE

@@ -37,12 +37,23 @@ class ANumberRecognizer(RegexRecognizer):
 
 
 class DriverLicenseRecognizer(RegexRecognizer):
+    """Kept rather than Presidio's UsLicenseRecognizer: that one reports every letter-and-digits word (0.3) and
+    every 6-14 digit number (0.01) and leaves the rest to context words; the number after its cue is what
+    matters in a post, and this finds it in any state's format."""
+
     ENTITY = "DRIVER_LICENSE"
     PATTERNS = [
         ("cued", r"\b(?:driver'?s?|drivers|driving)\s+licen[cs]e" + _SEP + _ID, 0.85),
         ("dl", r"\b(?:dl|odl)\s*(?:#|no\.?|number)?\s*[:#]?\s*" + _ID, 0.8),
         ("state_license", r"\b(?-i:[A-Z]{2})\s+(?:dl|license|licence|driver'?s license)\s*#?\s*[:#]?\s*" + _ID, 0.8),
         ("license_no", r"\b(?:license|licence)\s*(?:#|no\.?|number)\s*[:#]?\s*" + _ID, 0.8),
+        ("license_colon", r"\b(?:license|licence|cdl|dl#)\s*(?:is|was)?\s*[:#]\s*" + _ID, 0.75),
+        (
+            "spanish",
+            r"\b(?:licencia|permiso)\s+(?:de\s+)?(?:conducir|manejar|manejo)(?:\s+(?:no\.?|n[úu]mero|#))?"
+            r"\s*(?:es|era)?\s*[:#]?\s*" + _ID,
+            0.85,
+        ),
     ]
 
 
@@ -72,12 +83,17 @@ class OtherIdRecognizer(RegexRecognizer):
 
 
 class AccountNumberRecognizer(RegexRecognizer):
+    """Kept rather than Presidio's UsBankRecognizer, which reports every 8-17 digit number at 0.05 and leaves
+    the rest to context words anywhere near; here the number must follow its cue."""
+
     ENTITY = "ACCOUNT_NUMBER"
     PATTERNS = [
         (
             "cued",
-            r"\b(?:account|acct|routing|bank|checking|savings|iban|ebt|snap card)\s*(?:#|no\.?|number)?"
-            r"\s*(?:is|was)?\s*[:#]?\s*(?P<v>\d[\d -]{4,22}\d)(?![\w-])",
+            r"\b(?:account|acct|a/c|routing|bank|checking|savings|debit|iban|ebt|snap card|ebt card|"
+            r"utility account|cuenta(?:\s+(?:bancaria|de\s+ahorros|de\s+cheques|corriente))?|"
+            r"clabe|tarjeta\s+ebt)\s*(?:#|no\.?|number|num\.?|n[úu]mero)?"
+            r"\s*(?:is|was|es|era)?\s*[:#]?\s*(?P<v>\d[\d -]{4,22}\d)(?![\w-])",
             0.8,
         ),
     ]
