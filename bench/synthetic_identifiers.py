@@ -26,6 +26,18 @@ with Python ``str`` offsets.  Span conventions (what a person would highlight):
            ``16 y/o``, ``age 15``, ``aged 92``, ``91 years old``, ``15yo``;
            just the number after ``she's``/``turned``/``(``.
 * DOB      the date itself, without the cue (``DOB``, ``born``, ``b.``).
+* ZIP      a ZIP code said of where someone lives (``97211``, ``97211-4410``).
+* URL      a web address about one person (a fundraiser, a memorial or
+           care page, a personal site), scheme included when present.
+* IP       an IPv4 or IPv6 address.
+* BANK     a bank account number or an IBAN, without its cue.
+* GOV_ID   an ITIN, passport, driver's licence or professional licence
+           number, without its cue.
+* VEHICLE  a licence plate or a VIN.
+* DEVICE   an IMEI, a device serial number or a MAC address.
+* PHONE_INTL  a phone number outside the NANP, in international form.
+* DATE     a date tied to the person (admission, discharge, court, death),
+           without the cue.
 
 Run ``python bench/synthetic_identifiers.py [n_per_type] [seed]`` to print
 samples as JSON lines.
@@ -44,7 +56,27 @@ from itertools import pairwise
 
 from faker import Faker
 
-TYPES = ("NAME", "ADDRESS", "PHONE", "EMAIL", "SSN", "CARD", "AGE", "DOB")
+TYPES = (
+    "NAME",
+    "ADDRESS",
+    "PHONE",
+    "EMAIL",
+    "SSN",
+    "CARD",
+    "AGE",
+    "DOB",
+    # The rest of HIPAA Safe Harbor's list, added after the first eight so a seed still yields the same
+    # sentences for those.
+    "ZIP",
+    "URL",
+    "IP",
+    "BANK",
+    "GOV_ID",
+    "VEHICLE",
+    "DEVICE",
+    "PHONE_INTL",
+    "DATE",
+)
 
 # Ages in DOB sentences are computed against this date so "born ... / turned N"
 # pairs stay consistent.
@@ -196,6 +228,132 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "he was born on {DOB} at the county hospital",
         "bday is {DOB} so she's {AGE_NUM} now",
     ),
+    "ZIP": (
+        "{NAME_F} just moved to {ZIP} with her kids",
+        "client lives in {ZIP}, need a pantry closer to her",
+        "Family relocated to the {ZIP} area after the eviction",
+        "zip code on her intake is {ZIP}",
+        "He's staying with his cousin in {ZIP} for now",
+        "Zip: {ZIP} (mom's place)",
+        "{FIRST_M} moved out to {ZIP} last month, still wants services",
+        "can anyone do a home visit in {ZIP} on Thursday?",
+        "she resides in {ZIP} per the court papers",
+        "New zip for {FIRST}: {ZIP}",
+        "the family lives near {ZIP} now, closer to school",
+        "ZIP code {ZIP} - need the nearest shelter for him",
+    ),
+    "URL": (
+        "Please share {NAME_F}'s fundraiser: {URL}",
+        "his mom set up a page for his treatment {URL}",
+        "Updates on {FIRST}'s recovery are at {URL}",
+        "Memorial page for {NAME}: {URL}",
+        "found her blog {URL} and it has her address on it",
+        "Donate to help {FIRST_F} with rent: {URL}",
+        "{NAME_M}'s page is {URL} if you want to check on him",
+        "the family's care page: {URL}",
+        "link to her story {URL} (please don't repost)",
+        "{FIRST} made a site for the band: {URL}",
+        "GoFundMe for the fire victims (the Lopez family): {URL}",
+        "she posted everything on {URL}, should we report it?",
+    ),
+    "IP": (
+        "the harassing messages came from {IP}",
+        "He keeps logging in from {IP} to message the youth",
+        "IT says the login was from IP {IP}",
+        "Blocked {IP} on the shelter wifi after the threats",
+        "her ex's IP is {IP} per the police report",
+        "flagged account, last seen at {IP}",
+        "IP address: {IP}",
+        "the client's laptop shows {IP} on the network",
+        "Reported {IP} to the platform for doxxing {FIRST_F}",
+        "login attempts from {IP} on {FIRST}'s portal account",
+        "{IP} - that's the address that sent the threats",
+        "can we ban {IP} from the youth forum?",
+    ),
+    "BANK": (
+        "direct deposit to account {BANK}",
+        "her checking account number is {BANK}",
+        "Acct # {BANK} for the rent transfer",
+        "wire it to IBAN {IBAN}",
+        "{FIRST}'s savings account: {BANK}",
+        "bank account {BANK} was frozen, she can't get her SSI",
+        "send the refund to {IBAN} (his account back home)",
+        "routing 123000848 account {BANK}",
+        "account no. {BANK} - please update in the system",
+        "IBAN: {IBAN}",
+        "{NAME_M} gave me his account number {BANK} for the stipend",
+        "her bank acct is {BANK} at the credit union",
+    ),
+    "GOV_ID": (
+        "his ITIN is {ITIN}",
+        "ITIN {ITIN} for the tax clinic",
+        "Passport no. {PASSPORT}, expires next year",
+        "she left her passport ({PASSPORT}) in the office",
+        "driver's license {DL}, suspended",
+        "DL# {DL} for the background check",
+        "{NAME_F}'s license number is {DL}",
+        "RN license #{PRO_LICENSE} came up in the board complaint",
+        "her nursing license number is {PRO_LICENSE}",
+        "Passport number: {PASSPORT}",
+        "tax ID (ITIN) {ITIN} - don't post this",
+        "{FIRST_M}'s driver license: {DL}",
+    ),
+    "VEHICLE": (
+        "she's sleeping in a silver Civic, plate {PLATE}",
+        "license plate {PLATE}, parked behind the church",
+        "his truck (plate {PLATE}) got towed",
+        "VIN {VIN} for the donated car paperwork",
+        "tag # {PLATE} keeps showing up outside the shelter",
+        "the abuser drives a black SUV, plate {PLATE}",
+        "car title: VIN {VIN}",
+        "Plate: {PLATE}",
+        "{NAME_F} lives in her van, license plate {PLATE}",
+        "vin {VIN} - need it for the insurance claim",
+        "white Ford, plate number {PLATE}",
+        "saw his car again, plates {PLATE}",
+    ),
+    "DEVICE": (
+        "her phone's IMEI {IMEI} was reported stolen",
+        "IMEI: {IMEI}",
+        "ankle monitor serial no. {SERIAL} keeps dying",
+        "insulin pump S/N {SERIAL}",
+        "the tablet we gave {FIRST} is serial {SERIAL}",
+        "MAC address {MAC} is his phone on our wifi",
+        "device ID {SERIAL} for the hearing aid",
+        "blocked {MAC} from the guest network",
+        "his laptop serial number: {SERIAL}",
+        "{NAME_F}'s phone IMEI is {IMEI}",
+        "wifi log shows {MAC} connecting at 2am",
+        "serial # {SERIAL} on the donated wheelchair",
+    ),
+    "PHONE_INTL": (
+        "her mom's number in Mexico is {PHONE_INTL}",
+        "call {FIRST}'s dad at {PHONE_INTL}",
+        "WhatsApp {PHONE_INTL}",
+        "his family back home: {PHONE_INTL}",
+        "{NAME_F}'s cell {PHONE_INTL}",
+        "Emergency contact (aunt): {PHONE_INTL}",
+        "text her on {PHONE_INTL}, she doesn't have a US number yet",
+        "the sponsor in Guatemala is {PHONE_INTL}",
+        "Tel: {PHONE_INTL}",
+        "reach {FIRST_M} at {PHONE_INTL} until he's back",
+        "new number {PHONE_INTL} (Spain)",
+        "{PHONE_INTL} is her sister, call if no answer",
+    ),
+    "DATE": (
+        "admitted {DATE} for the overdose",
+        "he was discharged on {DATE}",
+        "court date is {DATE} for {FIRST}",
+        "{NAME_F} passed away {DATE}",
+        "intake date: {DATE}",
+        "she was arrested on {DATE}",
+        "date of death {DATE}",
+        "hearing on {DATE}, custody",
+        "placed in foster care {DATE}",
+        "released {DATE} from county",
+        "Discharge date: {DATE}",
+        "sentencing {DATE} - please come support {FIRST_M}",
+    ),
 }
 
 _TOKEN_RE = re.compile(r"\{([A-Z_]+)\}")
@@ -224,6 +382,22 @@ _TOKEN_TYPE = {
     "AGE_NUM": "AGE",
     **{f"AGE_{k}_{g}": "AGE" for k in ("ADJ", "PRED", "KW", "NUM") for g in "YAO"},
     "DOB": "DOB",
+    "ZIP": "ZIP",
+    "URL": "URL",
+    "IP": "IP",
+    "BANK": "BANK",
+    "IBAN": "BANK",
+    "ITIN": "GOV_ID",
+    "PASSPORT": "GOV_ID",
+    "DL": "GOV_ID",
+    "PRO_LICENSE": "GOV_ID",
+    "PLATE": "VEHICLE",
+    "VIN": "VEHICLE",
+    "IMEI": "DEVICE",
+    "SERIAL": "DEVICE",
+    "MAC": "DEVICE",
+    "PHONE_INTL": "PHONE_INTL",
+    "DATE": "DATE",
 }
 _FILLERS = ("A", "BRAND", "EXP", "CVV")
 
@@ -1037,6 +1211,192 @@ class _Gen:
             ),
         )
 
+    # ---- the rest of Safe Harbor's list --------------------------------------
+    def zip_code(self, token: str, ctx: dict) -> str:
+        rng = self.rng
+        while True:
+            z = f"{rng.randint(1001, 99950):05d}"
+            if z not in ("12345", "11111", "99999"):
+                break
+        return z + (f"-{rng.randint(1, 9999):04d}" if rng.random() < 0.15 else "")
+
+    def _slug(self, ctx: dict) -> tuple[str, str]:
+        if "person" in ctx:
+            first, last = ctx["person"]
+        else:
+            first, last, _ = self._first_last(self.rng.choice("fm"))
+        f = re.sub(r"[^a-z0-9]", "", _ascii_fold(first).lower()) or "client"
+        la = re.sub(r"[^a-z0-9]", "", _ascii_fold(last).lower()) or "family"
+        return f, la
+
+    def url(self, token: str, ctx: dict) -> str:
+        rng = self.rng
+        f, la = self._slug(ctx)
+        value = _weighted(
+            rng,
+            (
+                (f"gofundme.com/f/help-{f}-{la}", 14),
+                (f"https://www.gofundme.com/f/{f}-{la}-recovery", 10),
+                (f"www.caringbridge.org/visit/{f}{la}", 8),
+                (f"https://{f}{la}.wordpress.com", 8),
+                (f"{f}-{la}.com", 6),
+                (f"https://www.legacy.com/us/obituaries/name/{f}-{la}-obituary", 6),
+                (f"http://{f}{la}.blogspot.com/2024/03/my-story.html", 5),
+                (f"linktr.ee/{f}{la}", 5),
+                (f"www.{f}{la}{rng.randint(1, 99)}.net", 4),
+                (f"https://givesendgo.com/{f}{la}", 4),
+                (f"sites.google.com/view/{f}-{la}", 4),
+                (f"https://{f}{la}.carrd.co", 3),
+            ),
+        )
+        return value
+
+    def ip(self, token: str, ctx: dict) -> str:
+        rng = self.rng
+        if rng.random() < 0.15:
+            groups = [f"{rng.randint(0, 0xFFFF):x}" for _ in range(8)]
+            if rng.random() < 0.5:
+                return "2001:db8::" + ":".join(groups[:3])
+            return ":".join(groups)
+        first = rng.choice([n for n in range(11, 224) if n not in (127, 169, 172, 192)])
+        return f"{first}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
+
+    def bank(self, token: str, ctx: dict) -> str:
+        rng = self.rng
+        if token == "IBAN":
+            country, length = rng.choice((("DE", 18), ("ES", 20), ("GB", 0)))
+            bban = (
+                "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(4))
+                + "".join(str(rng.randint(0, 9)) for _ in range(14))
+                if country == "GB"
+                else "".join(str(rng.randint(0, 9)) for _ in range(length))
+            )
+            numeric = "".join(str(int(c, 36)) for c in bban + country + "00")
+            iban = f"{country}{98 - int(numeric) % 97:02d}{bban}"
+            return " ".join(iban[i : i + 4] for i in range(0, len(iban), 4)) if rng.random() < 0.6 else iban
+        digits = "".join(str(rng.randint(0, 9)) for _ in range(rng.randint(8, 14)))
+        if rng.random() < 0.2:
+            return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
+        return digits
+
+    def gov_id(self, token: str, ctx: dict) -> str:
+        rng = self.rng
+        if token == "ITIN":
+            group = rng.choice([*range(50, 66), *range(70, 89), *range(90, 93), *range(94, 100)])
+            sep = _weighted(rng, (("-", 70), (" ", 15), ("", 15)))
+            return f"9{rng.randint(0, 99):02d}{sep}{group}{sep}{rng.randint(1, 9999):04d}"
+        if token == "PASSPORT":
+            if rng.random() < 0.5:
+                return f"{rng.choice('ACEGHKLMNPRSTXZ')}{rng.randint(10_000_000, 99_999_999)}"
+            return f"{rng.randint(100_000_000, 999_999_999)}"
+        if token == "DL":
+            return _weighted(
+                rng,
+                (
+                    (f"{rng.choice('ABCDFGHJKLMNPRSTW')}{rng.randint(1_000_000, 9_999_999)}", 40),
+                    (f"{rng.randint(1_000_000, 9_999_999)}", 25),
+                    (f"{rng.randint(100_000_000, 999_999_999)}", 20),
+                    (f"{rng.choice('ABCDFGHJKLMNPRSTW')}{rng.randint(100, 999)}-{rng.randint(1000, 9999)}", 15),
+                ),
+            )
+        return rng.choice(("RN", "")) + f"{rng.randint(100_000, 9_999_999)}"
+
+    def vehicle(self, token: str, ctx: dict) -> str:
+        rng = self.rng
+        letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
+        if token == "VIN":
+            chars = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
+            values = {**{str(d): d for d in range(10)}, **dict(zip("ABCDEFGH", range(1, 9), strict=True))}
+            values.update({**dict(zip("JKLMN", range(1, 6), strict=True)), "P": 7, "R": 9})
+            values.update(dict(zip("STUVWXYZ", range(2, 10), strict=True)))
+            weights = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+            while True:
+                vin = [rng.choice(chars) for _ in range(17)]
+                vin[0] = rng.choice("12345JKLSWZ")
+                check = sum(values[c] * w for c, w in zip(vin, weights, strict=True)) % 11
+                vin[8] = "X" if check == 10 else str(check)
+                value = "".join(vin)
+                if any(c.isdigit() for c in value) and any(c.isalpha() for c in value):
+                    return value
+        a = "".join(rng.choice(letters) for _ in range(3))
+        return _weighted(
+            rng,
+            (
+                (f"{rng.randint(1, 9)}{a}{rng.randint(100, 999)}", 35),
+                (f"{a} {rng.randint(1000, 9999)}", 25),
+                (f"{a}-{rng.randint(100, 999)}", 15),
+                (f"{rng.randint(100, 999)} {a}", 15),
+                (f"{a}{rng.randint(1000, 9999)}", 10),
+            ),
+        )
+
+    def device(self, token: str, ctx: dict) -> str:
+        rng = self.rng
+        if token == "IMEI":
+            body = "35" + "".join(str(rng.randint(0, 9)) for _ in range(12))
+            return body + luhn_check_digit(body)
+        if token == "MAC":
+            sep = rng.choice(":-")
+            octets = [f"{rng.randint(0, 255):02X}" for _ in range(6)]
+            octets[0] = f"{rng.randint(0, 63) * 4:02X}"  # a unicast, globally administered address
+            value = sep.join(octets)
+            return value.lower() if rng.random() < 0.3 else value
+        letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
+        return _weighted(
+            rng,
+            (
+                (f"{''.join(rng.choice(letters) for _ in range(2))}{rng.randint(10_000_000, 99_999_999)}", 40),
+                (f"{rng.randint(1000, 9999)}-{rng.choice(letters)}{rng.randint(1000, 9999)}", 30),
+                (
+                    f"{rng.choice(letters)}{rng.randint(10, 99)}{''.join(rng.choice(letters) for _ in range(3))}"
+                    f"{rng.randint(1000, 9999)}",
+                    30,
+                ),
+            ),
+        )
+
+    def phone_intl(self, token: str, ctx: dict) -> str:
+        rng = self.rng
+
+        def d(n: int) -> str:
+            return "".join(str(rng.randint(0, 9)) for _ in range(n))
+
+        return _weighted(
+            rng,
+            (
+                (f"+52 {rng.choice(('55', '33', '81'))} {d(4)} {d(4)}", 20),
+                (f"+52 1 {rng.choice(('55', '33', '81'))} {d(4)} {d(4)}", 5),
+                (f"+502 {rng.choice('3456')}{d(3)} {d(4)}", 10),
+                (f"+503 {rng.choice('67')}{d(3)} {d(4)}", 8),
+                (f"+504 {rng.choice('389')}{d(3)}-{d(4)}", 8),
+                (f"+34 6{d(2)} {d(3)} {d(3)}", 10),
+                (f"+57 3{d(2)} {d(3)} {d(4)}", 8),
+                (f"+44 7{d(3)} {d(6)}", 6),
+                (f"+63 9{d(2)} {d(3)} {d(4)}", 6),
+                (f"+84 9{d(1)} {d(3)} {d(4)}", 5),
+                (f"+52{rng.choice(('55', '33', '81'))}{d(8)}", 6),
+                (f"011 52 {rng.choice(('55', '33', '81'))} {d(4)} {d(4)}", 4),
+            ),
+        )
+
+    def personal_date(self, token: str, ctx: dict) -> str:
+        rng = self.rng
+        d = REFERENCE_DATE - timedelta(days=rng.randint(-120, 720))
+        m, dd, y, mon = d.month, d.day, d.year, _MONTHS[d.month - 1]
+        return _weighted(
+            rng,
+            (
+                (f"{m:02d}/{dd:02d}/{y}", 25),
+                (f"{m}/{dd}/{y}", 15),
+                (f"{m}/{dd}/{y % 100:02d}", 10),
+                (f"{y}-{m:02d}-{dd:02d}", 10),
+                (f"{mon} {dd}, {y}", 15),
+                (f"{mon[:3]} {dd}", 10),
+                (f"{mon} {dd}", 10),
+                (f"{m}-{dd}-{y}", 5),
+            ),
+        )
+
     # ---- assembly ----------------------------------------------------------
     def fill(self, template: str, lowercase: bool = False) -> dict:
         makers: dict[str, Callable[[str, dict], str]] = {
@@ -1048,6 +1408,15 @@ class _Gen:
             "CARD": self.card,
             "AGE": self.age,
             "DOB": self.dob,
+            "ZIP": self.zip_code,
+            "URL": self.url,
+            "IP": self.ip,
+            "BANK": self.bank,
+            "GOV_ID": self.gov_id,
+            "VEHICLE": self.vehicle,
+            "DEVICE": self.device,
+            "PHONE_INTL": self.phone_intl,
+            "DATE": self.personal_date,
         }
         ctx: dict = {}
         pieces: list[tuple[str, str | None]] = []

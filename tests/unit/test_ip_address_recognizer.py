@@ -15,43 +15,13 @@ def recognizer():
 @pytest.mark.parametrize(
     "text, expected_len, expected_positions, expected_score_ranges",
     [
-        (
-            "She logged in from 73.158.64.15 again",
-            1,
-            ((19, 31),),
-            ((0.9, 1.0),),
-        ),
-        (
-            "IPv6: 2001:db8::8a2e:370:7334",
-            1,
-            ((6, 29),),
-            ((0.9, 1.0),),
-        ),
-        (
-            "router at 192.168.1.1.",
-            1,
-            ((10, 21),),
-            ((0.9, 1.0),),
-        ),
-        (
-            "my ip: ::1",
-            1,
-            ((7, 10),),
-            ((0.9, 1.0),),
-        ),
-        (
-            "(10.0.0.12)",
-            1,
-            ((1, 10),),
-            ((0.6, 0.7),),
-        ),
+        ("She logged in from 73.158.64.15 again", 1, ((19, 31),), ((0.9, 1.0),)),
+        ("IPv6: 2001:db8::8a2e:370:7334", 1, ((6, 29),), ((0.9, 1.0),)),
+        ("router at 192.168.1.1.", 1, ((10, 21),), ((0.9, 1.0),)),
+        ("my ip: ::1", 1, ((7, 10),), ((0.9, 1.0),)),
+        ("(10.0.0.12)", 1, ((1, 10),), ((0.6, 0.7),)),
         # Presidio scores the unspecified address 0.1 and its context words lift it to 0.45; so do ours.
-        (
-            "Use local ipv6 ::",
-            1,
-            ((15, 17),),
-            ((0.4, 0.5),),
-        ),
+        ("Use local ipv6 ::", 1, ((15, 17),), ((0.4, 0.5),)),
     ],
 )
 def test_when_ip_address_in_text_then_it_is_found(

@@ -27,25 +27,10 @@ def recognizer():
                 (1.0, 1.0),
             ),
         ),
-        (
-            "my certificate number is: BB1388568",
-            1,
-            ((26, 35),),
-            ((1.0, 1.0),),
-        ),
-        (
-            "DEA BB1388568 on file",
-            1,
-            ((4, 13),),
-            ((1.0, 1.0),),
-        ),
+        ("my certificate number is: BB1388568", 1, ((26, 35),), ((1.0, 1.0),)),
+        ("DEA BB1388568 on file", 1, ((4, 13),), ((1.0, 1.0),)),
         # The check digit fails.
-        (
-            "The DEA number is  BG8207031",
-            0,
-            (),
-            (),
-        ),
+        ("The DEA number is  BG8207031", 0, (), ()),
     ],
 )
 def test_when_dea_number_in_text_then_it_is_found(

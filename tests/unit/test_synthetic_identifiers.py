@@ -166,3 +166,25 @@ def test_recall_half_overlap_rule():
     assert hit([(4, 14, "CARD")]) == 0  # wrong type
     assert hit([(4, 8, "SSN"), (8, 12, "SSN")]) == 0  # two partial spans are not combined
     assert hit([(0, 3, "SSN"), (5, 13, "SSN")]) == 1
+
+
+def test_new_safe_harbor_types_are_well_formed(samples):
+    for s in _spans(samples, "BANK"):
+        value = s["value"].replace(" ", "")
+        if value[:2].isalpha():  # an IBAN: ISO 7064 mod 97 over the rearranged characters is 1
+            assert int("".join(str(int(c, 36)) for c in value[4:] + value[:4])) % 97 == 1, value
+        else:
+            assert value.isdigit() and 8 <= len(value) <= 14, value
+    for s in _spans(samples, "DEVICE"):
+        digits = s["value"]
+        if digits.isdigit():
+            assert len(digits) == 15 and _luhn_ok(digits), digits  # an IMEI
+    for s in _spans(samples, "GOV_ID"):
+        m = re.fullmatch(r"9\d\d[- ]?(\d\d)[- ]?\d{4}", s["value"])
+        if m and len(re.sub(r"\D", "", s["value"])) == 9 and s["value"][3] in "- ":
+            group = int(m.group(1))
+            assert 50 <= group <= 65 or 70 <= group <= 88 or 90 <= group <= 92 or 94 <= group <= 99
+    for s in _spans(samples, "PHONE_INTL"):
+        assert s["value"].startswith(("+", "011 ")) and not s["value"].startswith("+1"), s["value"]
+    for s in _spans(samples, "ZIP"):
+        assert re.fullmatch(r"\d{5}(-\d{4})?", s["value"]), s["value"]

@@ -15,44 +15,14 @@ def recognizer():
 @pytest.mark.parametrize(
     "text, expected_len, expected_positions, expected_score_ranges",
     [
-        (
-            "Donate here: https://www.gofundme.com/f/help-rosa-rebuild",
-            1,
-            ((13, 57),),
-            ((0.6, 0.7),),
-        ),
+        ("Donate here: https://www.gofundme.com/f/help-rosa-rebuild", 1, ((13, 57),), ((0.6, 0.7),)),
         # The full stop that ends the sentence is not part of the address.
-        (
-            "her blog is rosasjourney.wordpress.com/about.",
-            1,
-            ((12, 44),),
-            ((0.5, 0.6),),
-        ),
-        (
-            "link: http://bit.ly/3xYzA",
-            1,
-            ((6, 25),),
-            ((0.6, 0.7),),
-        ),
-        (
-            "Read more at (example.org)",
-            1,
-            ((14, 25),),
-            ((0.5, 0.6),),
-        ),
-        (
-            "his page www.caringbridge.org/visit/jayden",
-            1,
-            ((9, 42),),
-            ((0.6, 0.7),),
-        ),
+        ("her blog is rosasjourney.wordpress.com/about.", 1, ((12, 44),), ((0.5, 0.6),)),
+        ("link: http://bit.ly/3xYzA", 1, ((6, 25),), ((0.6, 0.7),)),
+        ("Read more at (example.org)", 1, ((14, 25),), ((0.5, 0.6),)),
+        ("his page www.caringbridge.org/visit/jayden", 1, ((9, 42),), ((0.6, 0.7),)),
         # Quotes around an address are left out of the span.
-        (
-            "'https://presidio.dataprivacystack.org/'",
-            1,
-            ((1, 39),),
-            ((0.6, 0.7),),
-        ),
+        ("'https://presidio.dataprivacystack.org/'", 1, ((1, 39),), ((0.6, 0.7),)),
         (
             "my domains: microsoft.com google.co.il",
             2,

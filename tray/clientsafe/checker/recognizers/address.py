@@ -27,8 +27,12 @@ _UNIT = r"(?:,?\s*(?:apt|apartment|unit|suite|ste|rm|room|#|lot|trlr|bldg|space|
 # Two-letter codes only in capitals: "tonight, De" is not Delaware.
 _STATE = (
     r"(?:(?-i:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|"
-    r"NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)|oregon|washington|california|texas|"
-    r"new york|florida|idaho|nevada|arizona|colorado|illinois|ohio|michigan|georgia)"
+    r"NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)|alabama|alaska|arizona|arkansas|california|"
+    r"colorado|connecticut|delaware|district of columbia|florida|georgia|hawaii|idaho|illinois|indiana|iowa|"
+    r"kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|"
+    r"nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|"
+    r"oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|"
+    r"washington|west virginia|wisconsin|wyoming|puerto rico)"
 )
 _CITY = r"(?:(?-i:\p{Lu})[a-z.'-]+(?:\s+(?-i:\p{Lu})[a-z.'-]+){0,2})"
 _TAIL = r"(?:,?\s+" + _CITY + r",?\s+" + _STATE + r"\.?(?:,?\s+\d{5}(?:-\d{4})?)?)?"

@@ -27,7 +27,7 @@ DATE = (
 )
 # Between the cue and the date: "DOB: ", "born on ", "DOB on the ID says ".
 _GAP = (
-    r"[\s:=-]*(?:(?:is|was|on|the|id|card|file|record|says|said|listed|as|of|it's|el|la|es|fue|en|del|de)"
+    r"[\s:=-]*(?:(?:is|was|on|the|id|card|file|record|says|said|listed|as|of|it's|date|el|la|es|fue|en|del|de)"
     r"[\s:]+){0,4}"
 )
 
@@ -50,7 +50,9 @@ class DateOfBirthRecognizer(RegexRecognizer):
         (
             "personal",
             r"\b(?:admitted|admission|discharged?|discharge date|released|died|passed away|"
-            r"date of death|dod|intake|arrested|court date|hearing|sentencing|placed|removal|date of service|"
+            r"date of death|dod|intake|arrested|court date|hearing|sentencing|removal|date of service|"
+            r"placed(?:\s+(?:in|into|with)\s+(?:foster\s+care|kinship\s+care|care|custody|a\s+group\s+home|"
+            r"treatment|detox|rehab|jail|juvie|detention))?|"
             r"dos|overdosed|od'?d|gave birth|delivered|due date|release date|eviction date|date of injury|"
             r"ingres[óo]|fecha de ingreso|dado de alta|dada de alta|falleci[óo]|muri[óo]|fecha de defunci[óo]n|"
             r"arrestad[oa]|detenid[oa]|audiencia|cita en la corte|dio a luz|fecha de parto)"

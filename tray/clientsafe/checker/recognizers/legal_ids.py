@@ -46,7 +46,7 @@ class DriverLicenseRecognizer(RegexRecognizer):
         ("cued", r"\b(?:driver'?s?|drivers|driving)\s+licen[cs]e" + _SEP + _ID, 0.85),
         ("dl", r"\b(?:dl|odl)\s*(?:#|no\.?|number)?\s*[:#]?\s*" + _ID, 0.8),
         ("state_license", r"\b(?-i:[A-Z]{2})\s+(?:dl|license|licence|driver'?s license)\s*#?\s*[:#]?\s*" + _ID, 0.8),
-        ("license_no", r"\b(?:license|licence)\s*(?:#|no\.?|number)\s*[:#]?\s*" + _ID, 0.8),
+        ("license_no", r"\b(?:license|licence)\s*(?:#|no\.?|number)\s*(?:is|was)?\s*[:#]?\s*" + _ID, 0.8),
         ("license_colon", r"\b(?:license|licence|cdl|dl#)\s*(?:is|was)?\s*[:#]\s*" + _ID, 0.75),
         (
             "spanish",

@@ -15,8 +15,9 @@ from clientsafe.checker.recognizers.presidio_guard import Guarded
 
 
 class MacAddressDeviceRecognizer(Guarded, MacAddressRecognizer):
-    CUES = ["mac", "device", "hardware", "wifi", "wi-fi", "ethernet", "dispositivo"]
+    CUES = ["mac", "device", "hardware", "wifi", "wi-fi", "ethernet", "network", "router", "dispositivo", "red"]
     CUE_BOOST = 0.2
+    CUE_WINDOW = 60  # "blocked 70-61-70-24-66-69 from the guest network"
 
     def __init__(self) -> None:
         super().__init__(name="MacAddressDeviceRecognizer")

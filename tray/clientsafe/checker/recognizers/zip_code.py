@@ -16,7 +16,7 @@ _NAMED = r"(?:zip|zip\s?code|zipcode|postal\s?code|postcode|c[óo]digo\s+postal|
 _LIVES = (
     r"(?:lives?|living|lived|resides?|residing|resided|stays?|staying|stayed|moved|moving|moves|relocated|"
     r"relocating|evicted|housed|placed|home|house|apartment|apt|address|vive|viven|viv[íi]a|vivimos|reside|"
-    r"se\s+mud[óo]|se\s+mudaron|mudarse|domicilio|direcci[óo]n|casa)"
+    r"se\s+mud[óo]|se\s+mudaron|mudarse|domicilio|direcci[óo]n|casa|home\s+visit|visit|visita|visitar)"
 )
 _PREPOSITION = r"(?:in|into|to|at|near|around|by|out\s+to|over\s+in|back\s+to|en|a|al|cerca\s+de|por)"
 _FILLER = r"(?:the|a|that|this|el|la|zona|area|área|colonia|zip|code|código|postal|de|del)"
@@ -25,10 +25,12 @@ _FILLER = r"(?:the|a|that|this|el|la|zona|area|área|colonia|zip|code|código|po
 class ZipCodeRecognizer(RegexRecognizer):
     ENTITY = "ZIP_CODE"
     PATTERNS = [
-        ("named", r"\b" + _NAMED + r"\s*(?:is|was|es|era)?\s*[:#]?\s*" + _ZIP, 0.75),
+        # "zip 97211", "zip code on her intake is 97211", "new zip for Ana: 97211"
+        ("named", r"\b" + _NAMED + r"(?:\s+[^\W\d]+){0,4}?\s*(?:is|was|es|era)?\s*[:#]?\s*" + _ZIP, 0.75),
+        # "lives in 97211", "staying with his cousin in 97211"
         (
             "lives_in",
-            r"\b" + _LIVES + r"\s+" + _PREPOSITION + r"\s+(?:" + _FILLER + r"\s+){0,3}" + _ZIP,
+            r"\b" + _LIVES + r"(?:\s+[^\W\d]+){0,3}?\s+" + _PREPOSITION + r"\s+(?:" + _FILLER + r"\s+){0,3}" + _ZIP,
             0.65,
         ),
         ("zip_after", r"(?<![\w-])" + _ZIP + r"\s+(?:zip|zip\s?code|zipcode|postal\s?code|area\s+code)\b", 0.7),
