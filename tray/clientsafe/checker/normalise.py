@@ -15,17 +15,19 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+# Imported (not only named) so that PyInstaller sees the package and its hook collects confusables.json; the
+# package's __init__ reads nothing.
+import confusable_homoglyphs
+
 # Invisible characters that split a word without showing: zero-width space/joiners, word joiner,
 # BOM, soft hyphen, invisible separators (U+2061-U+2064), Mongolian vowel separator.
 INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u2061\u2062\u2063\u2064\u180e")
+
 
 # Letters from other scripts that look like Latin ones ("Mаria" with a Cyrillic "а") are folded to the Latin
 # letter, following Unicode's confusables data (UTS #39 confusables.txt) as shipped by the confusable-homoglyphs
 # package, rather than a table of our own. Folded only inside words that also contain Latin letters, so a post
 # written in Russian or Greek is left alone.
-_CONFUSABLES_PACKAGE = "confusable_homoglyphs"
-
-
 @functools.cache
 def latin_lookalikes() -> dict[str, str]:
     """Each non-ASCII letter that Unicode lists as confusable with one ASCII letter, and that letter.
@@ -35,7 +37,7 @@ def latin_lookalikes() -> dict[str, str]:
     Loaded on the first post that needs it (the JSON is about 1 MB).
     """
     data = json.loads(
-        (importlib.resources.files(_CONFUSABLES_PACKAGE) / "confusables.json").read_text(encoding="utf-8")
+        (importlib.resources.files(confusable_homoglyphs) / "confusables.json").read_text(encoding="utf-8")
     )
 
     def ascii_letters(chars: list[dict[str, str]]) -> list[str]:
