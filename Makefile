@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format bench setup clean fixtures package
+.PHONY: run test lint format bench setup clean fixtures package train
 
 $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,8 +58,14 @@ test: setup lint fixtures
 	node --test tests/extension/
 	$(BIN)/python -m pytest
 
+# The learned risk layer's weights (tray/clientsafe/data/risk_model.*) from the labelled corpus
+# (tests/data/corpus, held-out writers excluded). Deterministic: the same corpus gives the same files.
+train: setup
+	$(BIN)/python -m clientsafe.checker.train --corpus tests/data/corpus --out tray/clientsafe/data
+
 bench: setup
 	$(BIN)/python bench/accuracy.py
+	$(BIN)/python bench/agreement.py
 	$(BIN)/python bench/identifier_recall.py
 	$(BIN)/python bench/latency.py
 	$(BIN)/python bench/cold_start.py

@@ -20,7 +20,10 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 import threading
+import unicodedata
+import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
 from importlib import resources
@@ -83,6 +86,12 @@ FINDING_TYPES = (
 )
 ID_GROUP = "id_number"
 _CACHE_SIZE = 512
+# Character n-grams (3 to 5 letters, within words, case and accents folded), hashed into 2^16 slots: they carry
+# spellings the encoder blurs (typos, "pt", "mi clienta", room numbers) for the heads that decide the action.
+NGRAM_BITS = 16
+NGRAM_SIZES = (3, 4, 5)
+SPARSE_HEADS = ("risky", "block", "served")
+_WORDS = re.compile(r"\w+")
 
 
 class LearnedLayerError(RuntimeError):
@@ -120,7 +129,14 @@ class Encoder:
                     f"{e}. Reinstall ClientSafe, or run 'make setup' in a source checkout."
                 ) from None
             try:
-                self._model = USE()
+                model = USE()
+                backend = model._model  # loads the weights now (the first check should not pay for it)
+                # With threadpoolctl installed (scikit-learn brings it, for training), the backend re-enters a
+                # BLAS thread limit on every call, which costs ~200 ms a post here against ~5 ms without; the
+                # per-call limit only helps large batches, and posts are one or two chunks.
+                if hasattr(backend, "_threadpool"):
+                    backend._threadpool = None
+                self._model = model
             except Exception as e:  # a damaged weights file inside the package: say which, never a traceback
                 raise LearnedLayerError(
                     f"The sentence encoder's weights could not be read ({type(e).__name__}: {e}). "
@@ -155,6 +171,19 @@ class Encoder:
             model = self._load()
             vectors = np.asarray(model.encode(variants), dtype=np.float32).reshape(len(variants), -1)
         return np.stack([_unit(v) for v in vectors])
+
+
+def ngram_slots(text: str) -> np.ndarray:
+    """The hashed character n-grams of a post, as sorted unique slot numbers (CRC-32: stable everywhere)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    mask = (1 << NGRAM_BITS) - 1
+    slots = set()
+    for word in _WORDS.findall(folded):
+        padded = f" {word} "
+        for n in NGRAM_SIZES:
+            for i in range(max(1, len(padded) - n + 1)):
+                slots.add(zlib.crc32(padded[i : i + n].encode("utf-8")) & mask)
+    return np.fromiter(sorted(slots), dtype=np.int64, count=len(slots))
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
@@ -196,8 +225,16 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
 class RiskModel:
     """The trained heads and their thresholds. ``load`` checks the files and says clearly what is wrong."""
 
-    def __init__(self, meta: dict[str, Any], weights: np.ndarray, bias: np.ndarray, encoder: Encoder | None = None):
+    def __init__(
+        self,
+        meta: dict[str, Any],
+        weights: np.ndarray,
+        bias: np.ndarray,
+        sparse: np.ndarray,
+        encoder: Encoder | None = None,
+    ):
         self.meta = meta
+        self.sparse = sparse  # (len(SPARSE_HEADS), 2**NGRAM_BITS): n-gram weights of the deciding heads
         self.heads: list[str] = list(meta["heads"])
         self.rule_codes: tuple[str, ...] = tuple(meta["rule_codes"])
         self.thresholds: dict[str, dict[str, float]] = meta["thresholds"]
@@ -205,7 +242,11 @@ class RiskModel:
         self.bias = bias
         self.encoder = encoder or Encoder()
         expected = len(feature_names(self.rule_codes))
-        if weights.shape != (len(self.heads), expected) or bias.shape != (len(self.heads),):
+        if (
+            weights.shape != (len(self.heads), expected)
+            or bias.shape != (len(self.heads),)
+            or sparse.shape != (len(SPARSE_HEADS), 1 << NGRAM_BITS)
+        ):
             raise LearnedLayerError(
                 f"The learned layer's weights ({MODEL_NPZ}) do not fit its description ({MODEL_JSON}): "
                 f"{weights.shape} for {len(self.heads)} heads of {expected} features. Reinstall ClientSafe."
@@ -241,7 +282,7 @@ class RiskModel:
         import io
 
         with np.load(io.BytesIO(raw)) as data:
-            return cls(meta, data["weights"], data["bias"])
+            return cls(meta, data["weights"], data["bias"], data["sparse"])
 
     def features(
         self,
@@ -259,8 +300,14 @@ class RiskModel:
         )
         return np.concatenate([vector, np.asarray(rest, dtype=np.float32)])
 
-    def predict(self, x: np.ndarray) -> dict[str, float]:
-        p = sigmoid(self.weights @ x + self.bias)
+    def predict(self, x: np.ndarray, slots: np.ndarray) -> dict[str, float]:
+        z = self.weights @ x + self.bias
+        if len(slots):
+            # The n-gram vector is binary and unit length: each present slot weighs 1/sqrt(count).
+            extra = self.sparse[:, slots].sum(axis=1) / math.sqrt(len(slots))
+            for i, head in enumerate(SPARSE_HEADS):
+                z[self.heads.index(head)] += extra[i]
+        p = sigmoid(z)
         return {h: float(v) for h, v in zip(self.heads, p, strict=True)}
 
     def assess(
@@ -274,7 +321,7 @@ class RiskModel:
         id_types: frozenset[str],
     ) -> Assessment:
         x = self.features(text, hits, fired_codes, account, review, language, id_types)
-        p = self.predict(x)
+        p = self.predict(x, ngram_slots(text))
         categories = {h.removeprefix("cat:"): v for h, v in p.items() if h.startswith("cat:")}
         return Assessment(p["risky"], p["block"], p.get("served", 0.0), categories)
 
@@ -308,6 +355,8 @@ class RiskModel:
             dtype=np.float32,
         )
         vectors = self.encoder.vectors_without(text, spans)
-        risky = self.heads.index("risky")
-        scores = [float(self.weights[risky] @ np.concatenate([v, rest])) for v in vectors]
+        scores = [
+            self.predict(np.concatenate([v, rest]), ngram_slots(text[:st] + text[en:]))["risky"]
+            for v, (st, en) in zip(vectors, spans, strict=True)
+        ]
         return spans[int(np.argmin(scores))]
