@@ -49,8 +49,10 @@ def test_when_a_persons_contact_detail_is_posted_then_it_warns(checker, text, ki
 
 
 def test_when_client_zip_code_is_posted_then_the_client_is_identified(checker):
+    # How strongly is the learned layer's call (rules alone block); that the client is identified is the rules'.
     verdict = checker.check("my client just moved to 97211 with her kids")
-    assert verdict.action == "block"
+    assert verdict.action in {"warn", "block"}
+    assert "CLIENT_IDENTIFIED" in {r.code for r in verdict.reasons}
     assert "ZIP_CODE" in _types(verdict)
 
 

@@ -26,6 +26,8 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
+from clientsafe.checker.recognizers.presidio_guard import MAX_RESULTS
+
 REGIONS = (
     "US",
     "CA",
@@ -59,7 +61,9 @@ _PHONE_CUE = (
 _CUE = r"(?:" + _PHONE_CUE + r"|number|n[úu]mero)"
 _CUE_BEFORE = re.compile(r"(?<!\w)" + _CUE + r"\W{0,3}(?:\w+\W{1,3}){0,3}$", re.IGNORECASE)
 _CUE_AFTER = re.compile(r"^\W{0,3}(?:\w+\W{1,3}){0,2}" + _CUE + r"\b", re.IGNORECASE)
-# Any run of digits long enough to be a phone number; the matcher is not run on posts without one.
+# Any run of digits long enough to be a phone number; the matcher is not run on posts without one, nor on runs
+# longer than any phone number with an extension.
+_LONGEST_RUN = 40
 _HAS_NUMBER = re.compile(r"\d[\d\s().\-/]{5,}\d")
 _INTERNATIONAL = re.compile(r"(?<![\w+])\+\s?\(?\d{1,3}\)?(?:[\s.\-]?\(?\d{1,5}\)?){2,6}(?![\w-])")
 _CUED_NUMBER = re.compile(
@@ -87,6 +91,8 @@ def _windows(text: str) -> list[tuple[int, int]]:
     extension after), overlapping ones merged."""
     spans: list[tuple[int, int]] = []
     for match in _HAS_NUMBER.finditer(text):
+        if match.end() - match.start() > _LONGEST_RUN:
+            continue  # no phone number is this long (and libphonenumber's matcher is slow on such runs)
         start = match.start()
         while start > 0 and not text[start - 1].isspace() and match.start() - start < 24:
             start -= 1
@@ -140,8 +146,10 @@ class InternationalPhoneRecognizer(PhoneRecognizer):
             keep(match.start("v"), match.end("v"), 0.2)
         # Of nested spans keep the longest (the matcher and the shapes may cut the same number differently).
         spans = sorted(found, key=lambda s: (s[0], -s[1]))
-        results = []
+        results: list[RecognizerResult] = []
         for start, end in spans:
+            if len(results) >= MAX_RESULTS:
+                break
             if any(s <= start and end <= e and (s, e) != (start, end) for s, e in found):
                 continue
             results.append(

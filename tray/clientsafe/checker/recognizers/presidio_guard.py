@@ -12,7 +12,12 @@ Two things differ from plain Presidio:
   raises in social posts (a version number read as an IP address, "p.m." read as a web address) are
   turned away.
 
-Use it as the first base: ``class UrlFinder(Guarded, UrlRecognizer)``.
+Use it as the first base: ``class UrlFinder(Guarded, UrlRecognizer)``. A recognizer whose Presidio pattern is
+costly on some text may override ``presidio_results`` to run it on less of the text.
+
+No call reports more than ``MAX_RESULTS`` findings: a post never holds hundreds of IP addresses, and text that
+does ("1.1.1.1.1..." pasted 10,000 times) would otherwise cost the later stages time in proportion to the
+square of the count. One finding is enough to hold the post.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from clientsafe.checker.recognizers.base import FLAGS
+
+MAX_RESULTS = 100
 
 
 class Guarded:
@@ -56,9 +63,10 @@ class Guarded:
         nlp_artifacts: NlpArtifacts | None = None,
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
-        found = super().analyze(text, entities, nlp_artifacts)  # type: ignore[misc]
-        kept = []
-        for result in found:
+        kept: list[RecognizerResult] = []
+        for result in self.presidio_results(text, entities, nlp_artifacts):
+            if len(kept) >= MAX_RESULTS:
+                break
             if self.cue_near(text, result.start, result.end):
                 result.score = result.score + self.CUE_BOOST
             guarded = self.guard(text, result)
@@ -67,6 +75,12 @@ class Guarded:
             guarded.score = min(1.0, guarded.score)
             kept.append(guarded)
         return kept
+
+    def presidio_results(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None
+    ) -> list[RecognizerResult]:
+        """What the Presidio recognizer itself reports."""
+        return super().analyze(text, entities, nlp_artifacts)  # type: ignore[misc]
 
 
 def token_around(text: str, start: int, end: int) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import UrlRecognizer
@@ -25,8 +26,10 @@ from clientsafe.checker.recognizers.presidio_guard import Guarded, token_around
 _FILE_EXTENSIONS = frozenset({"py", "sh", "md", "pl", "rs", "cs", "ps", "ai", "so", "mov", "sb", "ml", "ms"})
 _TRAILING = ".,;:!?"
 _QUOTES = "\"'"
-# A dot between a letter or digit and a letter: no post without one can hold an address.
+# A dot between a letter or digit and a letter: no word without one can hold an address.
 _MAY_HOLD_ADDRESS = re.compile(r"[a-z0-9]\.[a-z]", re.IGNORECASE)
+# Words an address can start: after white space, brackets or quotes.
+_WORD = re.compile(r"[^\s()<>\[\]{}\"'“”‘’«»]+")
 
 
 class WebAddressRecognizer(Guarded, UrlRecognizer):
@@ -34,20 +37,42 @@ class WebAddressRecognizer(Guarded, UrlRecognizer):
     CUE_BOOST = 0.1
 
     def __init__(self) -> None:
-        # Presidio's schemed and schemeless patterns; its two "quoted" variants find the same addresses with
-        # the quotes included, which the guard strips again.
+        # Presidio's schemed and schemeless patterns (its two "quoted" variants find the same addresses with the
+        # quotes included), tried at the start of each word (presidio_results).
         super().__init__(patterns=UrlRecognizer.PATTERNS[:2], supported_entity="URL", name="WebAddressRecognizer")
+        self._anchored = [(regex.compile(p.regex), p.score) for p in UrlRecognizer.PATTERNS[:2]]
 
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: NlpArtifacts | None = None,
-        regex_flags: int | None = None,
+    def presidio_results(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None
     ) -> list[RecognizerResult]:
-        if not _MAY_HOLD_ADDRESS.search(text):
-            return []  # most posts: Presidio's pattern (every top-level domain) is not cheap
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+        """Presidio's patterns, tried once at the start of each word that holds a dot.
+
+        Run over the whole text (as Presidio does), the schemeless pattern tries every position, and at each one
+        backs off through up to 253 characters testing every top-level domain: "a.a.a.a..." costs about half a
+        millisecond per character (a minute for a long paste). An address starts a word, so one anchored try per
+        word finds the same addresses at a cost bounded by the text's length.
+        """
+        results = []
+        for word in _WORD.finditer(text):
+            if not _MAY_HOLD_ADDRESS.search(word.group()):
+                continue
+            for pattern, score in self._anchored:
+                match = pattern.match(text, word.start(), word.end())
+                if match:
+                    results.append(
+                        RecognizerResult(
+                            "URL",
+                            match.start(),
+                            match.end(),
+                            score,
+                            recognition_metadata={
+                                RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
+                                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                            },
+                        )
+                    )
+                    break
+        return results
 
     def guard(self, text: str, result: RecognizerResult) -> RecognizerResult | None:
         start, end = result.start, result.end
