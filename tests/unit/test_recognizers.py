@@ -49,6 +49,8 @@ FINDS = [
     # A famous sample is still a well-formed SSN: posted next to a client it reads as theirs.
     (SsnRecognizer, "the example 123-45-6789 from the training", ("US_SSN", "123-45-6789")),
     (PaymentCardRecognizer, "card 4704 2464 1401 1726 declined", ("CREDIT_CARD", "4704 2464 1401 1726")),
+    # A 2-series Mastercard, which Presidio's CreditCardRecognizer does not know.
+    (PaymentCardRecognizer, "card 2221 0012 3456 7896", ("CREDIT_CARD", "2221 0012 3456 7896")),
     (MedicalRecordRecognizer, "MRN 00482913 in room 4", ("MEDICAL_RECORD_NUMBER", "00482913")),
     (HealthPlanRecognizer, "Medicaid ID PX48291753 went through", ("MEDICAID_ID", "PX48291753")),
     (HealthPlanRecognizer, "his MBI is 3HJ7-WN2-RC48", ("MEDICARE_ID", "3HJ7-WN2-RC48")),
