@@ -61,7 +61,7 @@ test: setup lint fixtures
 # The learned risk layer's weights (tray/clientsafe/data/risk_model.*) from the labelled corpus
 # (tests/data/corpus, held-out writers excluded). Deterministic: the same corpus gives the same files.
 train: setup
-	$(BIN)/python -m clientsafe.checker.train --corpus tests/data/corpus --out tray/clientsafe/data
+	$(BIN)/python -m clientsafe.checker.train --corpus tests/data/corpus --round-one tests/data/posts.jsonl --out tray/clientsafe/data
 
 bench: setup
 	$(BIN)/python bench/accuracy.py

@@ -1,6 +1,6 @@
 """Regenerate shared/golden/verdicts.json from the checker (review the diff before committing).
 
-.venv/bin/python tests/update_golden.py
+.venv/bin/python -P tests/update_golden.py   (-P: tests/packaging/ must not shadow the packaging library)
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def build(checker) -> list[dict]:
 
 
 def main() -> None:
-    sys.path.insert(0, str(ROOT))
+    sys.path.append(str(ROOT))  # appended: the repo's packaging/ folder must not shadow the packaging library
     from clientsafe.checker import Checker, OrgProfile
 
     checker = Checker(org=OrgProfile.load(ROOT / "tests" / "data" / "org_profile.json"))

@@ -189,6 +189,13 @@
           reason.example ? el("div", { className: "example", text: reason.example }) : null,
           policyLink(reason.policy_ref, config?.policy_links)));
       }
+      // The rewrite is offered only when the app checked it again and it came back clear; otherwise say what
+      // still needs the person's own edit.
+      const still = verdict.rewrite && !verdict.rewrite.safe ? verdict.rewrite.still_to_edit || [] : [];
+      if (still.length) {
+        list.append(el("li", { className: "still", text: "No safe rewrite could be suggested: edit these details "
+          + "yourself first: " + still.map((d) => `“${d.text}”`).join(", ") }));
+      }
     }
     box.append(list);
     if (account === "org" && config?.community_standards_url) {

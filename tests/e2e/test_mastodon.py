@@ -7,7 +7,7 @@ import pytest
 
 from tests.e2e.tray_control import stop
 
-RISKY = "So proud of Maria from our youth shelter, she just turned 15!"
+RISKY = "So proud of Maria from our youth shelter for making the honor roll!"
 HARMLESS = "Great turnout at the park cleanup today, thanks everyone!"
 
 

@@ -16,7 +16,7 @@ from tests.e2e.conftest import open_world
 from tests.e2e.test_fixture_sites import open_composer, site, type_like_a_person
 
 ROOT = Path(__file__).resolve().parents[2]
-RISKY = "So proud of Maria from our youth shelter 🎉 she just turned 15!"
+RISKY = "So proud of Maria from our youth shelter for making the honor roll 🎉"
 HARMLESS = "Great turnout at the park cleanup today, thanks everyone! 🌳"
 REASON = "Maria and her guardian asked us to share"
 COMMUNITY_STANDARDS = "https://hopehouse.example.org/community-standards"

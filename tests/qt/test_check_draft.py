@@ -5,7 +5,7 @@ from __future__ import annotations
 from clientsafe.ui.check_draft import EMPTY, reason_titles
 from clientsafe.ui.qt import QApplication, QGuiApplication, Qt
 
-RISKY = "So proud of Maria from our youth shelter 💙 she just turned 15!"
+RISKY = "So proud of Maria from our youth shelter for making the honor roll 💙"
 
 
 def _check(qtbot, window, text, org=False):

@@ -7,7 +7,7 @@ import sys
 import textwrap
 
 from clientsafe.checker.normalise import index_from_utf16
-from clientsafe.checker.verdict import Verdict
+from clientsafe.checker.verdict import Verdict, apply_suggestions, still_to_edit
 
 _HEADLINE = {
     "allow": "OK to post: nothing here looks like client information.",
@@ -37,7 +37,9 @@ def render(text: str, verdict: Verdict, colour: bool = False) -> str:
             lines.append(textwrap.fill(reason.example, 100, initial_indent="   ", subsequent_indent="   "))
     if verdict.suggestions:
         rewrite = apply_suggestions(text, verdict)
-        lines += ["", "Suggested rewrite:", textwrap.indent(rewrite, "  ")]
+        lines += ["", "Suggested rewrite (checked again: clear):", textwrap.indent(rewrite, "  ")]
+    elif still_to_edit(verdict):
+        lines += ["", textwrap.fill(still_to_edit(verdict), 100)]
     lines += ["", paint("2", f"({verdict.engine.get('ms', '?')} ms)")]
     return "\n".join(lines)
 
@@ -70,16 +72,5 @@ def _mark(text: str, verdict: Verdict, colour: bool) -> str | None:
         out.append(text[pos:s])
         out.append(f"\033[7m{text[s:e]}\033[0m" if colour else f"[[{text[s:e]}]]")
         pos = e
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def apply_suggestions(text: str, verdict: Verdict) -> str:
-    out, pos = [], 0
-    for s in verdict.suggestions:
-        start, end = index_from_utf16(text, s.start), index_from_utf16(text, s.end)
-        out.append(text[pos:start])
-        out.append(s.replacement)
-        pos = end
     out.append(text[pos:])
     return "".join(out)

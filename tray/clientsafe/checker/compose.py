@@ -74,6 +74,12 @@ def compose(
         for h in hits:
             if h.type in rules.members("who") or h.type in rules.members("id_number"):
                 suggest_hits.setdefault((h.start, h.end), h)
+    if action != "allow" and suggest_hits:
+        # A name taken out still leaves "from our youth shelter" saying who they are: the service phrase that
+        # ties a person to the organisation goes too, so the rewrite can come back clear.
+        for h in hits:
+            if h.type == "SERVICE_CONTEXT":
+                suggest_hits.setdefault((h.start, h.end), h)
     # Strongest reason first: that is the one a person reads. Sorting is stable: rule order breaks ties.
     reasons_out = [r for _, r in sorted(out, key=lambda pair: -pair[0])]
     findings = []
@@ -87,7 +93,10 @@ def compose(
         for h in sorted(suggest_hits.values(), key=lambda h: h.start):
             replacement = replacement_for(h, norm.text, rules, language)
             if replacement is not None:
-                start, end = norm.span_to_utf16(h.start, h.end)
+                lo = h.start
+                if replacement == "" and h.type == "SERVICE_CONTEXT" and lo > 0 and norm.text[lo - 1] == " ":
+                    lo -= 1  # a phrase taken out takes its space with it ("someone  for" would read oddly)
+                start, end = norm.span_to_utf16(lo, h.end)
                 suggestions.append(Suggestion(start, end, replacement))
     return Verdict(action=action, reasons=reasons_out, findings=findings, suggestions=_no_overlap(suggestions))
 

@@ -39,11 +39,11 @@ class Finder:
         self._lock = threading.Lock()
         self._cache: OrderedDict[str, tuple[Hit, ...]] = OrderedDict()
 
-    def find(self, text: str) -> list[Hit]:
+    def find(self, text: str, language: str = "en") -> list[Hit]:
         if not text.strip():
             return []
         hits = self._nlp(text)
-        hits = people(hits, text, self._proper_nouns)
+        hits = people(hits, text, self._proper_nouns, language)
         org_names = phrase_spans(text, self.org.names_in_text())
         hits = mark_public_people(
             [h for h in hits if h.end > h.start and not self._is_org_own(h, text, org_names)], text

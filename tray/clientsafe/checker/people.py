@@ -8,11 +8,13 @@ name of "Dawn and Anouk". It reads and returns findings (``Hit``) and nothing el
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
 from clientsafe.checker.context import Hit
 from clientsafe.checker.recognizers.proper_nouns import ProperNounRecognizer, is_place_or_title
-from clientsafe.wordlists import WORD_NAMES, stop_words
+from clientsafe.wordlists import WORD_NAMES, spanish_stop_words, stop_words
 
 # Types that refine others when spans overlap: an e-mail is not also a person, an address not a name.
 # A number after its own cue ("IMEI", "passport", "IBAN") outranks a shape that only looks like another type.
@@ -249,9 +251,31 @@ def plausible_name(hit: Hit, text: str, proper_nouns: ProperNounRecognizer) -> b
     return not (hit.source in {"ner", "pattern"} and proper_nouns.is_plain_words(value))
 
 
-def people(hits: list[Hit], text: str, proper_nouns: ProperNounRecognizer) -> list[Hit]:
+def people(hits: list[Hit], text: str, proper_nouns: ProperNounRecognizer, language: str = "en") -> list[Hit]:
     """The people stage, top to bottom: trim, drop the implausible, resolve overlaps, add coordinated names.
 
     (Public people are marked by the caller after the organisation's own names are removed.)"""
     hits = [trim_person(h, text) if h.type == "PERSON" else h for h in hits]
-    return [h for h in hits if h.type != "PERSON" or plausible_name(h, text, proper_nouns)]
+    hits = [h for h in hits if h.type != "PERSON" or plausible_name(h, text, proper_nouns)]
+    if language == "es":
+        hits = [h for h in hits if h.type != "PERSON" or _spanish_name(text[h.start : h.end])]
+    return hits
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+def _spanish_name(value: str) -> bool:
+    """In a Spanish post, English-trained NER and the capitalised-word patterns take ordinary Spanish words for
+    names ("Estamos", "Línea", "Gracias"). A name there must hold a word the census name lists know (they carry
+    the Hispanic given names and surnames: María, Guadalupe, Rosa, Pérez), or be an initial ("D."), and no word
+    of it may be a Spanish function word."""
+    from clientsafe.checker.recognizers.names import census_lists
+
+    given, surnames = census_lists()
+    words = [_fold(w.strip(".,;:!?¡¿'’")) for w in value.split()]
+    words = [w for w in words if w]
+    if not words or any(w in spanish_stop_words() for w in words):
+        return False
+    return any(w in given or w in surnames or (len(w) == 1 and value.strip().endswith(".")) for w in words)

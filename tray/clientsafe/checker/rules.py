@@ -75,7 +75,7 @@ class RuleTable:
     def members(self, name: str) -> frozenset[str]:
         return self.groups.get(name, frozenset({name}))
 
-    def evaluate(self, hits: list[Hit], account: str) -> list[Fired]:
+    def evaluate(self, hits: list[Hit], account: str, replace: bool = True) -> list[Fired]:
         fired = []
         for rule in self.rules:
             action = rule.action.get(account, "allow")
@@ -84,8 +84,13 @@ class RuleTable:
             match = self._match(rule, hits)
             if match is not None:
                 fired.append(Fired(rule, action, match))
-        # A more specific rule says everything a weaker one would ("client + health detail + name" covers
-        # "client + name"), so the weaker reason is not shown twice.
+        return self.drop_replaced(fired) if replace else fired
+
+    @staticmethod
+    def drop_replaced(fired: list[Fired]) -> list[Fired]:
+        """A more specific rule says everything a weaker one would ("client + health detail + name" covers
+        "client + name"), so the weaker reason is not shown twice. Only rules that apply replace others: a
+        phrase rule the learned layer set aside must not take a hard-evidence rule with it."""
         replaced = {code for f in fired for code in f.rule.replaces}
         return [f for f in fired if f.rule.code not in replaced]
 

@@ -80,13 +80,14 @@ def build_features(
     texts, rests = [], []
     for r in rows:
         norm = normalise(r["text"])
-        hits = checker.finder.find(norm.text)
-        fired = {f.rule.code for f in checker.rules.evaluate(hits, r["account"])}
+        language = detect(norm.text)
+        hits = checker.finder.find(norm.text, language)
+        fired = {f.rule.code for f in checker.rules.evaluate(hits, r["account"], replace=False)}
         review = r.get("kind") == "review_reply" or r.get("site") in REVIEW_SITES
         texts.append(norm.text)
         rests.append(
             finding_features(hits, fired, rule_codes, id_types)
-            + context_features(norm.text, r["account"], review, detect(norm.text))
+            + context_features(norm.text, r["account"], review, language)
         )
     vectors = np.stack([encoder.post_vector(t) for t in texts])
     return np.concatenate([vectors, np.asarray(rests, dtype=np.float32)], axis=1).astype(np.float64)
@@ -177,13 +178,25 @@ def _npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:
     return buffer.getvalue()
 
 
-def train(corpus: Path, out: Path, log: Any = sys.stdout) -> dict[str, Any]:
+def read_round_one(path: Path | None) -> list[dict[str, Any]]:
+    """Round 1's own corpus (tests/data/posts.jsonl), its tune split only, as writer "w0": written by the people
+    who wrote the rules, so it is training data and never a measure. It has no ``served`` or ``categories``, so
+    it trains the deciding heads only."""
+    if path is None or not path.exists():
+        return []
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [{**r, "writer": "w0", "partial": True} for r in rows if r.get("split") == "tune"]
+
+
+def train(corpus: Path, out: Path, log: Any = sys.stdout, round_one: Path | None = None) -> dict[str, Any]:
     from importlib.metadata import version
 
     from clientsafe.checker.engine import Checker
 
     files = corpus_files(corpus)
-    rows = read_rows(files)
+    rows = read_rows(files) + read_round_one(round_one)
+    if round_one is not None and round_one.exists():
+        files = [*files, round_one]
     log.write(f"Training on {len(rows)} posts from {', '.join(p.stem for p in files)} (held out: {HELD_OUT})\n")
     checker = Checker(risk_model=False)
     rule_codes = tuple(dict.fromkeys(r.code for r in checker.rules.rules))
@@ -217,12 +230,15 @@ def train(corpus: Path, out: Path, log: Any = sys.stdout) -> dict[str, Any]:
     weights = np.zeros((len(heads), x.shape[1]), dtype=np.float32)
     bias = np.zeros(len(heads), dtype=np.float32)
     ngram_weights = np.zeros((len(SPARSE_HEADS), 1 << NGRAM_BITS), dtype=np.float32)
+    complete = np.asarray([not r.get("partial") for r in rows])
     for i, head in enumerate(heads):
+        # Heads other than the deciding two learn only from posts labelled with what they predict.
+        use = complete if head not in ("risky", "block") else np.ones(len(rows), dtype=bool)
         if head in SPARSE_HEADS:
-            coef, b = fit_logistic(full, targets[head])
+            coef, b = fit_logistic(full[use], targets[head][use])
             weights[i], ngram_weights[SPARSE_HEADS.index(head)] = coef[:dense_width], coef[dense_width:]
         else:
-            coef, b = fit_logistic(x, targets[head])
+            coef, b = fit_logistic(x[use], targets[head][use])
             weights[i] = coef
         bias[i] = b
     names = feature_names(rule_codes)
@@ -242,6 +258,7 @@ def train(corpus: Path, out: Path, log: Any = sys.stdout) -> dict[str, Any]:
         },
         "corpus_sha256": corpus_sha256(files),
         "corpus_files": [p.name for p in files],
+        "round_one_posts": sum(1 for r in rows if r.get("partial")),
         "held_out": list(HELD_OUT),
         "posts": len(rows),
         "out_of_fold": oof_report,
@@ -260,11 +277,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m clientsafe.checker.train", description=__doc__)
     parser.add_argument("--corpus", type=Path, default=Path("tests/data/corpus"))
     parser.add_argument("--out", type=Path, default=Path("tray/clientsafe/data"))
+    parser.add_argument("--round-one", type=Path, default=Path("tests/data/posts.jsonl"))
     args = parser.parse_args(argv)
     if not corpus_files(args.corpus):
         print(f"No corpus files (*.jsonl) in {args.corpus}: run from the repository's top folder.", file=sys.stderr)
         return 2
-    train(args.corpus, args.out)
+    train(args.corpus, args.out, round_one=args.round_one)
     return 0
 
 

@@ -52,3 +52,27 @@ class Verdict:
         if out["rewrite"] is None:
             del out["rewrite"]
         return out
+
+
+def apply_suggestions(text: str, verdict: Verdict) -> str:
+    """``text`` with every suggestion applied (offsets are UTF-16 units; suggestions never overlap)."""
+    from clientsafe.checker.normalise import index_from_utf16
+
+    out, pos = [], 0
+    for s in sorted(verdict.suggestions, key=lambda s: s.start):
+        start, end = index_from_utf16(text, s.start), index_from_utf16(text, s.end)
+        out.append(text[pos:start])
+        out.append(s.replacement)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def still_to_edit(verdict: Verdict) -> str:
+    """The sentence that says why no rewrite is offered (empty when there is a safe one, or nothing to edit)."""
+    rewrite = verdict.rewrite or {}
+    details = rewrite.get("still_to_edit") or []
+    if rewrite.get("safe", True) or not details:
+        return ""
+    quoted = ", ".join(f"\u201c{d['text']}\u201d" for d in details)
+    return f"No safe rewrite could be suggested: edit these details yourself first: {quoted}."

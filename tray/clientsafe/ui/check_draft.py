@@ -9,7 +9,8 @@ from functools import cache
 from typing import Any
 
 from clientsafe.checker.reasons import load_reasons
-from clientsafe.display import _HEADLINE, apply_suggestions, highlight_spans
+from clientsafe.checker.verdict import apply_suggestions, still_to_edit
+from clientsafe.display import _HEADLINE, highlight_spans
 from clientsafe.ui.qt import (
     QCheckBox,
     QGuiApplication,
@@ -60,6 +61,8 @@ def verdict_html(text: str, verdict: Any) -> str:
         if reason.example:
             parts.append(f"<p><i>{html.escape(reason.example)}</i></p>")
         parts.append(f"<p>Policy: {html.escape(reason.policy_ref)}</p>")
+    if still_to_edit(verdict):
+        parts.append(f"<p><b>{html.escape(still_to_edit(verdict))}</b></p>")
     if verdict.action == "allow":
         parts.append("<p>Nothing here looks like client information.</p>")
     return "".join(parts)
