@@ -43,7 +43,12 @@ def test_every_policy_ref_a_rule_cites_has_a_default_title():
     assert refs <= set(DEFAULT_POLICY_TITLES)
     # Reasons for posts come from the rules; the two for friend and follow requests from the relationship check.
     relationship = {"RELATIONSHIP_CLIENT", "RELATIONSHIP_CLIENT_MINOR"}
-    assert set(rule_codes()) | relationship == set(json.loads((ROOT / "shared" / "reasons.json").read_text()))
+    from clientsafe.checker.engine import LEARNED_POLICY_REFS
+
+    assert set(LEARNED_POLICY_REFS.values()) <= set(DEFAULT_POLICY_TITLES)
+    assert set(rule_codes()) | relationship | set(LEARNED_POLICY_REFS) == set(
+        json.loads((ROOT / "shared" / "reasons.json").read_text())
+    )
     assert {"social-media-boundaries", "boundaries-minors"} <= set(DEFAULT_POLICY_TITLES)
 
 

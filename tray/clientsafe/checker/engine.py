@@ -41,6 +41,8 @@ HARD_RULES = frozenset(
         "AGE_OVER_89",
     }
 )
+# Reasons only the learned layer gives (no rule carries them), with the policy section each cites.
+LEARNED_POLICY_REFS = {"REVIEW_REPLY_CONFIRMS": "review-replies"}
 # The learned layer sets a phrase rule aside only when its "risky" score is below this (calibrated by hand on
 # the training writers' out-of-fold scores; the held-out writers were not looked at to choose it).
 VETO = 0.5
@@ -226,7 +228,12 @@ class Checker:
                 )
                 if span is not None:
                     evidence = (Hit("RISK_CONTEXT", "context", span[0], span[1], round(a.risky, 2), "model"),)
-        call = ModelCall(action, code, self.rules.policy_ref(code, "confidentiality-clients"), evidence)
+        call = ModelCall(
+            action,
+            code,
+            self.rules.policy_ref(code, LEARNED_POLICY_REFS.get(code, "confidentiality-clients")),
+            evidence,
+        )
         return hard + explaining, call
 
     # -- the rewrite is only offered when it is safe ----------------------------------------------------

@@ -94,6 +94,7 @@ DEFAULT_POLICY_TITLES: dict[str, str] = {
     "social-media-boundaries": "Boundaries: connecting with clients on social media",
     "boundaries-minors": "Boundaries with young people online",
     "safety-locations": "Safe locations (shelters and safe houses)",
+    "review-replies": "Replying to online reviews",
     "fail-mode": "When ClientSafe cannot check a post",
 }
 
