@@ -17,6 +17,12 @@ EXAMPLES = [
     ("harmless-family", "personal", "So proud of my daughter Grace, 14, who made honor roll at Lincoln Middle!! 📚"),
     ("name-alone", "personal", "Congrats Keisha Brown on the new job!"),
     ("client-shelter", "personal", "🎉🎉 So proud of Maria from our youth shelter 💙 she just turned 15!"),
+    # A rewrite is offered only when it checks clear: this one's does (the one above's does not: "she had a birthday").
+    (
+        "client-shelter-rewrite",
+        "personal",
+        "🎉🎉 So proud of Maria from our youth shelter 💙 for making the honor roll!",
+    ),
     ("client-relapse-anonymous", "personal", "One of my clients relapsed this week, heartbreaking"),
     ("medicaid-id", "personal", "Medicaid ID PX48291753 finally went through for J.R.!"),
     ("hidden-name", "personal", "Ma\u200bria from group was hospitalized again"),

@@ -26,9 +26,9 @@ test("golden verdicts: the highlighted pieces join back to the post and mark onl
 });
 
 test("applying suggestions after emoji uses UTF-16 offsets and keeps the rest of the post", () => {
-  const g = golden.find((x) => x.name === "client-shelter");
+  const g = golden.find((x) => x.name === "client-shelter-rewrite");
   const out = L.applySuggestions(g.input.text, g.expect.suggestions);
-  assert.equal(out, "🎉🎉 So proud of someone from our youth shelter 💙 she had a birthday!");
+  assert.equal(out, "🎉🎉 So proud of someone 💙 for making the honor roll!");
 });
 
 test("overlapping findings merge into one highlight carrying both types", () => {

@@ -39,6 +39,10 @@ class Finder:
         self._lock = threading.Lock()
         self._cache: OrderedDict[str, tuple[Hit, ...]] = OrderedDict()
 
+    def clear_cache(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
     def find(self, text: str, language: str = "en") -> list[Hit]:
         if not text.strip():
             return []

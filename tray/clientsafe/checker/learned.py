@@ -144,6 +144,10 @@ class Encoder:
                 ) from None
         return self._model
 
+    def clear_cache(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
     def encode_many(self, texts: list[str]) -> np.ndarray:
         with self._lock:
             model = self._load()
