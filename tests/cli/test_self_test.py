@@ -28,6 +28,7 @@ def test_the_flag_and_the_subcommand_both_pass_and_say_so():
         assert "ok   risky post: block (expected block)" in result.stdout
         assert "ok   harmless post: allow (expected allow)" in result.stdout
         assert "no network connection attempted" in result.stdout
+        assert "ok   learned risk layer on" in result.stdout
         assert result.stdout.rstrip().endswith("PASSED: ClientSafe works on this machine.")
 
 
@@ -62,3 +63,19 @@ def test_when_a_library_reaches_for_the_network_then_the_self_test_fails(monkeyp
     assert module.self_test(sys.stdout) == module.EXIT_SELF_TEST_FAILED
     out = capsys.readouterr().out
     assert "FAIL tried to reach the network: example.org" in out and "FAILED" in out
+
+
+def test_when_the_learned_layer_cannot_load_then_the_self_test_says_so_and_fails(monkeypatch, capsys):
+    """Never a silent fall-back to the rules alone: the self-test names the problem and fails."""
+    from clientsafe.checker import learned
+    from clientsafe.cli import self_test as module
+
+    def broken(folder=None):
+        raise learned.LearnedLayerError("The learned layer's file /x/risk_model.npz is damaged. Reinstall ClientSafe.")
+
+    monkeypatch.setattr(learned.RiskModel, "load", staticmethod(broken))
+    code = module.self_test(sys.stdout)
+    out = capsys.readouterr().out
+    assert code != 0
+    assert "FAIL learned risk layer off: The learned layer's file /x/risk_model.npz is damaged" in out
+    assert "PASSED" not in out

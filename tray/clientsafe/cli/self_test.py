@@ -48,6 +48,8 @@ class Report:
     checks: list[dict[str, Any]] = field(default_factory=list)
     network_attempts: list[str] = field(default_factory=list)
     error: str = ""
+    # "on", or "off: <why>": the rules deciding alone is a failure to report, never a silent fall-back.
+    learned: str = ""
 
     @property
     def passed(self) -> bool:
@@ -55,6 +57,7 @@ class Report:
             not self.error
             and not self.network_attempts
             and bool(self.checks)
+            and self.learned == "on"
             and all(c["got"] == c["expected"] for c in self.checks)
         )
 
@@ -77,6 +80,7 @@ def self_test(out: IO[str], as_json: bool = False) -> int:
             checker = make_checker(OrgProfile())
             report.load_ms = round((time.perf_counter() - started) * 1000, 1)
             report.engine = checker.version
+            report.learned = checker.learned
             for label, text, expected in SAMPLES:
                 verdict = checker.check(text, account="personal")
                 report.checks.append(
@@ -110,6 +114,9 @@ def _render(report: Report) -> str:
         lines.append(f"  FAIL tried to reach the network: {', '.join(sorted(set(report.network_attempts)))}")
     elif report.checks:
         lines.append("  ok   no network connection attempted")
+    if report.learned:
+        mark = "ok  " if report.learned == "on" else "FAIL"
+        lines.append(f"  {mark} learned risk layer {report.learned}")
     if report.error:
         lines.append(f"  FAIL {report.error}")
     lines.append(
