@@ -37,7 +37,7 @@ def render(text: str, verdict: Verdict, colour: bool = False) -> str:
             lines.append(textwrap.fill(reason.example, 100, initial_indent="   ", subsequent_indent="   "))
     if verdict.suggestions:
         rewrite = apply_suggestions(text, verdict)
-        lines += ["", "Suggested rewrite (checked again: clear):", textwrap.indent(rewrite, "  ")]
+        lines += ["", "Suggested rewrite:", textwrap.indent(rewrite, "  ")]
     elif still_to_edit(verdict):
         lines += ["", textwrap.fill(still_to_edit(verdict), 100)]
     lines += ["", paint("2", f"({verdict.engine.get('ms', '?')} ms)")]
