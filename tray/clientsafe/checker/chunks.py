@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-MIN_CHARS = 240
+MIN_CHARS = 400
 # A sentence ends at . ! ? … (and runs of them, with closing quotes/brackets/emoji) followed by white space, or
 # at a line break.
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+|\n+")

@@ -192,19 +192,28 @@ class Checker:
         }
         return verdict
 
-    def _check(self, text: str, account: str, site: str | None, kind: str | None) -> tuple[Verdict, str]:
+    def _check(
+        self, text: str, account: str, site: str | None, kind: str | None, explain: bool = True
+    ) -> tuple[Verdict, str]:
         norm = normalise(text)
         language = lang.detect(norm.text)
         hits = self.finder.find(norm.text, language)
         fired = self.rules.evaluate(hits, account, replace=False)
-        applied, call = self._learned_layer(norm.text, hits, fired, account, _is_review(site, kind), language)
+        applied, call = self._learned_layer(norm.text, hits, fired, account, _is_review(site, kind), language, explain)
         applied = self.rules.drop_replaced(applied)
         return compose(norm, hits, applied, self.rules, self.reasons, language, call), language
 
     # -- the learned layer ---------------------------------------------------------------------------
 
     def _learned_layer(
-        self, text: str, hits: list[Hit], fired: list[Fired], account: str, review: bool, language: str
+        self,
+        text: str,
+        hits: list[Hit],
+        fired: list[Fired],
+        account: str,
+        review: bool,
+        language: str,
+        explain: bool = True,
     ) -> tuple[list[Fired], ModelCall | None]:
         """Which rules apply, and the learned layer's call. Without the layer every rule applies (as said in
         the verdict's ``engine``); with it, the hard-evidence rules apply and the phrase rules only explain."""
@@ -228,7 +237,7 @@ class Checker:
         if not code:
             code = _reason_for(a, action, review)
             shown = {h.category for h in hits}
-            if not shown & {"relationship", "sensitive", "youth"}:
+            if explain and not shown & {"relationship", "sensitive", "youth"}:
                 span = self.risk.relied_on(
                     text, hits, codes, account, review, language, self.rules.members("id_number")
                 )
@@ -250,7 +259,7 @@ class Checker:
         from clientsafe.checker.normalise import index_from_utf16
 
         rewritten = apply_suggestions(text, verdict)
-        again, _ = self._check(rewritten, account, site, kind)
+        again, _ = self._check(rewritten, account, site, kind, explain=False)
         if again.action == "allow":
             verdict.rewrite = {"safe": True, "text": rewritten, "still_to_edit": []}
             return
