@@ -45,7 +45,7 @@ def test_when_a_rewrite_still_warns_then_no_suggestion_is_offered(checker, monke
 
 
 def test_chunks_are_cut_by_content_so_an_edit_keeps_the_others():
-    sentences = [f"This is sentence number {i} about the weekly volunteer schedule at the centre." for i in range(60)]
+    sentences = [f"This is sentence number {i} about the weekly volunteer schedule at the centre." for i in range(120)]
     text = " ".join(sentences)
     edited = text.replace("number 30 about", "number 30 all about")
     before = {text[s:e] for s, e in chunk_spans(text)}

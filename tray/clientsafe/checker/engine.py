@@ -192,9 +192,7 @@ class Checker:
         }
         return verdict
 
-    def _check(
-        self, text: str, account: str, site: str | None, kind: str | None, explain: bool = True
-    ) -> tuple[Verdict, str]:
+    def _check(self, text: str, account: str, site: str | None, kind: str | None) -> tuple[Verdict, str]:
         norm = normalise(text)
         language = lang.detect(norm.text)
         hits = self.finder.find(norm.text, language)
@@ -213,7 +211,6 @@ class Checker:
         account: str,
         review: bool,
         language: str,
-        explain: bool = True,
     ) -> tuple[list[Fired], ModelCall | None]:
         """Which rules apply, and the learned layer's call. Without the layer every rule applies (as said in
         the verdict's ``engine``); with it, the hard-evidence rules apply and the phrase rules only explain."""
@@ -237,7 +234,7 @@ class Checker:
         if not code:
             code = _reason_for(a, action, review)
             shown = {h.category for h in hits}
-            if explain and not shown & {"relationship", "sensitive", "youth"}:
+            if not shown & {"relationship", "sensitive", "youth"}:
                 span = self.risk.relied_on(
                     text, hits, codes, account, review, language, self.rules.members("id_number")
                 )
@@ -259,7 +256,7 @@ class Checker:
         from clientsafe.checker.normalise import index_from_utf16
 
         rewritten = apply_suggestions(text, verdict)
-        again, _ = self._check(rewritten, account, site, kind, explain=False)
+        again, _ = self._check(rewritten, account, site, kind)
         if again.action == "allow":
             verdict.rewrite = {"safe": True, "text": rewritten, "still_to_edit": []}
             return
@@ -269,6 +266,8 @@ class Checker:
                 value = rewritten[index_from_utf16(rewritten, f.start) : index_from_utf16(rewritten, f.end)]
                 if value.strip() and not value.startswith("["):
                     still.append({"type": f.type, "text": value})
+        if not still:  # the layer alone still reads it as risky: point at the whole rewritten story
+            still = [{"type": "RISK_CONTEXT", "text": rewritten.strip()[:200]}]
         verdict.rewrite = {"safe": False, "text": "", "still_to_edit": still[:8]}
         verdict.suggestions = []
 
