@@ -197,7 +197,7 @@ class Checker:
         language = lang.detect(norm.text)
         hits = self.finder.find(norm.text, language)
         fired = self.rules.evaluate(hits, account, replace=False)
-        applied, call = self._learned_layer(norm.text, hits, fired, account, _is_review(site, kind), language, explain)
+        applied, call = self._learned_layer(norm.text, hits, fired, account, _is_review(site, kind), language)
         applied = self.rules.drop_replaced(applied)
         return compose(norm, hits, applied, self.rules, self.reasons, language, call), language
 
