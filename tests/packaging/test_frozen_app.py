@@ -57,8 +57,9 @@ def test_the_built_app_alone_refuses_to_pair_an_extension_no_installer_allowed(b
     assert reply["type"] == "error" and reply["error"] == "origin_not_allowed"
 
 
-def test_the_frozen_app_stays_under_300_mb(built):
-    # The issue's size aim; bench/frozen_app.py prints the exact figure.
+def test_the_frozen_app_stays_under_350_mb(built):
+    # Issue 11's size aim (350 MB): the learned layer's sentence encoder brings 32 MB of weights; it was 300 MB
+    # before it. bench/frozen_app.py prints the exact figure.
     app_dir = built["app"].parent
     size = sum(f.stat().st_size for f in app_dir.rglob("*") if f.is_file() and not f.is_symlink())
-    assert size < 300 * 1024 * 1024, f"{size / 1e6:.0f} MB"
+    assert size < 350 * 1000 * 1000, f"{size / 1e6:.0f} MB"
