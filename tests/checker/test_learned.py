@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from clientsafe.checker import train
-from clientsafe.checker.learned import MODEL_JSON, MODEL_NPZ, LearnedLayerError, RiskModel
+from clientsafe.checker.learned import MODEL_JSON, MODEL_NPZ, LearnedLayerError, Post, RiskModel
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "data" / "corpus"
@@ -155,5 +155,5 @@ def test_review_replies_that_the_model_holds_get_the_review_reason(checker, monk
 
 def test_features_have_the_width_the_weights_expect(checker):
     model = checker.risk
-    x = model.features("hola", [], set(), "personal", False, "es", frozenset())
+    x = model.features(Post("hola", [], set(), "personal", False, "es", frozenset()))
     assert x.shape == (model.weights.shape[1],) and np.isfinite(x).all()

@@ -17,7 +17,7 @@ from clientsafe.checker.analyzer import build_analyzer
 from clientsafe.checker.compose import ModelCall, compose
 from clientsafe.checker.context import Hit
 from clientsafe.checker.findings import Finder
-from clientsafe.checker.learned import REVIEW_SITES, Assessment, LearnedLayerError, RiskModel
+from clientsafe.checker.learned import REVIEW_SITES, Assessment, LearnedLayerError, Post, RiskModel
 from clientsafe.checker.normalise import normalise
 from clientsafe.checker.org import OrgProfile
 from clientsafe.checker.reasons import load_reasons
@@ -43,29 +43,9 @@ HARD_RULES = frozenset(
 )
 # Reasons only the learned layer gives (no rule carries them), with the policy section each cites.
 LEARNED_POLICY_REFS = {"REVIEW_REPLY_CONFIRMS": "review-replies"}
-# The learned layer sets a phrase rule aside only when its "risky" score is below this (calibrated by hand on
-# the training writers' out-of-fold scores; the held-out writers were not looked at to choose it).
+# The learned layer sets a phrase rule aside only when its "risky" score is below this: even odds, not tuned
+# (the held-out writers were not looked at to choose it).
 VETO = 0.5
-_DETAIL_CATEGORIES = frozenset(
-    {
-        "HEALTH",
-        "MENTAL_HEALTH",
-        "MEDICATION",
-        "HIV_STI",
-        "PREGNANCY",
-        "SUBSTANCE_USE",
-        "ABUSE",
-        "IMMIGRATION",
-        "CRIMINAL_JUSTICE",
-        "HOMELESSNESS",
-        "FOSTER_CARE",
-        "DISABILITY",
-        "SPECIAL_EDUCATION",
-        "GRADES_DISCIPLINE",
-        "BENEFITS",
-        "LGBTQ",
-    }
-)
 
 
 class InputError(ValueError):
@@ -219,7 +199,8 @@ class Checker:
         hard = [f for f in fired if f.rule.code in HARD_RULES]
         soft = [f for f in fired if f.rule.code not in HARD_RULES]
         codes = {f.rule.code for f in fired}
-        a = self.risk.assess(text, hits, codes, account, review, language, self.rules.members("id_number"))
+        post = Post(text, hits, codes, account, review, language, self.rules.members("id_number"))
+        a = self.risk.assess(post)
         action = self.risk.action(a, account)
         if action == "allow":
             # Below its warn line the layer is not sure the post is harmless: the phrase rules still apply unless
@@ -232,12 +213,10 @@ class Checker:
         code = next((f.rule.code for f in sorted(explaining, key=lambda f: -ACTION_RANK[f.action])), "")
         evidence: tuple[Hit, ...] = ()
         if not code:
-            code = _reason_for(a, action, review)
+            code = _reason_for(a, action, review, self.rules.members("detail"))
             shown = {h.category for h in hits}
             if not shown & {"relationship", "sensitive", "youth"}:
-                span = self.risk.relied_on(
-                    text, hits, codes, account, review, language, self.rules.members("id_number")
-                )
+                span = self.risk.relied_on(post)
                 if span is not None:
                     evidence = (Hit("RISK_CONTEXT", "context", span[0], span[1], round(a.risky, 2), "model"),)
         call = ModelCall(
@@ -276,7 +255,7 @@ def _is_review(site: str | None, kind: str | None) -> bool:
     return kind == "review_reply" or (site or "") in REVIEW_SITES
 
 
-def _reason_for(a: Assessment, action: str, review: bool) -> str:
+def _reason_for(a: Assessment, action: str, review: bool, details: frozenset[str]) -> str:
     """The plain-language reason for a call the learned layer made on its own, from what it read."""
     cats = {c for c, p in a.categories.items() if p >= 0.5}
     if review:
@@ -284,7 +263,7 @@ def _reason_for(a: Assessment, action: str, review: bool) -> str:
     if action == "block":
         if cats & {"SHELTER", "LOCATION"}:
             return "SHELTER_LOCATION"
-        if "YOUTH" in cats and cats & _DETAIL_CATEGORIES:
+        if "YOUTH" in cats and cats & details:
             return "MINOR_SENSITIVE_DETAIL"
-        return "CLIENT_HEALTH_DETAIL" if cats & _DETAIL_CATEGORIES else "CLIENT_IDENTIFIED"
-    return "CLIENT_SENSITIVE_DETAIL" if cats & _DETAIL_CATEGORIES else "CLIENT_STORY"
+        return "CLIENT_HEALTH_DETAIL" if cats & details else "CLIENT_IDENTIFIED"
+    return "CLIENT_SENSITIVE_DETAIL" if cats & details else "CLIENT_STORY"

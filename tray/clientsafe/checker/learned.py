@@ -107,6 +107,20 @@ class Assessment:
     sentence: tuple[int, int] | None = None  # the sentence the call relied on most, when it was worked out
 
 
+@dataclass(frozen=True)
+class Post:
+    """What the layer reads of one post besides its text's meaning: the findings, the rules that fired, where
+    it is going, and its language."""
+
+    text: str
+    hits: list[Hit]
+    fired_codes: set[str]
+    account: str
+    review: bool
+    language: str
+    id_types: frozenset[str]
+
+
 def _package_file(name: str) -> Path:
     return Path(str(resources.files("clientsafe") / "data" / name))
 
@@ -212,6 +226,13 @@ def context_features(text: str, account: str, review: bool, language: str) -> li
     ]
 
 
+def post_flags(post: Post, rule_codes: tuple[str, ...]) -> list[float]:
+    """Every feature but the embedding, in the order ``feature_names`` gives (training uses the same)."""
+    return finding_features(post.hits, post.fired_codes, rule_codes, post.id_types) + context_features(
+        post.text, post.account, post.review, post.language
+    )
+
+
 def feature_names(rule_codes: tuple[str, ...]) -> list[str]:
     return (
         [f"emb{i}" for i in range(512)]
@@ -288,21 +309,11 @@ class RiskModel:
         with np.load(io.BytesIO(raw)) as data:
             return cls(meta, data["weights"], data["bias"], data["sparse"])
 
-    def features(
-        self,
-        text: str,
-        hits: list[Hit],
-        fired_codes: set[str],
-        account: str,
-        review: bool,
-        language: str,
-        id_types: frozenset[str],
-    ) -> np.ndarray:
-        vector = self.encoder.post_vector(text)
-        rest = finding_features(hits, fired_codes, self.rule_codes, id_types) + context_features(
-            text, account, review, language
-        )
-        return np.concatenate([vector, np.asarray(rest, dtype=np.float32)])
+    def _rest(self, post: Post) -> np.ndarray:
+        return np.asarray(post_flags(post, self.rule_codes), np.float32)
+
+    def features(self, post: Post) -> np.ndarray:
+        return np.concatenate([self.encoder.post_vector(post.text), self._rest(post)])
 
     def predict(self, x: np.ndarray, slots: np.ndarray) -> dict[str, float]:
         z = self.weights @ x + self.bias
@@ -314,18 +325,8 @@ class RiskModel:
         p = sigmoid(z)
         return {h: float(v) for h, v in zip(self.heads, p, strict=True)}
 
-    def assess(
-        self,
-        text: str,
-        hits: list[Hit],
-        fired_codes: set[str],
-        account: str,
-        review: bool,
-        language: str,
-        id_types: frozenset[str],
-    ) -> Assessment:
-        x = self.features(text, hits, fired_codes, account, review, language, id_types)
-        p = self.predict(x, ngram_slots(text))
+    def assess(self, post: Post) -> Assessment:
+        p = self.predict(self.features(post), ngram_slots(post.text))
         categories = {h.removeprefix("cat:"): v for h, v in p.items() if h.startswith("cat:")}
         return Assessment(p["risky"], p["block"], p.get("served", 0.0), categories)
 
@@ -337,27 +338,15 @@ class RiskModel:
             return "warn"
         return "allow"
 
-    def relied_on(
-        self,
-        text: str,
-        hits: list[Hit],
-        fired_codes: set[str],
-        account: str,
-        review: bool,
-        language: str,
-        id_types: frozenset[str],
-    ) -> tuple[int, int] | None:
+    def relied_on(self, post: Post) -> tuple[int, int] | None:
         """The sentence whose removal lowers the risk most: what the layer relied on, to highlight."""
+        text = post.text
         spans = sentence_spans(text)
         if len(spans) <= 1:
             return spans[0] if spans else None
         if len(spans) > 16:
             return None
-        rest = np.asarray(
-            finding_features(hits, fired_codes, self.rule_codes, id_types)
-            + context_features(text, account, review, language),
-            dtype=np.float32,
-        )
+        rest = self._rest(post)
         vectors = self.encoder.vectors_without(text, spans)
         scores = [
             self.predict(np.concatenate([v, rest]), ngram_slots(text[:st] + text[en:]))["risky"]

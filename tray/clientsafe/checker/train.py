@@ -29,10 +29,10 @@ from clientsafe.checker.learned import (
     REVIEW_SITES,
     SPARSE_HEADS,
     Encoder,
-    context_features,
+    Post,
     feature_names,
-    finding_features,
     ngram_slots,
+    post_flags,
 )
 
 HELD_OUT = ("w3", "w5")  # the report split, fixed before any post was read (docs/labelling.md)
@@ -85,10 +85,7 @@ def build_features(
         fired = {f.rule.code for f in checker.rules.evaluate(hits, r["account"], replace=False)}
         review = r.get("kind") == "review_reply" or r.get("site") in REVIEW_SITES
         texts.append(norm.text)
-        rests.append(
-            finding_features(hits, fired, rule_codes, id_types)
-            + context_features(norm.text, r["account"], review, language)
-        )
+        rests.append(post_flags(Post(norm.text, hits, fired, r["account"], review, language, id_types), rule_codes))
     vectors = np.stack([encoder.post_vector(t) for t in texts])
     return np.concatenate([vectors, np.asarray(rests, dtype=np.float32)], axis=1).astype(np.float64)
 
