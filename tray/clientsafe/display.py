@@ -38,8 +38,8 @@ def render(text: str, verdict: Verdict, colour: bool = False) -> str:
     if verdict.suggestions:
         rewrite = apply_suggestions(text, verdict)
         lines += ["", "Suggested rewrite:", textwrap.indent(rewrite, "  ")]
-    elif still_to_edit(verdict):
-        lines += ["", textwrap.fill(still_to_edit(verdict), 100)]
+    elif still := still_to_edit(verdict):
+        lines += ["", textwrap.fill(still, 100)]
     lines += ["", paint("2", f"({verdict.engine.get('ms', '?')} ms)")]
     return "\n".join(lines)
 

@@ -17,7 +17,7 @@ from clientsafe.checker.analyzer import build_analyzer
 from clientsafe.checker.compose import ModelCall, compose
 from clientsafe.checker.context import Hit
 from clientsafe.checker.findings import Finder
-from clientsafe.checker.learned import REVIEW_SITES, Assessment, LearnedLayerError, Post, RiskModel
+from clientsafe.checker.learned import Assessment, LearnedLayerError, Post, RiskModel, is_review
 from clientsafe.checker.normalise import normalise
 from clientsafe.checker.org import OrgProfile
 from clientsafe.checker.reasons import load_reasons
@@ -177,7 +177,7 @@ class Checker:
         language = lang.detect(norm.text)
         hits = self.finder.find(norm.text, language)
         fired = self.rules.evaluate(hits, account, replace=False)
-        applied, call = self._learned_layer(norm.text, hits, fired, account, _is_review(site, kind), language)
+        applied, call = self._learned_layer(norm.text, hits, fired, account, is_review(site, kind), language)
         applied = self.rules.drop_replaced(applied)
         return compose(norm, hits, applied, self.rules, self.reasons, language, call), language
 
@@ -249,10 +249,6 @@ class Checker:
             still = [{"type": "RISK_CONTEXT", "text": rewritten.strip()[:200]}]
         verdict.rewrite = {"safe": False, "text": "", "still_to_edit": still[:8]}
         verdict.suggestions = []
-
-
-def _is_review(site: str | None, kind: str | None) -> bool:
-    return kind == "review_reply" or (site or "") in REVIEW_SITES
 
 
 def _reason_for(a: Assessment, action: str, review: bool, details: frozenset[str]) -> str:

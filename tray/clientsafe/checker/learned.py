@@ -18,6 +18,7 @@ the rules and never outvoted: the final action is the stronger of the two.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import math
 import re
@@ -38,6 +39,13 @@ from clientsafe.checker.context import Hit
 MODEL_JSON = "risk_model.json"
 MODEL_NPZ = "risk_model.npz"
 REVIEW_SITES = frozenset({"google_reviews", "yelp", "healthgrades"})
+
+
+def is_review(site: str | None, kind: str | None) -> bool:
+    """A reply to an online review: said by the caller (``kind``) or known from the site."""
+    return kind == "review_reply" or (site or "") in REVIEW_SITES
+
+
 # Finding types the layer sees as presence flags (anything else is ignored, so a new recognizer cannot change
 # the features without a retrain).
 FINDING_TYPES = (
@@ -104,7 +112,6 @@ class Assessment:
     block: float
     served: float
     categories: dict[str, float]
-    sentence: tuple[int, int] | None = None  # the sentence the call relied on most, when it was worked out
 
 
 @dataclass(frozen=True)
@@ -304,8 +311,6 @@ class RiskModel:
                 f"The learned layer's file {npz_path} is damaged (its sha256 is not the one {json_path.name} "
                 "records). Reinstall ClientSafe (in a source checkout: 'make train')."
             )
-        import io
-
         with np.load(io.BytesIO(raw)) as data:
             return cls(meta, data["weights"], data["bias"], data["sparse"])
 

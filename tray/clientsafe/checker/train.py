@@ -26,13 +26,14 @@ from clientsafe.checker.learned import (
     MODEL_JSON,
     MODEL_NPZ,
     NGRAM_BITS,
-    REVIEW_SITES,
     SPARSE_HEADS,
     Encoder,
     Post,
     feature_names,
+    is_review,
     ngram_slots,
     post_flags,
+    sigmoid,
 )
 
 HELD_OUT = ("w3", "w5")  # the report split, fixed before any post was read (docs/labelling.md)
@@ -83,7 +84,7 @@ def build_features(
         language = detect(norm.text)
         hits = checker.finder.find(norm.text, language)
         fired = {f.rule.code for f in checker.rules.evaluate(hits, r["account"], replace=False)}
-        review = r.get("kind") == "review_reply" or r.get("site") in REVIEW_SITES
+        review = is_review(r.get("site"), r.get("kind"))
         texts.append(norm.text)
         rests.append(post_flags(Post(norm.text, hits, fired, r["account"], review, language, id_types), rule_codes))
     vectors = np.stack([encoder.post_vector(t) for t in texts])
@@ -120,7 +121,7 @@ def out_of_fold(x, y: np.ndarray, writers: list[str]) -> np.ndarray:  # type: ig
     for w in sorted(set(writers)):
         test = groups == w
         coef, bias = fit_logistic(x[~test], y[~test])
-        out[test] = 1.0 / (1.0 + np.exp(-(x[test] @ coef + bias)))
+        out[test] = sigmoid(x[test] @ coef + bias)
     return out
 
 
@@ -130,7 +131,7 @@ def _threshold(scores: np.ndarray, limit: float) -> float:
         return 0.5
     ordered = np.sort(scores)[::-1]
     allowed = int(np.floor(limit * len(ordered)))
-    # Strictly above the (allowed+1)-th highest score; never below 0.5 of a well-calibrated model's doubt.
+    # Just above the (allowed+1)-th highest score, kept within [0.05, 0.95] so a thin fold cannot set an extreme.
     cut = ordered[allowed] if allowed < len(ordered) else 0.0
     return float(min(max(cut + 1e-6, 0.05), 0.95))
 

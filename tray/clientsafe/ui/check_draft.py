@@ -61,8 +61,8 @@ def verdict_html(text: str, verdict: Any) -> str:
         if reason.example:
             parts.append(f"<p><i>{html.escape(reason.example)}</i></p>")
         parts.append(f"<p>Policy: {html.escape(reason.policy_ref)}</p>")
-    if still_to_edit(verdict):
-        parts.append(f"<p><b>{html.escape(still_to_edit(verdict))}</b></p>")
+    if still := still_to_edit(verdict):
+        parts.append(f"<p><b>{html.escape(still)}</b></p>")
     if verdict.action == "allow":
         parts.append("<p>Nothing here looks like client information.</p>")
     return "".join(parts)
