@@ -29,7 +29,7 @@ $(FIXTURES_DEPS): $(FIXTURES)/package.json $(FIXTURES)/package-lock.json
 	cd $(FIXTURES) && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-$(FIXTURES_OUT): $(FIXTURES_DEPS) $(FIXTURES)/build.mjs $(shell find $(FIXTURES)/sites -name '*.js' 2>/dev/null)
+$(FIXTURES_OUT): $(FIXTURES_DEPS) $(FIXTURES)/build.mjs $(shell find $(FIXTURES)/sites $(FIXTURES)/variants -name '*.js' 2>/dev/null)
 	cd $(FIXTURES) && node build.mjs
 	@touch $@
 

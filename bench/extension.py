@@ -13,7 +13,14 @@ shipped):
    and again clicking straight after typing (the check then runs at the click: the worst a person meets).
 3. A feed of 500 posts, each with a comment box (the shape of a Facebook or LinkedIn feed), added 50 at a time
    as an infinite scroll does: Chromium's ScriptDuration (all JavaScript on the page's main thread, the content
-   scripts included) with and without the extension; the difference is what the extension adds.
+   scripts included) with and without the extension; the difference is what the extension adds. Then a click on
+   the Reply of the last post (harmless, verdict ready) with all 500 composers watched: the extension works out
+   which composer a button sends from the composer outward, so this is where that search costs most.
+4. The same click measurements on an X-shaped page (x.com), where the Post button sits in a toolbar row that is a
+   sibling branch of the editor's wrapper.
+5. The layout variants (tests/e2e/fixtures/variants/, written by people who never saw the extension): runs
+   tests/e2e/test_variants.py and prints, per site, risky posts held and harmless posts delivered verbatim by click
+   and by key, and roster clients' requests held with strangers' let through. Skip with --no-variants.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ from clientsafe.api.tokens import TokenStore
 from clientsafe.checker import Checker, OrgProfile
 from tests.browser.conftest import CHROMIUM, chromium_args
 from tests.e2e.conftest import extension_copy
+from tests.e2e.variants import COMPOSERS, PEOPLE, VariantPeople
 
 HARMLESS = "Great turnout at the park cleanup today, thanks everyone!"
 RISKY = "So proud of Maria from our youth shelter, she just turned 15!"
@@ -50,6 +58,28 @@ COMPOSE_PAGE = """<!doctype html><html><body>
   const form = document.querySelector('form');
   form.addEventListener('submit', (e) => e.preventDefault());
   form.querySelector('button').addEventListener('click', (e) => {
+    window.lags.push(performance.now() - e.timeStamp);
+  });
+  window.panelLags = [];
+  new MutationObserver(() => {
+    if (window.clickAt && document.getElementById('clientsafe-panel')) {
+      window.panelLags.push(performance.now() - window.clickAt); window.clickAt = 0;
+    }
+  }).observe(document.documentElement, {childList: true});
+  addEventListener('pointerdown', (e) => { window.pendingClick = e.timeStamp; }, true);
+  addEventListener('click', () => { window.clickAt = window.pendingClick; }, true);
+</script></body></html>"""
+
+X_PAGE = """<!doctype html><html><body><main role="main"><div data-testid="primaryColumn">
+<div class="composer"><div data-testid="tweetTextarea_0_label"><div data-testid="tweetTextarea_0" contenteditable="true"
+  role="textbox" aria-label="Post text" style="min-height:40px;border:1px solid #ccc"></div></div>
+<div data-testid="attachments"></div>
+<div data-testid="toolBar" role="tablist"><div role="presentation">
+  <button type="button" aria-label="Add photos">+</button></div>
+  <button type="button" data-testid="tweetButtonInline">Post</button></div></div></div></main>
+<script>
+  window.lags = [];
+  document.querySelector('[data-testid=tweetButtonInline]').addEventListener('click', (e) => {
     window.lags.push(performance.now() - e.timeStamp);
   });
   window.panelLags = [];
@@ -82,6 +112,11 @@ FEED_PAGE = """<!doctype html><html><body><main id="feed"></main>
     await new Promise((r) => setTimeout(r, 1500));
     return document.querySelectorAll('textarea[data-clientsafe]').length;
   };
+  window.lags = [];
+  document.addEventListener('submit', (e) => e.preventDefault(), true);
+  document.addEventListener('click', (e) => {
+    if (e.target.matches('button[type=submit]')) window.lags.push(performance.now() - e.timeStamp);
+  });
 </script></body></html>"""
 
 
@@ -101,7 +136,7 @@ def service():
 
 def launch(pw, folder: Path, with_extension: bool, port: int, token: str, config: ServiceConfig):
     # Requests are answered by Playwright's routing; the rule only keeps Chromium from looking the name up.
-    args = ["--ignore-certificate-errors", "--host-resolver-rules=MAP mastodon.social 127.0.0.1"]
+    args = ["--ignore-certificate-errors", "--host-resolver-rules=MAP mastodon.social 127.0.0.1, MAP x.com 127.0.0.1"]
     if with_extension:
         ext_id = extension_copy(folder / "extension")
         config.allowed_origins = frozenset({f"chrome-extension://{ext_id}"})
@@ -118,30 +153,39 @@ def launch(pw, folder: Path, with_extension: bool, port: int, token: str, config
 
     for path, html in (("/compose", COMPOSE_PAGE), ("/feed", FEED_PAGE)):
         context.route(f"https://mastodon.social{path}", answer(html))
+    context.route("https://x.com/home", answer(X_PAGE))
     return context
 
 
+LAYOUTS = {
+    # url, editor, button
+    "mastodon": ("https://mastodon.social/compose", "textarea", "button"),
+    "x": ("https://x.com/home", "[data-testid=tweetTextarea_0]", "[data-testid=tweetButtonInline]"),
+}
+
+
 def click_lags(
-    context, text: str, rounds: int, with_extension: bool, verdict_ready: bool = True
+    context, text: str, rounds: int, with_extension: bool, verdict_ready: bool = True, layout: str = "mastodon"
 ) -> tuple[list[float], list[float]]:
     """``verdict_ready``: click once the verdict for exactly this text is on the composer (the person stopped
     typing); otherwise click straight after typing, so the extension asks for the verdict at the click."""
+    url, editor, button = LAYOUTS[layout]
     page = context.new_page()
-    page.goto("https://mastodon.social/compose")
-    box = page.locator("textarea")
+    page.goto(url)
+    box = page.locator(editor)
     if with_extension:
-        page.wait_for_selector("textarea[data-clientsafe]")
+        page.wait_for_selector(f"{editor}[data-clientsafe]")
     for i in range(rounds):
         # The extension overwrites this mark only when the verdict for the new text arrives; waiting for any
         # change from "watching" would also accept the previous round's mark, before this text is checked.
-        page.evaluate("document.querySelector('textarea').dataset.clientsafe = 'bench-pending'")
+        page.evaluate(f"document.querySelector('{editor}').dataset.clientsafe = 'bench-pending'")
         box.fill(f"{text} ({i})")
         box.dispatch_event("input")
         if with_extension and verdict_ready:
             page.wait_for_function(
-                "document.querySelector('textarea').dataset.clientsafe !== 'bench-pending'", timeout=10_000
+                f"document.querySelector('{editor}').dataset.clientsafe !== 'bench-pending'", timeout=10_000
             )
-        page.click("button")
+        page.click(button)
         page.wait_for_timeout(150)
         page.evaluate("document.getElementById('clientsafe-panel')?.remove()")
     lags, panel = page.evaluate("[window.lags, window.panelLags]")
@@ -149,7 +193,8 @@ def click_lags(
     return lags, panel
 
 
-def feed_cost(context, with_extension: bool) -> tuple[float, int]:
+def feed_cost(context, with_extension: bool) -> tuple[float, int, list[float]]:
+    """Script time to grow the 500-post feed, composers watched, and click -> handler lags on the last Reply."""
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Performance.enable")
@@ -163,13 +208,62 @@ def feed_cost(context, with_extension: bool) -> tuple[float, int]:
     before = script_seconds()
     watched = page.evaluate("window.grow()")
     spent = script_seconds() - before
+    last = page.locator("article").last
+    for i in range(5):
+        last.locator("textarea").fill(f"{HARMLESS} ({i})")
+        last.locator("textarea").dispatch_event("input")
+        page.wait_for_timeout(800)  # the verdict is there
+        last.locator("button").click()
+    lags = page.evaluate("window.lags")
     page.close()
-    return spent * 1000, watched
+    return spent * 1000, watched, lags
+
+
+def variant_results() -> None:
+    """Run the layout-variant tests and print what held and what went through, per site."""
+    import subprocess
+    import xml.etree.ElementTree as ET
+
+    report = Path(tempfile.mkdtemp()) / "variants.xml"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            str(ROOT / "tests" / "e2e" / "test_variants.py"),
+            f"--junitxml={report}",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+    )
+    rows: dict[str, dict[str, list[int]]] = {}
+    cases = {c.name: c for c in COMPOSERS} | {p.name: p for p in PEOPLE}
+    for test in ET.parse(report).getroot().iter("testcase"):
+        name = test.get("name", "")
+        case = cases.get(name[name.find("[") + 1 : -1])
+        if case is None:
+            continue
+        ok = not any(child.tag in ("failure", "error") for child in test)
+        kind = "requests" if isinstance(case, VariantPeople) else "by key" if case.submits_by_key else "by click"
+        tally = rows.setdefault(case.variant.split("/")[0], {}).setdefault(kind, [0, 0])
+        tally[0] += ok
+        tally[1] += 1
+    print("layout variants (risky held and harmless delivered verbatim / roster client held and stranger through):")
+    for site_name in sorted(rows):
+        parts = ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(rows[site_name].items()))
+        print(f"  {site_name:10s} {parts}")
+    total = [sum(v[0] for r in rows.values() for v in r.values()), sum(v[1] for r in rows.values() for v in r.values())]
+    print(f"  all sites  {total[0]}/{total[1]} cases")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--no-variants", dest="variants", action="store_false", help="skip the layout-variant runs")
     args = parser.parse_args()
     port, token, config = service()
     results: dict[str, object] = {}
@@ -187,17 +281,34 @@ def main() -> None:
                 _, rushed = click_lags(context, RISKY, args.rounds, with_extension, verdict_ready=False)
                 rushed_line = summary(rushed, show_max=True)
                 print(f"click -> warning panel shown, risky post, clicked straight after typing: {rushed_line}")
+            x_harmless, _ = click_lags(context, HARMLESS, args.rounds, with_extension, layout="x")
+            print(
+                f"X toolbar layout, click -> site's submit handler, harmless, {label}: "
+                f"{summary(x_harmless, show_max=True)}"
+            )
+            if with_extension:
+                _, x_panel = click_lags(context, RISKY, args.rounds, with_extension, layout="x")
+                print(
+                    f"X toolbar layout, click -> warning panel shown, verdict ready: {summary(x_panel, show_max=True)}"
+                )
             costs = [feed_cost(context, with_extension) for _ in range(3)]
             ms = [c[0] for c in costs]
             print(
                 f"feed of 500 posts added 50 at a time, {label}: script time median {statistics.median(ms):7.1f} ms "
                 f"(runs {', '.join(f'{m:.1f}' for m in ms)}); composers watched: {costs[-1][1]}"
             )
+            feed_lags = [lag for c in costs for lag in c[2]]
+            print(
+                f"feed of 500 composers, click on the last Reply -> handler, harmless, {label}: "
+                f"{summary(feed_lags, show_max=True)}"
+            )
             results[f"feed_{with_extension}"] = statistics.median(ms)
             context.close()
     added = results["feed_True"] - results["feed_False"]  # type: ignore[operator]
     print(f"added scripting time on the 500-post feed: {added:.1f} ms")
     print(json.dumps({k: v for k, v in results.items() if isinstance(v, float)}))
+    if args.variants:
+        variant_results()
 
 
 if __name__ == "__main__":

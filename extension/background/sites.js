@@ -2,7 +2,9 @@
 // domain (the generic adapter). Registered as content scripts for exactly those domains and nothing else, and
 // re-synced whenever the policy changes. Registrations persist, so they survive the worker stopping.
 
-const COMMON = ["content/logic.js", "content/text.js", "content/dom.js", "content/panel.js", "content/core.js"];
+// The same scripts as the manifest's; the worker hands each page its adapter (adapters.js) by host name.
+const SCRIPTS = ["content/logic.js", "content/text.js", "content/dom.js", "content/panel.js", "content/adapter.js",
+  "content/core.js", "content/start.js"];
 
 const hostPattern = (domain) => {
   const host = String(domain).trim().toLowerCase().replace(/^https?:\/\//, "").replace(/\/.*$/, "");
@@ -11,8 +13,8 @@ const hostPattern = (domain) => {
 
 export async function syncPolicySites(config) {
   const wanted = [
-    { id: "policy-mastodon", js: [...COMMON, "content/sites/mastodon.js"], domains: config?.mastodon_instances || [] },
-    { id: "policy-generic", js: [...COMMON, "content/sites/generic.js"], domains: config?.generic_domains || [] },
+    { id: "policy-mastodon", js: SCRIPTS, domains: config?.mastodon_instances || [] },
+    { id: "policy-generic", js: SCRIPTS, domains: config?.generic_domains || [] },
   ];
   const existing = new Set((await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
   for (const { id, js, domains } of wanted) {

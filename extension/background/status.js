@@ -7,6 +7,7 @@ const BADGES = {
   starting: { text: "…", color: "#8a5300", title: "ClientSafe: starting up, posts are not checked yet" },
   busy: { text: "!", color: "#8a5300", title: "ClientSafe: the app did not answer in time" },
   not_recognised: { text: "?", color: "#8a5300", title: "ClientSafe: this site's composer was not recognised" },
+  cannot_hold: { text: "!", color: "#8a5300", title: "ClientSafe cannot hold posts on this page" },
 };
 
 export async function setTrayState(state) {
@@ -31,7 +32,8 @@ export async function forgetTab(tabId) {
 }
 
 async function paint(tabId, tray, page) {
-  const problem = tray && tray !== "ok" ? tray : page && !page.recognised && page.unrecognised ? "not_recognised" : null;
+  const problem = tray && tray !== "ok" ? tray : page?.unheld ? "cannot_hold"
+    : page && !page.recognised && page.unrecognised ? "not_recognised" : null;
   const badge = BADGES[problem] || { text: "", color: "#1b6e2a", title: "ClientSafe" };
   const where = tabId === undefined ? {} : { tabId };
   try {

@@ -2,6 +2,7 @@
 // app on 127.0.0.1 with the pairing token. State lives in chrome.storage: the worker can be stopped at any
 // moment (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle).
 
+import { refreshUpdate } from "./adapters.js";
 import { syncPolicySites } from "./sites.js";
 import { setTrayState } from "./status.js";
 
@@ -130,11 +131,23 @@ export async function config({ refresh = false } = {}) {
     if (r && r.status === 200) {
       if (r.body.version !== cached?.version) await syncPolicySites(r.body);
       await chrome.storage.local.set({ config: r.body, configAt: Date.now() });
+      await refreshUpdate({ ...r.body, ...managed }, { force: r.body.version !== cached?.version });
       return { ...r.body, ...managed };
     }
   }
   // IT's managed settings (Chrome/Edge 3rdparty policy, Firefox policies.json) win over everything else.
   return { ...(cached || {}), ...managed };
+}
+
+// A site whose adapter no longer finds a composer or its submit control: tell the app's audit (content-free:
+// the site, the adapter's version, which part), once an hour per site, version and part, so IT learns which
+// site changed.
+export async function coverage({ site, adapter_version: version, missing }) {
+  const key = `${site}|${version}|${missing.join(",")}`;
+  const { coverageSent } = await chrome.storage.session.get({ coverageSent: {} });
+  if (Date.now() - (coverageSent[key] || 0) < 60 * 60 * 1000) return;
+  const r = await authed("/v1/coverage", { method: "POST", body: { site, adapter_version: version || "unknown", missing } });
+  if (r && r.status === 200) await chrome.storage.session.set({ coverageSent: { ...coverageSent, [key]: Date.now() } });
 }
 
 export async function probe() {

@@ -1,5 +1,6 @@
+import { adapterFor } from "./adapters.js";
 import { forgetTab, setPage } from "./status.js";
-import { check, config, decision, nativePair, pollPairing, probe, relationship, startPairing } from "./tray.js";
+import { check, config, coverage, decision, nativePair, pollPairing, probe, relationship, startPairing } from "./tray.js";
 
 // One message handler; every reply is asynchronous (returning true keeps the channel open).
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
@@ -8,9 +9,14 @@ chrome.runtime.onMessage.addListener((message, sender, reply) => {
     decision: () => decision(message.checkId, message.choice, message.reason),
     relationship: () => relationship(message.person),
     config: () => config(),
-    "page-status": () => (sender.tab ? setPage(sender.tab.id, {
-      site: message.site, recognised: message.recognised, unrecognised: message.unrecognised,
-    }) : Promise.resolve()),
+    adapter: async () => adapterFor(sender.url || sender.tab?.url || "", await config()),
+    "page-status": async () => {
+      if (!sender.tab) return;
+      const page = { site: message.site, adapter_version: message.adapter_version, recognised: message.recognised,
+        unheld: message.unheld || 0, unrecognised: message.unrecognised, missing: message.missing || [] };
+      await setPage(sender.tab.id, page);
+      if (page.site && page.missing.length) await coverage(page);
+    },
     probe: () => probe().then((r) => !!r && r.status === 200),
     "pair-start": () => startPairing(message.clientName),
     "pair-poll": () => pollPairing(),

@@ -1,25 +1,18 @@
 // ClientSafe in the page: find the site's composers, check each draft as it is typed (through the service
 // worker, which is the only caller of the app), and hold the post at submit when the verdict says so.
 //
-// A site adapter (content/sites/<site>.js) describes the site declaratively and registers itself:
-//   ClientSafe.register({
-//     site: "x",
-//     account: () => "handle the person is acting as" | null,   // org vs personal comes from the policy
-//     shadowHosts: "custom-element-selector",                   // optional: hosts whose shadow roots hold composers
-//     surfaces: [{
-//       where: "post" | "comment" | "reply" | "caption" | "message",
-//       container: "selector of the element holding one composer and its submit button" | (el) => element,
-//       composer: "selector of the editable element, inside the container",
-//       submit: "selector of the submit button" | (element) => boolean,
-//       keys: ["enter"] | ["mod+enter"],                         // key presses that submit from the composer
-//       media: "selector present in the container when a photo or video is attached",
-//     }],
-//     people: [{                                                // friend / follow / connect / message buttons
-//       kind: "incoming_request" | "outgoing_request" | "message_request",
-//       button: "selector" | (element) => boolean,
-//       person: (button) => ({name, handle, profile_url}),       // who the button is about
-//     }],
-//   });
+// What a site looks like is data (extension/adapters/<site>.json, compiled by content/adapter.js; format in
+// shared/adapters.md). The worker hands this page its site's adapter (or IT's signed update of it) and
+// core.js does the rest the same way on every site:
+// - a composer is an editable element the adapter names;
+// - its submit controls are found from the composer OUTWARD: the nearest ancestor (the composer's own form,
+//   toolbar group, dialog or region) holding a control the adapter calls a submit control, and never one that
+//   is nearer to another composer. So the button may sit beside the editor, in a toolbar that is a sibling
+//   branch, or in the dialog's header; where the adapter's words do not match (a language it does not list),
+//   the control the site enables once text is typed counts too;
+// - a composer whose submit control cannot be found is "not held": its mark and the popup say ClientSafe
+//   cannot hold the post here, the policy's fail mode applies, and the tray's audit hears which part of which
+//   site's adapter failed (content-free) so IT learns the site changed.
 (() => {
   if (globalThis.ClientSafe) return;
   const L = globalThis.ClientSafeLogic;
@@ -43,14 +36,93 @@
     }
   });
 
-  const matches = (el, test) => (typeof test === "function" ? test(el) : el.matches?.(test));
-  // A surface's container is a selector, or a function from an element to its container (generic adapter).
-  const containerOf = (el, surface) =>
-    typeof surface.container === "function" ? surface.container(el) : D.closest(el, surface.container);
-
-  function accountFor(container) {
-    const identity = adapter.account?.(container) ?? null;
+  function accountFor() {
+    let identity = null;
+    try {
+      identity = adapter.account?.() ?? null;
+    } catch (e) {
+      identity = null;
+    }
     return L.accountType(identity, adapter.site, config.org_accounts);
+  }
+
+  // --- where a composer is sent from ----------------------------------------------------------------------
+  const parentOf = (node) => node.parentElement || (node.parentNode instanceof ShadowRoot ? node.parentNode.host : null);
+  // `outer` contains `inner`, also when `inner` is inside an open shadow root below `outer`.
+  function holds(outer, inner) {
+    for (let node = inner; node; node = node.getRootNode?.() instanceof ShadowRoot ? node.getRootNode().host : null) {
+      if (outer.contains(node)) return true;
+    }
+    return false;
+  }
+  const CONTROL = "button, [role=button], input[type=submit]";
+  const disabled = (el) => el.disabled === true || el.getAttribute("aria-disabled") === "true";
+  // Where a site keeps the controls that belong to one composer at most: its form, dialog or region.
+  const SCOPE = "form, dialog, [role=dialog], [role=region], [role=article], article";
+
+  // The composers a control is nearest to: those held by the control's nearest ancestor that holds any.
+  // (Two fields that share one button, like a title and a body, are both its owners.)
+  function ownersOf(control) {
+    for (let node = parentOf(control); node && node !== document.documentElement; node = parentOf(node)) {
+      const near = [...seen].filter((c) => c.isConnected && holds(node, c));
+      if (near.length) return near;
+    }
+    return [];
+  }
+
+  // The composer's submit controls: those in its nearest ancestor (its form, toolbar group, dialog or region)
+  // that its surface calls submit controls, or that the site enabled once text was typed, and that are not
+  // nearer to another composer. The climb ends at the page's main region: a control beyond it is the page's.
+  // {controls, group}; group is that ancestor (media live there).
+  function submitsOf(composer) {
+    const entry = watched.get(composer);
+    const test = entry.surface.submit;
+    let group = null;
+    for (let node = parentOf(composer); node && node !== document.body; node = parentOf(node)) {
+      group = node;
+      const found = [
+        ...(test.css ? D.queryAll(node, test.css).filter((el) => test(el)) : []),
+        ...[...entry.enabledByTyping].filter((el) => el.isConnected && holds(node, el)),
+      ].filter((el) => !holds(composer, el) && ownersOf(el).includes(composer));
+      if (found.length) return { controls: [...new Set(found)], group: node };
+      if (node.matches("main, [role=main]")) break;
+    }
+    return { controls: [], group };
+  }
+
+  // Controls near the composer that are disabled while it is empty; those the site enables once text is typed
+  // are its submit controls, whatever their words say (a language or a label the adapter does not know).
+  function snapshotDisabled(composer, entry) {
+    const scope = D.closest(parentOf(composer) || composer, SCOPE);
+    if (!scope) return;
+    for (const el of D.queryAll(scope, CONTROL)) if (disabled(el) && !holds(composer, el)) entry.disabledAtStart.add(el);
+  }
+  function noticeEnabled(entry) {
+    for (const el of entry.disabledAtStart) {
+      if (el.isConnected && !disabled(el)) {
+        entry.enabledByTyping.add(el);
+        entry.disabledAtStart.delete(el);
+      }
+    }
+  }
+
+  // Refresh what the extension knows about how this composer is sent, and say so in its mark.
+  function coverage(composer) {
+    const entry = watched.get(composer);
+    if (!entry) return null;
+    const found = submitsOf(composer);
+    entry.group = found.group;
+    entry.controls = new Set(found.controls);
+    // Many sites add the send button only once there is text: an empty composer is not judged.
+    if (!found.controls.length && !entry.surface.keyOnly && !T.read(composer).trim()) return found;
+    const held = found.controls.length > 0 || entry.surface.keyOnly;
+    if (held !== entry.held) {
+      entry.held = held;
+      if (!held) P.mark(composer, "unheld");
+      else P.mark(composer, MARKS[entry.verdict?.action] || "unchecked");
+      reportStatus();
+    }
+    return found;
   }
 
   // --- checking as the person types ----------------------------------------------------------------------
@@ -67,16 +139,18 @@
   }
 
   async function askAndMark(composer, entry, text) {
-    const container = containerOf(composer, entry.surface);
-    const account = accountFor(container);
+    const account = accountFor();
     const asked = ask({ type: "check", text, site: adapter.site, account });
     const verdict = (await asked) || { action: "error", reasons: [], unreachable: "not_running" };
     if (entry.pending?.text !== text) return { verdict, text, account }; // a newer text is being checked
     Object.assign(entry, { text, verdict, account, pending: null });
     const state = MARKS[verdict.action] || "unchecked";
+    noticeEnabled(entry);
+    coverage(composer);
     // The person paused ClientSafe in the tray: the app answers allow, and the mark says why nothing is checked.
-    P.mark(composer, verdict.engine?.version === "paused" ? "paused" : state);
+    if (entry.held) P.mark(composer, verdict.engine?.version === "paused" ? "paused" : state);
     composer.dataset.clientsafe = state;
+    if (!entry.held) warnNow(composer, entry, { verdict, text, account });
     return { verdict, text, account };
   }
 
@@ -87,9 +161,9 @@
     if (text === entry.text && entry.verdict) return; // a re-render, not an edit
     clearTimeout(entry.timer);
     if (!text.trim()) {
-      Object.assign(entry, { text, verdict: null, mediaConfirmed: false });
+      Object.assign(entry, { text, verdict: null, mediaConfirmed: false, warned: null });
       composer.dataset.clientsafe = "watching";
-      P.mark(composer, "unchecked");
+      P.mark(composer, entry.held === false ? "unheld" : "unchecked");
       return;
     }
     entry.timer = setTimeout(() => check(composer), DEBOUNCE_MS);
@@ -97,9 +171,13 @@
 
   function watch(composer, surface) {
     if (watched.has(composer)) return;
-    watched.set(composer, { surface, text: null, verdict: null, pending: null, timer: null, mediaConfirmed: false });
+    watched.set(composer, { surface, text: null, verdict: null, pending: null, timer: null, mediaConfirmed: false,
+      held: null, controls: new Set(), group: null, disabledAtStart: new Set(), enabledByTyping: new Set(), warned: null });
     seen.add(composer);
     composer.dataset.clientsafe = "watching";
+    snapshotDisabled(composer, watched.get(composer));
+    // Sites mount the composer first and its buttons a moment later: look once the page has settled.
+    requestAnimationFrame(() => setTimeout(() => coverage(composer), 0));
     // Editors differ in which events they let through (Draft.js and Lexical cancel beforeinput and render the
     // change themselves), so watch the DOM they render as well as the input events.
     const changed = () => schedule(composer);
@@ -111,8 +189,9 @@
 
   function scan(root) {
     for (const surface of adapter.surfaces) {
+      if (surface.path && !surface.path.test(location.pathname)) continue;
       for (const composer of D.queryAll(root, surface.composer)) {
-        if (containerOf(composer, surface)) watch(composer, surface);
+        if (!surface.within || D.closest(composer, surface.within)) watch(composer, surface);
       }
     }
     for (const host of D.shadowHosts(root)) observer.watchShadow(host);
@@ -129,8 +208,8 @@
   // --- holding the post at submit ------------------------------------------------------------------------
   function hasMedia(composer, entry) {
     if (!entry.surface.media || config.media_release_reminder === false) return false;
-    const container = containerOf(composer, entry.surface);
-    return !!container && D.queryAll(container, entry.surface.media).length > 0;
+    const group = entry.group || coverage(composer)?.group;
+    return !!group && D.queryAll(group, entry.surface.media).length > 0;
   }
 
   // True when the post may go with no interference at all: the verdict for exactly this text is already here
@@ -190,6 +269,22 @@
     resend();
   }
 
+  // A composer ClientSafe cannot hold: with a fail mode that warns or blocks, the warning comes as soon as the
+  // verdict says so (there will be no second chance at the click), once per text.
+  async function warnNow(composer, entry, { verdict, text, account }) {
+    const rule = L.holdRule(verdict, config);
+    if (!rule.hold || (config.fail_mode || "warn") === "allow" || entry.warned === text) return;
+    entry.warned = text;
+    const { choice } = await P.show({ kind: verdict.action === "error" ? "unchecked" : "verdict", verdict, text,
+      account, config, unreachable: verdict.unreachable, unheld: true,
+      rule: { hold: true, canSend: true, needsReason: false } });
+    if (choice === "edit") {
+      const first = [...(verdict.findings || [])].sort((a, b) => a.start - b.start)[0];
+      if (first && T.read(composer) === text) T.select(composer, first.start, first.end);
+      else composer.focus();
+    }
+  }
+
   function intercept(event, composer, resend) {
     event.preventDefault();
     event.stopImmediatePropagation();
@@ -213,7 +308,7 @@
 
   function peopleButton(path) {
     for (const rule of adapter.people || []) {
-      const button = path.find((el) => matches(el, rule.button));
+      const button = path.find((el) => rule.button(el));
       if (button) return { rule, button };
     }
     return null;
@@ -273,17 +368,36 @@
       onPeopleClick(event, person);
       return;
     }
-    for (const surface of adapter.surfaces) {
-      const button = path.find((el) => matches(el, surface.submit));
-      if (!button) continue;
-      const container = containerOf(button, surface);
-      const composer = container && D.queryAll(container, surface.composer).find((c) => watched.has(c));
-      if (!composer) continue;
-      const entry = watched.get(composer);
-      if (free(composer, entry, T.read(composer))) return;
-      intercept(event, composer, () => withBypass(() => button.click()));
-      return;
+    const found = submitted(path);
+    if (!found) return;
+    const { composers, button } = found;
+    // One button may send several composers at once (a thread of posts, a title and a body): each is judged.
+    const due = composers.filter((c) => !free(c, watched.get(c), T.read(c)));
+    if (!due.length) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    (async () => {
+      for (const composer of due) {
+        let go = false;
+        await decide(composer, watched.get(composer), () => (go = true));
+        if (!go) return;
+      }
+      withBypass(() => button.click());
+    })();
+  }
+
+  // The composer a click on `path` sends, if any: the first element on the path that some composer counts as
+  // its submit control, confirmed from the composer's side (submitsOf), so a "Post" link elsewhere on the page
+  // never counts.
+  function submitted(path) {
+    for (const el of path) {
+      const looks = adapter.surfaces.some((s) => s.submit(el))
+        || [...seen].some((c) => watched.get(c)?.enabledByTyping.has(el));
+      if (!looks) continue;
+      const composers = ownersOf(el).filter((c) => coverage(c)?.controls.includes(el));
+      if (composers.length) return { composers, button: el };
     }
+    return null;
   }
 
   function onKey(event) {
@@ -305,13 +419,19 @@
   function pageStatus() {
     for (const c of seen) if (!c.isConnected) seen.delete(c);
     const visible = (el) => el.getClientRects().length > 0;
-    const recognised = [...seen].filter(visible).length;
+    const shown = [...seen].filter(visible);
+    const recognised = shown.length;
+    // Composers whose submit control was not found: ClientSafe cannot hold what is posted from them.
+    const unheld = shown.filter((c) => watched.get(c)?.held === false);
+    const missing = [...new Set(unheld.map((c) => `${watched.get(c).surface.where}:submit`))].sort();
     // Editable boxes the adapter does not know (search fields aside): a sign the site changed its markup.
     const unrecognised = D.queryAll(document.documentElement, EDITABLE).filter((el) =>
       visible(el) && !watched.has(el) && ![...seen].some((c) => c.contains(el) || el.contains(c))
       && !el.closest("[role=search], form[action*=search], clientsafe-mark, #clientsafe-panel")
       && el.getAttribute("type") !== "search").length;
-    return { site: adapter?.site || null, recognised, unrecognised };
+    if (unrecognised && !recognised) missing.push("composer");
+    return { site: adapter?.site || null, adapter_version: adapter?.version || null, recognised,
+      unheld: unheld.length, unrecognised, missing };
   }
   let reportTimer = null;
   let lastReport = "";
@@ -331,6 +451,7 @@
 
   globalThis.ClientSafe = {
     async register(siteAdapter) {
+      if (adapter) return;
       adapter = siteAdapter;
       // Capture on window: before any handler the site registered on the document or its elements.
       addEventListener("click", onClick, true);

@@ -104,6 +104,7 @@
     if (["not_paired", "starting", "busy"].includes(tray)) return tray;
     if (tray && tray !== "ok") return "not_running";
     if (!page || !page.site) return "unsupported";
+    if (page.unheld > 0) return "cannot_hold";
     if (page.recognised > 0) return "protected";
     if (page.unrecognised > 0) return "not_recognised";
     return "waiting";

@@ -3,13 +3,15 @@
 // textContent, never as HTML (reasons and excerpts come from the post and the policy).
 (() => {
   const L = globalThis.ClientSafeLogic;
-  const COLOURS = { stop: "#b00020", caution: "#8a5300", clear: "#1b6e2a", unchecked: "#555", paused: "#555" };
+  const COLOURS = { stop: "#b00020", caution: "#8a5300", clear: "#1b6e2a", unchecked: "#555", paused: "#555",
+    unheld: "#8a5300" };
   const LABELS = {
     clear: ["✓", "ClientSafe: nothing found"],
     caution: ["!", "ClientSafe: check before posting"],
     stop: ["■", "ClientSafe: client information found"],
     unchecked: ["?", "ClientSafe: not checked"],
     paused: ["II", "ClientSafe is paused in the app: posts are not checked"],
+    unheld: ["⚠", "ClientSafe cannot hold this post here: it checks what you write but cannot stop it being posted"],
   };
 
   // --- the status mark -----------------------------------------------------------------------------------
@@ -48,7 +50,8 @@
     let host = marks.get(composer);
     if (!host) {
       host = document.createElement("clientsafe-mark");
-      host.style.cssText = "position:fixed;z-index:2147483646;pointer-events:auto;display:none";
+      // Never in the way: a click on the mark must reach the site (narrow composers lie under it).
+      host.style.cssText = "position:fixed;z-index:2147483646;pointer-events:none;display:none";
       const shadow = host.attachShadow({ mode: "open" });
       const style = document.createElement("style");
       style.textContent = `span{display:inline-block;min-width:20px;height:20px;border-radius:10px;color:#fff;
@@ -142,7 +145,12 @@
     message_request: "message them",
   };
 
-  function show({ kind, verdict, text, rule, account, config, unreachable, person, answer, requestKind }) {
+  // unheld: this composer's submit control was not found, so the panel warns before the person posts and
+  // cannot hold the post itself.
+  const UNHELD = "ClientSafe cannot hold this post here: this site has changed how posts are sent, so ClientSafe "
+    + "cannot stop it when you press the site's button. Read this before you post. Your IT team has been told.";
+
+  function show({ kind, verdict, text, rule, account, config, unreachable, person, answer, requestKind, unheld }) {
     document.getElementById("clientsafe-panel")?.remove();
     const host = el("div", { id: "clientsafe-panel" });
     const shadow = host.attachShadow({ mode: "open" });
@@ -157,11 +165,12 @@
     const box = el("div", { className: "box", role: "alertdialog", "aria-modal": "false", "aria-labelledby": "t",
       "aria-describedby": "d" });
     box.style.setProperty("--edge", blocked ? "#b00020" : kind === "media" ? "#0b57d0" : "#8a5300");
-    box.append(el("h2", { id: "t", text: titles[kind] }));
+    box.append(el("h2", { id: "t", text: unheld ? "ClientSafe cannot hold this post here" : titles[kind] }));
     box.append(el("div", { className: "who", text: kind === "person"
       ? `${person?.name || person?.handle || "This person"}: think twice before you ${REQUEST_WORDS[requestKind] || "connect"}.`
       : account === "org" ? "Posting as the organisation." : "Posting from your personal account." }));
     const list = el("ul", { id: "d" });
+    if (unheld) list.append(el("li", { className: "unheld", text: UNHELD }));
     if (kind === "unchecked") {
       list.append(el("li", { text: uncheckedText(unreachable, !!requestKind) }));
     } else if (kind === "person") {
@@ -223,8 +232,11 @@
     } else {
       add("edit", "Edit", true);
       if (kind === "verdict" && verdict.suggestions?.length) add("apply", "Apply suggestions");
-      if (rule.canSend) add("send", kind === "unchecked" ? "Post without checking" : "Post anyway");
-      add("cancel", "Cancel");
+      if (unheld) add("send", "I understand");
+      else {
+        if (rule.canSend) add("send", kind === "unchecked" ? "Post without checking" : "Post anyway");
+        add("cancel", "Cancel");
+      }
     }
     box.append(buttons);
     shadow.append(el("style", { text: STYLE }), box);

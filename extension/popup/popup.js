@@ -12,6 +12,8 @@ const MESSAGES = {
     "Open Pairing and settings below and pair this browser with the ClientSafe app."],
   not_recognised: ["Not protected here: this site's composer was not recognised",
     "The site may have changed. Tell your IT team which page this is; take extra care with what you post."],
+  cannot_hold: ["ClientSafe cannot hold this post here",
+    "ClientSafe checks what you write on this page but cannot find how the site sends it, so it cannot stop a risky post at the button. It warns you as you type instead. The site has probably changed; your IT team has been told."],
   waiting: ["Ready", "ClientSafe will check posts as soon as you open a composer on this page."],
   unsupported: ["Not used on this page", "ClientSafe checks posts on the social sites your organisation listed."],
 };

@@ -24,7 +24,16 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from tests import tls
 from tests.api.conftest import start
 from tests.browser.conftest import CHROMIUM, chromium_args
-from tests.e2e.sites import HOSTS, bundle_for, missing_bundles, page_for
+from tests.e2e.sites import (
+    HOSTS,
+    IT_HOST,
+    VARIANT_HEADER,
+    bundle_for,
+    missing_bundles,
+    page_for,
+    variant_file,
+    variant_folder,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,14 +51,40 @@ def extension_copy(target: Path) -> str:
 
 
 def self_signed(folder: Path) -> tuple[Path, Path]:
-    return tls.self_signed(folder, list(HOSTS), "sites")
+    return tls.self_signed(folder, [*HOSTS, IT_HOST], "sites")
 
 
 class FixtureSite(http.server.BaseHTTPRequestHandler):
-    """Each real host name gets its look-alike page for any path, and its built bundle at /__fixture/<site>.js."""
+    """Each real host name gets its look-alike page for any path, and its built bundle at /__fixture/<site>.js.
+    IT's server (IT_HOST) answers with whatever a test put in ``it_files`` (path -> bytes), else 404."""
+
+    it_files: dict[str, bytes] = {}
+    it_requests: list[str] = []
 
     def do_GET(self):
         host = self.headers.get("Host", "").split(":")[0]
+        if host == IT_HOST:
+            FixtureSite.it_requests.append(self.path)
+            body = FixtureSite.it_files.get(self.path.split("?")[0])
+            if body is None:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        variant = self.headers.get(VARIANT_HEADER)
+        if variant:  # a layout variant (tests/e2e/fixtures/variants/<site>/<variant>/), chosen per page
+            folder = variant_folder(host, variant)
+            if folder is None:
+                self.send_error(404, f"no variant {variant} for {host}")
+                return
+            file = variant_file(folder, self.path)
+            kind = {".css": "text/css", ".js": "text/javascript"}.get(file.suffix, "text/html")
+            self._send(file, f"{kind}; charset=utf-8")
+            return
         bundle = bundle_for(host, self.path)
         if bundle is not None:
             kind = "text/css" if bundle.suffix == ".css" else "text/javascript"
@@ -93,16 +128,16 @@ def serve_fixture_sites(folder: Path) -> http.server.ThreadingHTTPServer:
 
 def resolver_rules(port: int) -> str:
     """Chromium --host-resolver-rules sending every real host name to the local look-alike server."""
-    return ", ".join(f"MAP {host}:443 127.0.0.1:{port}" for host in HOSTS)
+    return ", ".join(f"MAP {host}:443 127.0.0.1:{port}" for host in [*HOSTS, IT_HOST])
 
 
-def open_world(browser_type, checker, folder: Path, policy: Path | None = None):
+def open_world(browser_type, checker, folder: Path, policy: Path | None = None, audit=None):
     """The unpacked extension in Chromium, a real service it is paired with, and the look-alike sites.
 
     Returns (context, service, close). ``policy``: a policy file the service hands out as its /v1/config.
     """
     ext_id = extension_copy(folder / "extension")
-    svc, server = start(checker, folder / "service")
+    svc, server = start(checker, folder / "service", audit=audit)
     svc.app.config.allowed_origins = frozenset({f"chrome-extension://{ext_id}"})
     svc.server, svc.home = server, folder / "service"  # for tests that stop and restart the app
     if policy is not None:

@@ -30,6 +30,9 @@ SITES: dict[str, tuple[str, ...]] = {
 
 HOSTS: dict[str, str] = {host: name for name, hosts in SITES.items() for host in hosts}
 
+# The organisation's own server, where IT publishes the signed adapter update (tests set what it serves).
+IT_HOST = "it.example.org"
+
 
 def page_for(host: str) -> Path | None:
     site = HOSTS.get(host)
@@ -47,5 +50,35 @@ def bundle_for(host: str, request_path: str) -> Path | None:
     return BUILD_DIR / f"{site}.js"
 
 
+VARIANTS_DIR = FIXTURES / "variants"
+VARIANT_HEADER = "X-Fixture-Variant"
+
+
+def variant_folder(host: str, variant: str) -> Path | None:
+    """A layout variant of the host's site, named "<site>/<variant>" by the request's X-Fixture-Variant header
+    (tests set it per page): None when it names another site's variant or none that exists."""
+    site = HOSTS.get(host)
+    if site is None or not variant.startswith(f"{site}/") or ".." in variant:
+        return None
+    folder = VARIANTS_DIR / variant
+    return folder if (folder / "index.html").is_file() else None
+
+
+def variant_file(folder: Path, request_path: str) -> Path:
+    """What a variant serves: its bundle at /__fixture/variant.js, the shared stylesheet, else its page."""
+    path = request_path.split("?")[0]
+    if path == "/__fixture/variant.js":
+        return BUILD_DIR / "variants" / f"{folder.parent.name}/{folder.name}.js"
+    if path == "/__fixture/look.css":
+        return SITES_DIR / "shared" / "look.css"
+    return folder / "index.html"
+
+
 def missing_bundles() -> list[str]:
-    return [name for name in SITES if (SITES_DIR / name / "src").is_dir() and not (BUILD_DIR / f"{name}.js").exists()]
+    sites = [name for name in SITES if (SITES_DIR / name / "src").is_dir() and not (BUILD_DIR / f"{name}.js").exists()]
+    variants = [
+        f"{m.parent.parent.parent.name}/{m.parent.parent.name}"
+        for m in VARIANTS_DIR.glob("*/*/src/main.js")
+        if not (BUILD_DIR / "variants" / m.parent.parent.parent.name / f"{m.parent.parent.name}.js").exists()
+    ]
+    return sites + variants

@@ -18,7 +18,14 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from clientsafe import __version__
-from clientsafe.api import routes_check, routes_config, routes_pair, routes_relationship, routes_status
+from clientsafe.api import (
+    routes_check,
+    routes_config,
+    routes_coverage,
+    routes_pair,
+    routes_relationship,
+    routes_status,
+)
 from clientsafe.api.config import ServiceConfig
 from clientsafe.api.guard import Guard
 from clientsafe.api.pairing import PairingBook
@@ -66,7 +73,8 @@ def create_app(
     app.state.roster = roster or getattr(checker, "roster", None) or _default_roster()
     app.state.relationship_limits = {}
     app.state.relationship_checks_per_minute = config.relationship_checks_per_minute
-    for module in (routes_check, routes_status, routes_pair, routes_relationship, routes_config):
+    app.state.coverage_reported = {}  # (site, adapter version, parts) -> when last recorded (monotonic)
+    for module in (routes_check, routes_status, routes_pair, routes_relationship, routes_config, routes_coverage):
         app.include_router(module.router)
 
     @app.exception_handler(RequestValidationError)

@@ -3,9 +3,10 @@ from these). Unknown fields are refused, and types are strict: "1" is not 1."""
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from clientsafe.checker.verdict import Action
 
@@ -66,6 +67,33 @@ class DecisionResponse(BaseModel):
     recorded: bool
 
 
+class CoverageReport(Strict):
+    """A site's adapter missed something on a page (POST /v1/coverage). Content-free by construction."""
+
+    site: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]{0,63}$", description="The site key (x, facebook) or host name.")
+    adapter_version: str = Field(
+        pattern=r"^[0-9A-Za-z][0-9A-Za-z.:+-]{0,39}$", description="The adapter data's version."
+    )
+    missing: list[str] = Field(
+        min_length=1,
+        max_length=8,
+        description="What was not found: composer, adapter (the data did not load), or <where>:submit "
+        "(a composer whose submit control was not found: ClientSafe cannot hold posts from it).",
+    )
+
+    @field_validator("missing")
+    @classmethod
+    def _parts(cls, value: list[str]) -> list[str]:
+        for part in value:
+            if not re.fullmatch(r"composer|adapter|(post|comment|reply|caption|message|title):submit", part):
+                raise ValueError("each part is composer, adapter or <where>:submit")
+        return value
+
+
+class CoverageRecorded(BaseModel):
+    recorded: bool = Field(description="False when the same report was recorded in the last hour (or no audit).")
+
+
 class PolicySummary(BaseModel):
     fail_mode: Literal["warn", "block", "allow"] = "warn"
     override_needs_reason: bool = True
@@ -84,6 +112,11 @@ class OverrideRules(BaseModel):
     block_can_be_overridden: bool = Field(description="False: a block is final, the post must be edited.")
 
 
+class AdapterUpdates(BaseModel):
+    url: str = Field(description="HTTPS address of the signed update (shared/adapters.md).")
+    public_key: str = Field(description="Base64 SPKI of the ECDSA P-256 key the update is signed with.")
+
+
 class ConfigResponse(BaseModel):
     """The extension-facing part of the organisation policy (GET /v1/config)."""
 
@@ -97,6 +130,9 @@ class ConfigResponse(BaseModel):
     media_release_reminder: bool
     policy_links: dict[str, PolicyLink] = Field(description="policy_ref (as in each verdict reason) -> link.")
     community_standards_url: str | None
+    adapter_updates: AdapterUpdates | None = Field(
+        default=None, description="IT's signed adapter update: where to fetch it and the key it is signed with."
+    )
 
 
 class StatusResponse(BaseModel):

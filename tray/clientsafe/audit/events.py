@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # check: a warning or hold was shown (verdict warn, block, or error when the checker failed);
-# decision: what the person then did.
-KINDS = ("check", "decision")
+# decision: what the person then did;
+# coverage: a site's adapter missed part of a page (site, action cannot_hold | not_recognised, finding_types =
+# the parts missing, e.g. "post:submit", reason = "adapter <version>"): the site has probably changed.
+KINDS = ("check", "decision", "coverage")
 CHOICES = ("edited", "applied_suggestions", "cancelled", "posted_anyway")
 
 # The columns of the CSV export and the keys of every forwarded event, in this order. The forwarder and

@@ -233,6 +233,30 @@ POLICY: tuple[PolicySetting, ...] = (
         "The organisation's HTTPS collector that audit events are forwarded to; null: nothing is forwarded.",
     ),
     PolicySetting(
+        "adapter_updates",
+        {
+            "anyOf": [
+                {"type": "null"},
+                {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["url", "public_key"],
+                    "properties": {
+                        "url": {"type": "string", "pattern": r"^https://[^\s/]+(/\S*)?$", "maxLength": 2048},
+                        "public_key": {"type": "string", "pattern": r"^[A-Za-z0-9+/]{40,400}={0,2}$"},
+                    },
+                },
+            ]
+        },
+        None,
+        "System file only: where the browser extension fetches IT's signed adapter update (new selectors for a "
+        "site that changed its layout, fixed the same day without a new extension release) and the public key "
+        'it must be signed with: {"url": "https://it.example.org/clientsafe/adapters.json", "public_key": '
+        '"<base64 SPKI, ECDSA P-256>"}. Make both with `clientsafe adapters keygen` and `clientsafe adapters sign` '
+        "(docs/adapters.md).",
+        layers="system",
+    ),
+    PolicySetting(
         "policy_url",
         _OPTIONAL_URL,
         None,

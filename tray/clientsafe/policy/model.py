@@ -107,4 +107,5 @@ class Policy:
             "media_release_reminder": v["media_release_reminder"],
             "policy_links": self.policy_links(),
             "community_standards_url": v["community_standards_url"],
+            "adapter_updates": v["adapter_updates"],
         }

@@ -36,9 +36,10 @@ PERIODS = (("Last 7 days", 7), ("Last 30 days", 30), ("Last 365 days", 365))
 
 
 def merged(rows: list[Any]) -> list[Any]:
-    """One line per warning: a check and the decision about it are one event for a person (newest first)."""
+    """One line per warning: a check and the decision about it are one event for a person (newest first).
+    Coverage events (a site's adapter missed part of a page) are for IT's audit, not the person's warnings."""
     decided = {r.check_id for r in rows if r.kind == "decision" and r.check_id}
-    return [r for r in rows if r.kind == "decision" or r.check_id not in decided]
+    return [r for r in rows if r.kind == "decision" or (r.kind == "check" and r.check_id not in decided)]
 
 
 class WarningsWindow(QWidget):
