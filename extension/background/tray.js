@@ -150,6 +150,13 @@ export async function coverage({ site, adapter_version: version, missing }) {
   if (r && r.status === 200) await chrome.storage.session.set({ coverageSent: { ...coverageSent, [key]: Date.now() } });
 }
 
+// The last policy known, without asking the app or the browser's managed storage (its first read can take
+// seconds in a fresh profile): for answers a page is waiting on, such as which adapter it gets.
+export async function cachedConfig() {
+  const { config: cached } = await chrome.storage.local.get({ config: null });
+  return cached || {};
+}
+
 export async function probe() {
   return authed("/v1/status");
 }

@@ -1,6 +1,8 @@
 import { adapterFor } from "./adapters.js";
 import { forgetTab, setPage } from "./status.js";
-import { check, config, coverage, decision, nativePair, pollPairing, probe, relationship, startPairing } from "./tray.js";
+import {
+  cachedConfig, check, config, coverage, decision, nativePair, pollPairing, probe, relationship, startPairing,
+} from "./tray.js";
 
 // One message handler; every reply is asynchronous (returning true keeps the channel open).
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
@@ -9,7 +11,8 @@ chrome.runtime.onMessage.addListener((message, sender, reply) => {
     decision: () => decision(message.checkId, message.choice, message.reason),
     relationship: () => relationship(message.person),
     config: () => config(),
-    adapter: async () => adapterFor(sender.url || sender.tab?.url || "", await config()),
+    // The page waits on this: the cached policy, never a call to the app (which may be starting or gone).
+    adapter: async () => adapterFor(sender.url || sender.tab?.url || "", await cachedConfig()),
     "page-status": async () => {
       if (!sender.tab) return;
       const page = { site: message.site, adapter_version: message.adapter_version, recognised: message.recognised,

@@ -92,7 +92,11 @@
     const nameIn = (root, button) => {
       for (const css of [].concat(spec.name || [])) {
         for (const el of root.querySelectorAll(css)) {
+          // Not the control itself, nor another control beside it ("Delete" is nobody's name); a whole card
+          // that is itself clickable (X's user cells) still holds the name.
           if (el === button || el.contains(button) || button.contains(el)) continue;
+          const control = el.closest("button, [role=button]");
+          if (control && !control.contains(button)) continue;
           const text = visibleText(el);
           if (text) return text;
         }

@@ -270,10 +270,12 @@
   }
 
   // A composer ClientSafe cannot hold: with a fail mode that warns or blocks, the warning comes as soon as the
-  // verdict says so (there will be no second chance at the click), once per text.
+  // verdict says so (there will be no second chance at the click): once while the draft stays risky, again
+  // after it was clear in between (a panel at every pause in typing would be noise).
   async function warnNow(composer, entry, { verdict, text, account }) {
     const rule = L.holdRule(verdict, config);
-    if (!rule.hold || (config.fail_mode || "warn") === "allow" || entry.warned === text) return;
+    if (!rule.hold) entry.warned = null;
+    if (!rule.hold || (config.fail_mode || "warn") === "allow" || entry.warned) return;
     entry.warned = text;
     const { choice } = await P.show({ kind: verdict.action === "error" ? "unchecked" : "verdict", verdict, text,
       account, config, unreachable: verdict.unreachable, unheld: true,

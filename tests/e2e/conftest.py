@@ -131,19 +131,22 @@ def resolver_rules(port: int) -> str:
     return ", ".join(f"MAP {host}:443 127.0.0.1:{port}" for host in [*HOSTS, IT_HOST])
 
 
-def open_world(browser_type, checker, folder: Path, policy: Path | None = None, audit=None):
+def open_world(browser_type, checker, folder: Path, policy: Path | None = None, audit=None, system: Path | None = None):
     """The unpacked extension in Chromium, a real service it is paired with, and the look-alike sites.
 
-    Returns (context, service, close). ``policy``: a policy file the service hands out as its /v1/config.
+    Returns (context, service, close). ``policy``: a policy file the service hands out as its /v1/config;
+    ``system``: the IT-managed system policy file (settings only IT may set, such as adapter_updates).
     """
     ext_id = extension_copy(folder / "extension")
     svc, server = start(checker, folder / "service", audit=audit)
     svc.app.config.allowed_origins = frozenset({f"chrome-extension://{ext_id}"})
     svc.server, svc.home = server, folder / "service"  # for tests that stop and restart the app
-    if policy is not None:
+    if policy is not None or system is not None:
         from clientsafe.policy import PolicyStore
 
-        svc.app.app.state.policy = PolicyStore(explicit_path=policy, system_path=folder / "none.json").load()
+        svc.app.app.state.policy = PolicyStore(
+            explicit_path=policy, system_path=system or folder / "none.json", user_path=folder / "none-user.json"
+        ).load()
     site = serve_fixture_sites(folder)
     rules = resolver_rules(site.server_address[1])
     context = browser_type.launch_persistent_context(

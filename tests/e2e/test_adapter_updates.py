@@ -39,11 +39,13 @@ def world_with_update(browser_type, checker, folder, signed_by_policy_key: bool)
     FixtureSite.it_files = {UPDATE_PATH: json.dumps(sign([fixed_x_adapter()], signer)).encode()}
     FixtureSite.it_requests = []
     policy = folder / "policy.json"
-    policy.write_text(
-        json.dumps({**POLICY, "adapter_updates": {"url": f"https://{IT_HOST}{UPDATE_PATH}", "public_key": public}})
-    )
+    policy.write_text(json.dumps(POLICY))
+    # Only IT's system policy may name the update (a user's own policy file cannot point browsers at a key).
+    system = folder / "system-policy.json"
+    system.write_text(json.dumps({"adapter_updates": {"url": f"https://{IT_HOST}{UPDATE_PATH}", "public_key": public}}))
     audit = AuditStore(folder / "audit.sqlite3")
-    context, svc, close = open_world(browser_type, checker, folder, policy=policy, audit=audit)
+    context, svc, close = open_world(browser_type, checker, folder, policy=policy, audit=audit, system=system)
+    assert svc.app.app.state.policy.extension_config()["adapter_updates"]["public_key"] == public
     # The policy reaching the extension loads the update: wait until the worker has decided about it.
     worker = context.service_workers[0]
     check = None
@@ -107,6 +109,11 @@ def test_where_the_submit_control_is_not_found_clientsafe_says_it_cannot_hold_an
     assert "ClientSafe cannot hold this post here" in text and "Maria" in text
     mark = page.evaluate("[...document.querySelectorAll('clientsafe-mark')].map((m) => m.dataset.state)")
     assert mark == ["unheld"]
+    # Understood: more typing in the same risky draft does not bring the panel back at every pause.
+    page.locator("#clientsafe-panel").evaluate("h => h.shadowRoot.querySelector('[data-act=send]').click()")
+    page.keyboard.type(" See you all on Friday")
+    page.wait_for_timeout(1200)
+    assert page.locator("#clientsafe-panel .box").count() == 0
     worker = context.service_workers[0]
     tab_id = worker.evaluate("async () => (await chrome.tabs.query({url: 'https://x.com/*'}))[0].id")
     state, title = popup(context, worker.url.split("/")[2], tab_id)
