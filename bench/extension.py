@@ -264,7 +264,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--no-variants", dest="variants", action="store_false", help="skip the layout-variant runs")
+    parser.add_argument("--variants-only", action="store_true", help="only the layout-variant runs")
     args = parser.parse_args()
+    if args.variants_only:
+        variant_results()
+        return
     port, token, config = service()
     results: dict[str, object] = {}
     with sync_playwright() as pw:

@@ -62,9 +62,12 @@
 
   // The composers a control is nearest to: those held by the control's nearest ancestor that holds any.
   // (Two fields that share one button, like a title and a body, are both its owners.)
+  // The page's own query engine finds the composers under each ancestor: a feed of 500 comment boxes costs one
+  // small query per level instead of a pass over every composer.
   function ownersOf(control) {
+    const css = adapter.surfaces.map((s) => s.composer).join(", ");
     for (let node = parentOf(control); node && node !== document.documentElement; node = parentOf(node)) {
-      const near = [...seen].filter((c) => c.isConnected && holds(node, c));
+      const near = D.queryAll(node, css).filter((c) => watched.has(c) && c.isConnected);
       if (near.length) return near;
     }
     return [];
@@ -97,10 +100,12 @@
     if (!scope) return;
     for (const el of D.queryAll(scope, CONTROL)) if (disabled(el) && !holds(composer, el)) entry.disabledAtStart.add(el);
   }
+  const enabledByTyping = new WeakSet(); // every composer's, for the click handler's first look
   function noticeEnabled(entry) {
     for (const el of entry.disabledAtStart) {
       if (el.isConnected && !disabled(el)) {
         entry.enabledByTyping.add(el);
+        enabledByTyping.add(el);
         entry.disabledAtStart.delete(el);
       }
     }
@@ -139,6 +144,10 @@
   }
 
   async function askAndMark(composer, entry, text) {
+    if (!entry.lookedAt) {
+      entry.lookedAt = true; // text arrived without a focus (a paste by a script, a restored draft)
+      snapshotDisabled(composer, entry);
+    }
     const account = accountFor();
     const asked = ask({ type: "check", text, site: adapter.site, account });
     const verdict = (await asked) || { action: "error", reasons: [], unreachable: "not_running" };
@@ -172,12 +181,21 @@
   function watch(composer, surface) {
     if (watched.has(composer)) return;
     watched.set(composer, { surface, text: null, verdict: null, pending: null, timer: null, mediaConfirmed: false,
-      held: null, controls: new Set(), group: null, disabledAtStart: new Set(), enabledByTyping: new Set(), warned: null });
+      held: null, controls: new Set(), group: null, disabledAtStart: new Set(), enabledByTyping: new Set(), warned: null,
+      lookedAt: false });
     seen.add(composer);
     composer.dataset.clientsafe = "watching";
-    snapshotDisabled(composer, watched.get(composer));
-    // Sites mount the composer first and its buttons a moment later: look once the page has settled.
-    requestAnimationFrame(() => setTimeout(() => coverage(composer), 0));
+    // How this composer is sent is worked out when the person turns to it (focus, before the first key) and
+    // after each check, not for every box a feed mounts: 500 comment boxes cost nothing until one is used.
+    const turnedTo = () => {
+      const entry = watched.get(composer);
+      if (!entry || entry.lookedAt) return;
+      entry.lookedAt = true;
+      snapshotDisabled(composer, entry);
+      coverage(composer);
+    };
+    composer.addEventListener("focusin", turnedTo);
+    if (composer.contains(document.activeElement) || T.read(composer).trim()) turnedTo();
     // Editors differ in which events they let through (Draft.js and Lexical cancel beforeinput and render the
     // change themselves), so watch the DOM they render as well as the input events.
     const changed = () => schedule(composer);
@@ -393,8 +411,7 @@
   // never counts.
   function submitted(path) {
     for (const el of path) {
-      const looks = adapter.surfaces.some((s) => s.submit(el))
-        || [...seen].some((c) => watched.get(c)?.enabledByTyping.has(el));
+      const looks = adapter.surfaces.some((s) => s.submit(el)) || enabledByTyping.has(el);
       if (!looks) continue;
       const composers = ownersOf(el).filter((c) => coverage(c)?.controls.includes(el));
       if (composers.length) return { composers, button: el };
