@@ -50,47 +50,41 @@ from tests.e2e.variants import COMPOSERS, PEOPLE, VariantPeople
 HARMLESS = "Great turnout at the park cleanup today, thanks everyone!"
 RISKY = "So proud of Maria from our youth shelter, she just turned 15!"
 
-COMPOSE_PAGE = """<!doctype html><html><body>
-<form class="compose-form"><textarea class="autosuggest-textarea__textarea"></textarea>
-<button type="submit">Post</button></form>
-<script>
+
+# What the pages measure, in the page itself: the site's submit handler's lag behind the click event's own
+# timestamp (`submit`: a CSS selector of the site's button), and the panel's lag behind the pointerdown.
+def measured(submit: str) -> str:
+    return f"""<script>
   window.lags = [];
-  const form = document.querySelector('form');
-  form.addEventListener('submit', (e) => e.preventDefault());
-  form.querySelector('button').addEventListener('click', (e) => {
+  document.querySelector('form')?.addEventListener('submit', (e) => e.preventDefault());
+  document.querySelector('{submit}').addEventListener('click', (e) => {{
     window.lags.push(performance.now() - e.timeStamp);
-  });
+  }});
   window.panelLags = [];
-  new MutationObserver(() => {
-    if (window.clickAt && document.getElementById('clientsafe-panel')) {
+  new MutationObserver(() => {{
+    if (window.clickAt && document.getElementById('clientsafe-panel')) {{
       window.panelLags.push(performance.now() - window.clickAt); window.clickAt = 0;
-    }
-  }).observe(document.documentElement, {childList: true});
-  addEventListener('pointerdown', (e) => { window.pendingClick = e.timeStamp; }, true);
-  addEventListener('click', () => { window.clickAt = window.pendingClick; }, true);
+    }}
+  }}).observe(document.documentElement, {{childList: true}});
+  addEventListener('pointerdown', (e) => {{ window.pendingClick = e.timeStamp; }}, true);
+  addEventListener('click', () => {{ window.clickAt = window.pendingClick; }}, true);
 </script></body></html>"""
 
+
+COMPOSE_PAGE = """<!doctype html><html><body>
+<form class="compose-form"><textarea class="autosuggest-textarea__textarea"></textarea>
+<button type="submit">Post</button></form>""" + measured("button")
+
+# X's Home composer: the Post button in the toolBar row, a sibling branch of the editor's wrapper.
 X_PAGE = """<!doctype html><html><body><main role="main"><div data-testid="primaryColumn">
 <div class="composer"><div data-testid="tweetTextarea_0_label"><div data-testid="tweetTextarea_0" contenteditable="true"
   role="textbox" aria-label="Post text" style="min-height:40px;border:1px solid #ccc"></div></div>
 <div data-testid="attachments"></div>
 <div data-testid="toolBar" role="tablist"><div role="presentation">
   <button type="button" aria-label="Add photos">+</button></div>
-  <button type="button" data-testid="tweetButtonInline">Post</button></div></div></div></main>
-<script>
-  window.lags = [];
-  document.querySelector('[data-testid=tweetButtonInline]').addEventListener('click', (e) => {
-    window.lags.push(performance.now() - e.timeStamp);
-  });
-  window.panelLags = [];
-  new MutationObserver(() => {
-    if (window.clickAt && document.getElementById('clientsafe-panel')) {
-      window.panelLags.push(performance.now() - window.clickAt); window.clickAt = 0;
-    }
-  }).observe(document.documentElement, {childList: true});
-  addEventListener('pointerdown', (e) => { window.pendingClick = e.timeStamp; }, true);
-  addEventListener('click', () => { window.clickAt = window.pendingClick; }, true);
-</script></body></html>"""
+  <button type="button" data-testid="tweetButtonInline">Post</button></div></div></div></main>""" + measured(
+    "[data-testid=tweetButtonInline]"
+)
 
 FEED_PAGE = """<!doctype html><html><body><main id="feed"></main>
 <script>
@@ -219,27 +213,21 @@ def feed_cost(context, with_extension: bool) -> tuple[float, int, list[float]]:
     return spent * 1000, watched, lags
 
 
-def variant_results() -> None:
-    """Run the layout-variant tests and print what held and what went through, per site."""
+def variant_results(junit: Path | None = None) -> None:
+    """Run the layout-variant tests (or read a JUnit report of a run that included them, such as
+    `PYTEST_ADDOPTS=--junitxml=report.xml make test`) and print what held and what went through, per site."""
     import subprocess
     import xml.etree.ElementTree as ET
 
-    report = Path(tempfile.mkdtemp()) / "variants.xml"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            str(ROOT / "tests" / "e2e" / "test_variants.py"),
-            f"--junitxml={report}",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        check=False,
-    )
+    report = junit or Path(tempfile.mkdtemp()) / "variants.xml"
+    if junit is None:
+        subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+            + [str(ROOT / "tests" / "e2e" / "test_variants.py"), f"--junitxml={report}"],
+            cwd=ROOT,
+            capture_output=True,
+            check=False,
+        )
     rows: dict[str, dict[str, list[int]]] = {}
     cases = {c.name: c for c in COMPOSERS} | {p.name: p for p in PEOPLE}
     for test in ET.parse(report).getroot().iter("testcase"):
@@ -265,9 +253,10 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--no-variants", dest="variants", action="store_false", help="skip the layout-variant runs")
     parser.add_argument("--variants-only", action="store_true", help="only the layout-variant runs")
+    parser.add_argument("--junit", type=Path, default=None, help="read the variant results from this JUnit report")
     args = parser.parse_args()
     if args.variants_only:
-        variant_results()
+        variant_results(args.junit)
         return
     port, token, config = service()
     results: dict[str, object] = {}

@@ -157,9 +157,9 @@
     noticeEnabled(entry);
     coverage(composer);
     // The person paused ClientSafe in the tray: the app answers allow, and the mark says why nothing is checked.
-    if (entry.held) P.mark(composer, verdict.engine?.version === "paused" ? "paused" : state);
+    if (entry.held !== false) P.mark(composer, verdict.engine?.version === "paused" ? "paused" : state);
     composer.dataset.clientsafe = state;
-    if (!entry.held) warnNow(composer, entry, { verdict, text, account });
+    if (entry.held === false) warnNow(composer, entry, { verdict, text, account });
     return { verdict, text, account };
   }
 

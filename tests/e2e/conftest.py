@@ -173,6 +173,19 @@ def open_world(browser_type, checker, folder: Path, policy: Path | None = None, 
     return context, svc, close
 
 
+def with_roster(svc, folder: Path, lookups_per_minute: int) -> None:
+    """Give the service the test roster (tests/data/roster.csv, with Keisha Brown) and a per-browser lookup
+    limit above what a module's many people cases need (a person never comes near it)."""
+    from clientsafe.roster.importer import import_roster
+    from clientsafe.roster.keys import RosterKey
+    from clientsafe.roster.match import Roster
+
+    key = RosterKey(use_keyring=False, file=folder / "roster-key")
+    import_roster(ROOT / "tests" / "data" / "roster.csv", file=folder / "roster.bin", key=key)
+    svc.app.app.state.roster = Roster(folder / "roster.bin", key)
+    svc.app.app.state.relationship_checks_per_minute = lookups_per_minute
+
+
 @pytest.fixture
 def extension_world(browser_type, checker, tmp_path):
     context, svc, close = open_world(browser_type, checker, tmp_path)
@@ -182,7 +195,8 @@ def extension_world(browser_type, checker, tmp_path):
 
 @pytest.fixture
 def page(world):
-    """A fresh page in the requesting module's own `world` fixture (test_sites, test_people); it must not throw."""
+    """A fresh page in the requesting module's own `world` fixture (test_sites, test_people, test_variants); it
+    must not throw."""
     context, _svc = world
     page = context.new_page()
     errors: list[str] = []

@@ -4,18 +4,12 @@ click takes effect, with the kind decline script; a stranger's goes through unto
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from clientsafe.roster.importer import import_roster
-from clientsafe.roster.keys import RosterKey
-from clientsafe.roster.match import Roster
-from tests.e2e.conftest import open_world
+from tests.e2e.conftest import open_world, with_roster
 from tests.e2e.people import NAME, PEOPLE_BUTTONS
 from tests.e2e.test_fixture_sites import site
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 GUARDED = [b for b in PEOPLE_BUTTONS if b.action not in ("delete", "ignore")]  # saying no is always fine
 STRANGER = ("Jordan Lee", "jordan.lee")
 
@@ -24,11 +18,8 @@ STRANGER = ("Jordan Lee", "jordan.lee")
 def world(browser_type, checker, tmp_path_factory):
     folder = tmp_path_factory.mktemp("people")
     context, svc, close = open_world(browser_type, checker, folder)
-    key = RosterKey(use_keyring=False, file=folder / "roster-key")
-    import_roster(DATA / "roster.csv", file=folder / "roster.bin", key=key)
-    svc.app.app.state.roster = Roster(folder / "roster.bin", key)
     # This module asks about ~50 people within a minute, past the per-browser probing limit a person never hits.
-    svc.app.app.state.relationship_checks_per_minute = 1000
+    with_roster(svc, folder, lookups_per_minute=1000)
     yield context, svc
     close()
 

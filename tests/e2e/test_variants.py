@@ -15,13 +15,9 @@ import json
 
 import pytest
 
-from clientsafe.roster.importer import import_roster
-from clientsafe.roster.keys import RosterKey
-from clientsafe.roster.match import Roster
-from tests.e2e.conftest import open_world
+from tests.e2e.conftest import open_world, with_roster
 from tests.e2e.sites import VARIANT_HEADER
 from tests.e2e.test_fixture_sites import PNG, site
-from tests.e2e.test_people import DATA
 from tests.e2e.test_sites import HARMLESS, POLICY, RISKY
 from tests.e2e.variants import COMPOSERS, PEOPLE, VariantCase, VariantComposer, VariantPeople
 
@@ -35,23 +31,9 @@ def world(browser_type, checker, tmp_path_factory):
     policy = folder / "policy.json"
     policy.write_text(json.dumps(POLICY))
     context, svc, close = open_world(browser_type, checker, folder, policy=policy)
-    key = RosterKey(use_keyring=False, file=folder / "roster-key")
-    import_roster(DATA / "roster.csv", file=folder / "roster.bin", key=key)
-    svc.app.app.state.roster = Roster(folder / "roster.bin", key)
-    svc.app.app.state.relationship_checks_per_minute = 10_000  # hundreds of lookups in a few minutes
+    with_roster(svc, folder, lookups_per_minute=10_000)  # hundreds of lookups in a few minutes
     yield context, svc
     close()
-
-
-@pytest.fixture
-def variant_page(world):
-    context, _svc = world
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    page.close()
-    assert errors == [], f"the page threw: {errors}"
 
 
 def open_case(page, case: VariantCase, url: str | None = None) -> None:
@@ -134,9 +116,9 @@ def check_delivered(page, case: VariantComposer) -> None:
 # One test per composer and way of sending: a harmless post first (delivered verbatim), then, on a fresh load,
 # a risky one (held). Two page loads in one test keep the ~200 cases inside the suite's time budget.
 @pytest.mark.parametrize("case", COMPOSERS, ids=[c.name for c in COMPOSERS])
-def test_harmless_goes_through_verbatim_and_risky_is_held(variant_page, case):
-    check_delivered(variant_page, case)
-    check_held(variant_page, case)
+def test_harmless_goes_through_verbatim_and_risky_is_held(page, case):
+    check_delivered(page, case)
+    check_held(page, case)
 
 
 def person_case(case: VariantPeople, who: tuple[str, str]) -> tuple[str, str, str]:
@@ -177,6 +159,6 @@ def check_stranger_through(page, case: VariantPeople) -> None:
 
 
 @pytest.mark.parametrize("case", PEOPLE, ids=[p.name for p in PEOPLE])
-def test_a_stranger_goes_through_and_a_roster_client_is_held(variant_page, case):
-    check_stranger_through(variant_page, case)
-    check_client_held(variant_page, case)
+def test_a_stranger_goes_through_and_a_roster_client_is_held(page, case):
+    check_stranger_through(page, case)
+    check_client_held(page, case)
