@@ -213,6 +213,9 @@ def feed_cost(context, with_extension: bool) -> tuple[float, int, list[float]]:
     return spent * 1000, watched, lags
 
 
+VARIANT_TESTS = ROOT / "tests" / "e2e" / "test_variants.py"
+
+
 def variant_results(junit: Path | None = None) -> None:
     """Run the layout-variant tests (or read a JUnit report of a run that included them, such as
     `PYTEST_ADDOPTS=--junitxml=report.xml make test`) and print what held and what went through, per site."""
@@ -222,8 +225,16 @@ def variant_results(junit: Path | None = None) -> None:
     report = junit or Path(tempfile.mkdtemp()) / "variants.xml"
     if junit is None:
         subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
-            + [str(ROOT / "tests" / "e2e" / "test_variants.py"), f"--junitxml={report}"],
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                str(VARIANT_TESTS),
+                f"--junitxml={report}",
+            ],
             cwd=ROOT,
             capture_output=True,
             check=False,
