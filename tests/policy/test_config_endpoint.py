@@ -19,6 +19,7 @@ CONFIG_KEYS = {
     "media_release_reminder",
     "policy_links",
     "community_standards_url",
+    "adapter_updates",
 }
 
 
@@ -48,6 +49,7 @@ def test_when_paired_browser_asks_for_config_then_it_gets_the_policy_in_force(tm
         body = r.json()
         assert r.status_code == 200 and set(body) == CONFIG_KEYS
         assert body["fail_mode"] == "block"
+        assert body["adapter_updates"] is None  # only IT's system policy names a signed adapter update
         assert body["overrides"] == {"needs_reason": True, "block_can_be_overridden": False}
         assert body["org_accounts"] == {"facebook": ["https://www.facebook.com/eastsideclinic"]}
         assert body["policy_links"]["hipaa-minimum-necessary"] == {
