@@ -435,7 +435,7 @@
 
   // --- status for the popup and the toolbar badge --------------------------------------------------------
   const EDITABLE = "textarea, [contenteditable=''], [contenteditable='true'], [contenteditable='plaintext-only'], [role=textbox]";
-  function pageStatus() {
+  function pageStatus(rescanned = false) {
     for (const c of seen) if (!c.isConnected) seen.delete(c);
     const visible = (el) => el.getClientRects().length > 0;
     const shown = [...seen].filter(visible);
@@ -448,6 +448,12 @@
       visible(el) && !watched.has(el) && ![...seen].some((c) => c.contains(el) || el.contains(c))
       && !el.closest("[role=search], form[action*=search], clientsafe-mark, #clientsafe-panel")
       && el.getAttribute("type") !== "search").length;
+    if (unrecognised && !recognised && !rescanned) {
+      // Boxes the page added since the last (batched) scan are not a changed site: look once more first, so
+      // IT is not told a site changed when it did not.
+      scan(document.documentElement);
+      return pageStatus(true);
+    }
     if (unrecognised && !recognised) missing.push("composer");
     return { site: adapter?.site || null, adapter_version: adapter?.version || null, recognised,
       unheld: unheld.length, unrecognised, missing };
