@@ -34,19 +34,6 @@
     return null;
   }
 
-  // The nearest ancestor of `el` (crossing shadow boundaries upwards) that contains an element matching
-  // `selector`: the "container" of a composer on sites whose wrapper elements carry no stable mark, found from
-  // the stable mark on the button instead.
-  function ancestorWith(el, selector) {
-    for (let node = el; node; ) {
-      const parent = node.parentElement || (node.parentNode instanceof ShadowRoot ? node.parentNode.host : null);
-      if (!parent) return null;
-      if (parent.querySelector(selector) || parent.shadowRoot?.querySelector(selector)) return parent;
-      node = parent;
-    }
-    return null;
-  }
-
   // Calls `onAdded(subtreeRoot)` for everything added to the page or to any open shadow root in it, batched
   // once per animation frame so a feed that adds hundreds of posts costs one pass.
   function observe(onAdded) {
@@ -80,5 +67,5 @@
     };
   }
 
-  globalThis.ClientSafeDom = { queryAll, shadowHosts, path, closest, ancestorWith, observe };
+  globalThis.ClientSafeDom = { queryAll, shadowHosts, path, closest, observe };
 })();
