@@ -263,3 +263,11 @@ def test_slow_clients_are_dropped_while_others_are_served(service, monkeypatch):
         assert closed and time.monotonic() - started < 4
     finally:
         slow.close()
+
+
+@pytest.mark.parametrize("method", ["DELETE", "PUT", "PATCH"])
+def test_a_method_no_call_takes_answers_405_with_or_without_a_body(service, method):
+    """docs/api.md: a wrong method with a valid token is 405, also when it carries no JSON body (it used to
+    be told to send JSON, 415, as if the call existed)."""
+    r = requests.request(method, f"{service.base}/v1/status", headers=service.auth(), timeout=10)
+    assert r.status_code == 405 and r.json() == {"error": "method_not_allowed"}

@@ -130,7 +130,12 @@ class Guard:
                 return await _respond(send, 401, {"error": "unauthorized"})
             scope.setdefault("state", {})["browser"] = browser
 
-        if method in {"POST", "PUT", "PATCH", "DELETE"}:
+        # Every call is a GET or a POST: any other method is 405 here, before the body rules (a DELETE with no
+        # body would otherwise be told to send JSON, as if the call existed).
+        if method not in {"GET", "POST", "HEAD", "OPTIONS"}:
+            return await _respond(send, 405, {"error": "method_not_allowed"}, cors)
+
+        if method == "POST":
             ctype = headers.get("content-type", "").split(";")[0].strip().lower()
             if ctype != "application/json":
                 return await _respond(

@@ -74,11 +74,24 @@ def bind(port: int | None) -> socket.socket:
     )
 
 
+class _PrivateLog(logging.handlers.RotatingFileHandler):
+    """A log file only its owner can read, also after each rotation (a new file would otherwise take the
+    process's umask, often 0644). The log holds no post text, but names sites, codes and times of use."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)  # the handler closes it
+
+
 def setup_logging() -> Path:
     folder = paths.log_dir()
     folder.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":  # Windows keeps a user's AppData private by its ACLs; POSIX needs the modes said
+        os.chmod(folder, 0o700)
     file = folder / "service.log"
-    handler = logging.handlers.RotatingFileHandler(file, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    if os.name == "posix" and file.exists():
+        os.chmod(file, 0o600)  # a log written by an earlier version
+    handler = _PrivateLog(file, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
     root = logging.getLogger("clientsafe")
     root.setLevel(logging.INFO)
