@@ -27,6 +27,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from clientsafe.api.tokens import TokenStore
     from clientsafe.native.host import serve
+    from clientsafe.native.pairings import NativePairings
 
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="clientsafe native-host: %(message)s")
-    return serve(sys.stdin.buffer, sys.stdout.buffer, list(args.caller), TokenStore())
+    return serve(sys.stdin.buffer, sys.stdout.buffer, list(args.caller), NativePairings(TokenStore()))

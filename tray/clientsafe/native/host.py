@@ -5,7 +5,10 @@ The browser starts the host as the signed-in user, only for extensions named in 
 argument (Chrome: ``chrome-extension://ID/``; Firefox: the manifest path, then the extension ID). The host
 checks the caller again against its own list, so a manifest edited by someone else is not enough. IT deploys
 both the extension and the host, so pairing needs no approval from the staff member here: the browser's own
-check on who may launch the host is the approval. Contract: ``shared/native-messaging.md``.
+check on who may launch the host is the approval. Each extension has one pairing, handed out again on every
+``pair`` and at most ``PAIRS_PER_MINUTE`` times a minute (``native/pairings.py``). The host defends against
+other OS users and other extensions, not against code running as this user: "Trust boundary" in the contract,
+``shared/native-messaging.md``.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import IO, Any
 
 from clientsafe import __version__, paths
 from clientsafe.native.messaging import FrameError, read_message, write_message
+from clientsafe.native.pairings import Busy, NativePairings, RateLimited
 
 log = logging.getLogger("clientsafe.native")
 ALLOWED_FILE = "allowed-extensions.json"
@@ -78,7 +82,9 @@ def read_port() -> int | None:
     return port if isinstance(port, int) and 0 < port < 65536 else None
 
 
-def handle(message: dict[str, Any], caller: Caller | None, allowed: frozenset[str], tokens: Any) -> dict[str, Any]:
+def handle(
+    message: dict[str, Any], caller: Caller | None, allowed: frozenset[str], pairings: NativePairings
+) -> dict[str, Any]:
     kind = message.get("type")
     if kind == "ping":
         return {"type": "pong", "version": __version__, "port": read_port()}
@@ -89,17 +95,38 @@ def handle(message: dict[str, Any], caller: Caller | None, allowed: frozenset[st
             "origin_not_allowed",
             "This extension is not one the organisation deployed; pair from the extension's options page instead.",
         )
-    name = f"{'Firefox' if caller.browser == 'firefox' else 'Chrome/Edge'} extension {caller.extension_id[:12]} (IT)"
-    browser, token = tokens.issue(name)
-    log.info("native messaging: paired %s as %s", caller.extension_id, browser.id)
-    return {"type": "paired", "token": token, "port": read_port(), "id": browser.id}
+    try:
+        browser_id, token = pairings.pair(caller)
+    except RateLimited as e:
+        log.warning(
+            "native messaging: %s asked to pair too often; refused for %d s", caller.extension_id, e.retry_after
+        )
+        return _error(
+            "rate_limited",
+            f"This extension asked to pair too often; try again in {e.retry_after} seconds, then keep the token.",
+            retry_after=e.retry_after,
+        )
+    except Busy as e:
+        log.warning("native messaging: the lock %s stayed taken", e)
+        return _error("busy", "Another pairing is still being written; try again in a minute.")
+    except Exception as e:
+        # Most often a keyring that is there but locked: then nothing may be minted (a second pairing for the
+        # same extension), so the host says so and the extension asks again later. The details go to stderr,
+        # which the browser keeps in its log.
+        log.exception("native messaging: could not read or save the pairing for %s", caller.extension_id)
+        return _error(
+            "unavailable",
+            f"ClientSafe could not read or save this extension's pairing ({type(e).__name__}); no token was "
+            "issued. If the login keyring is locked, unlock it; then try again in a minute.",
+        )
+    return {"type": "paired", "token": token, "port": read_port(), "id": browser_id}
 
 
-def _error(code: str, message: str) -> dict[str, Any]:
-    return {"type": "error", "error": code, "message": message}
+def _error(code: str, message: str, **extra: Any) -> dict[str, Any]:
+    return {"type": "error", "error": code, "message": message, **extra}
 
 
-def serve(stdin: IO[bytes], stdout: IO[bytes], argv: list[str], tokens: Any) -> int:
+def serve(stdin: IO[bytes], stdout: IO[bytes], argv: list[str], pairings: NativePairings) -> int:
     """Answer messages until the browser closes the pipe. Returns the process exit status."""
     caller = caller_from_argv(argv)
     allowed = allowed_extension_ids()
@@ -111,4 +138,4 @@ def serve(stdin: IO[bytes], stdout: IO[bytes], argv: list[str], tokens: Any) -> 
             return 1
         if message is None:
             return 0
-        write_message(stdout, handle(message, caller, allowed, tokens))
+        write_message(stdout, handle(message, caller, allowed, pairings))
