@@ -125,8 +125,9 @@ def test_repeated_token_failures_are_rate_limited(checker, tmp_path):
             for _ in range(7)
         ]
         assert codes[:5] == [401] * 5 and codes[5:] == [429, 429]
-        # even the right token waits out the lock: guessing cannot be mixed with valid calls
-        assert requests.get(f"{svc.base}/v1/status", headers=svc.auth(), timeout=10).status_code == 429
+        # The right token is always served: another caller's (or another OS user's) failures must never switch
+        # checking off for the paired browser (issue 13); the guesser alone is slowed down.
+        assert requests.get(f"{svc.base}/v1/status", headers=svc.auth(), timeout=10).status_code == 200
     finally:
         server.should_exit = True
 

@@ -27,6 +27,7 @@ from clientsafe.api import (
     routes_status,
 )
 from clientsafe.api.config import ServiceConfig
+from clientsafe.api.fair_queue import FairQueue
 from clientsafe.api.guard import Guard
 from clientsafe.api.pairing import PairingBook
 from clientsafe.api.tokens import TokenStore
@@ -63,6 +64,10 @@ def create_app(
     app.state.checker = checker
     app.state.policy = policy or Policy()
     app.state.analysis_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clientsafe-analysis")
+    # POST /v1/check runs on that thread with paired browsers taking turns, each within its own limits.
+    app.state.fair_queue = FairQueue(
+        app.state.analysis_thread, config.checks_waiting_per_browser, config.checks_per_minute
+    )
     app.state.pairing = pairing or PairingBook(tokens)
     app.state.recent_checks = OrderedDict()
     app.state.decisions = []  # the latest content-free decisions, in memory (tests and the tray read them)

@@ -17,9 +17,16 @@ class ServiceConfig:
     # Exact origins of the browser extension, e.g. "chrome-extension://<id>"; the policy sets them.
     allowed_origins: frozenset[str] = field(default_factory=frozenset)
     max_body_bytes: int = MAX_BODY_BYTES
-    # Failed authentications tolerated per minute before every unauthenticated call gets 429.
+    # Failed authentications tolerated per minute from one caller (its OS user on Linux, else its Origin)
+    # before that caller's calls without a valid token get 429. A valid token is always served.
     auth_failures_per_minute: int = 20
+    # POST /v1/pair per caller (keyed like the failures): one flooding program cannot block a browser's pairing.
     pair_requests_per_minute: int = 5
+    # POST /v1/check per paired browser: far above a person typing (checks are debounced 300 ms), far below a
+    # page probing names.
+    checks_per_minute: int = 120
+    # Checks one paired browser may have waiting for the analysis thread (checks take turns between browsers).
+    checks_waiting_per_browser: int = 16
     # POST /v1/relationship per paired browser: far above a person answering requests, far below probing
     # the roster with a name list.
     relationship_checks_per_minute: int = 30

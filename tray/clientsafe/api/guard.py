@@ -5,7 +5,9 @@ smuggling JSON as text/plain, CORS wildcards). In order, a request must:
 1. name this service exactly in ``Host`` (a rebinding page's name never matches);
 2. come from an allowed extension ``Origin``, or from no browser at all (no ``Origin``);
 3. carry a valid pairing token, unless it is pairing itself: without one, every path, method and
-   unknown URL gets the same bare 401 (no product name, no version), and repeated failures get 429;
+   unknown URL gets the same bare 401 (no product name, no version), and repeated failures get 429. The
+   token is checked first and a valid one is always served: failures are counted per caller (callers.py),
+   so nobody can lock a paired browser out by failing on purpose. Pairing requests are limited per caller too;
 4. for a body: be ``application/json`` (checked before reading), within the size limit (declared or
    streamed), valid UTF-8, plain JSON (no NaN, no duplicate keys, not absurdly nested).
 """
@@ -13,13 +15,15 @@ smuggling JSON as text/plain, CORS wildcards). In order, a request must:
 from __future__ import annotations
 
 import json
+import math
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from clientsafe.api import strict_json
+from clientsafe.api import callers, strict_json
 from clientsafe.api.config import ServiceConfig
+from clientsafe.api.connection_limits import CONNECTION_KEY, ConnectionMark
 from clientsafe.api.tokens import TokenStore
 
 Scope = dict[str, Any]
@@ -46,6 +50,31 @@ class RateLimiter:
     def hit(self) -> None:
         self.events.append(time.monotonic())
 
+    def retry_after(self) -> int:
+        """Whole seconds until one more event fits in the window (for a ``Retry-After`` header)."""
+        self._trim()
+        if len(self.events) < self.limit or not self.events:
+            return 0
+        return max(1, math.ceil(self.window - (time.monotonic() - self.events[0])))
+
+
+class PerCaller:
+    """A RateLimiter for each caller, for at most ``size`` callers: the least recently seen is forgotten
+    first. Callers are OS users or allowed origins (callers.py), so a handful in practice."""
+
+    def __init__(self, limit: int, size: int = 256) -> None:
+        self.limit, self.size = limit, size
+        self.limiters: OrderedDict[str, RateLimiter] = OrderedDict()
+
+    def get(self, key: str) -> RateLimiter:
+        limiter = self.limiters.get(key)
+        if limiter is None:
+            limiter = self.limiters[key] = RateLimiter(self.limit)
+            while len(self.limiters) > self.size:
+                self.limiters.popitem(last=False)
+        self.limiters.move_to_end(key)
+        return limiter
+
 
 async def _respond(
     send: Send, status: int, body: dict[str, Any], headers: list[tuple[bytes, bytes]] | None = None
@@ -66,6 +95,21 @@ async def _respond(
     await send({"type": "http.response.body", "body": payload})
 
 
+def _too_many(limiter: RateLimiter) -> list[tuple[bytes, bytes]]:
+    return [(b"retry-after", str(limiter.retry_after()).encode())]
+
+
+def _caller(scope: Scope, origin: str | None) -> str:
+    """This request's caller (callers.py); the OS user is looked up once per connection."""
+    mark = scope.get("state", {}).get(CONNECTION_KEY)
+    if not isinstance(mark, ConnectionMark):  # not on our protocol (an in-process test client)
+        return callers.caller_key(callers.peer_uid(scope.get("client"), scope.get("server")), origin)
+    if not mark.peer_uid_known:
+        mark.peer_uid = callers.peer_uid(scope.get("client"), scope.get("server"))
+        mark.peer_uid_known = True
+    return callers.caller_key(mark.peer_uid, origin)
+
+
 def _is_public(method: str, path: str) -> bool:
     # Pairing is the one door open without a token: asking, and polling with the secret pairing id.
     return (method == "POST" and path == "/v1/pair") or (method == "GET" and path.startswith("/v1/pair/"))
@@ -76,8 +120,8 @@ class Guard:
         self.app = app
         self.config = config
         self.tokens = tokens
-        self.auth_failures = RateLimiter(config.auth_failures_per_minute)
-        self.pair_requests = RateLimiter(config.pair_requests_per_minute)
+        self.auth_failures = PerCaller(config.auth_failures_per_minute)
+        self.pair_requests = PerCaller(config.pair_requests_per_minute)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -116,19 +160,28 @@ class Guard:
 
         if _is_public(method, path):
             if method == "POST":
-                if self.pair_requests.exceeded():
-                    return await _respond(send, 429, {"error": "too_many_requests"}, cors)
-                self.pair_requests.hit()
+                caller = _caller(scope, origin)
+                limiter = self.pair_requests.get(caller)
+                if limiter.exceeded():
+                    return await _respond(send, 429, {"error": "too_many_requests"}, cors + _too_many(limiter))
+                limiter.hit()
+                scope.setdefault("state", {})["caller"] = caller  # waiting requests are capped per caller too
         else:
-            if self.auth_failures.exceeded():
-                return await _respond(send, 429, {"error": "too_many_requests"})
+            # The token first: a valid one is served whatever anyone else has failed (per-caller limits below).
             auth = headers.get("authorization", "")
             token = auth[7:].strip() if auth[:7].lower() == "bearer " else ""
             browser = self.tokens.verify(token) if token else None
             if browser is None:
-                self.auth_failures.hit()
+                limiter = self.auth_failures.get(_caller(scope, origin))
+                if limiter.exceeded():
+                    return await _respond(send, 429, {"error": "too_many_requests"}, _too_many(limiter))
+                limiter.hit()
                 return await _respond(send, 401, {"error": "unauthorized"})
-            scope.setdefault("state", {})["browser"] = browser
+            state = scope.setdefault("state", {})
+            state["browser"] = browser
+            mark = state.get(CONNECTION_KEY)
+            if isinstance(mark, ConnectionMark):
+                mark.authenticated = True  # kept open when connections run short (connection_limits.py)
 
         # Every call is a GET or a POST: any other method is 405 here, before the body rules (a DELETE with no
         # body would otherwise be told to send JSON, as if the call existed).

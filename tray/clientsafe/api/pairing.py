@@ -22,7 +22,10 @@ from clientsafe import paths
 from clientsafe.api.tokens import TokenStore
 
 PAIRING_TTL_SECONDS = 300
+# Waiting requests per caller (callers.py: its OS user, else its Origin), so one program asking over and over
+# cannot crowd out a browser's request; and in all, so the file stays small.
 MAX_PENDING = 3
+MAX_PENDING_TOTAL = 24
 
 
 @dataclass
@@ -32,6 +35,7 @@ class PendingPairing:
     client_name: str
     created: float
     status: str = "pending"  # pending | approved | denied | done
+    source: str = ""  # who asked (callers.caller_key), for the per-caller cap
 
 
 class PairingError(Exception):
@@ -58,15 +62,17 @@ class PairingBook:
             f.truncate()
             f.write(json.dumps([asdict(p) for p in items]))
 
-    def request(self, client_name: str) -> PendingPairing:
+    def request(self, client_name: str, source: str = "") -> PendingPairing:
         with self._locked() as items:
-            if sum(p.status == "pending" for p in items) >= MAX_PENDING:
+            waiting = [p for p in items if p.status == "pending"]
+            if sum(p.source == source for p in waiting) >= MAX_PENDING or len(waiting) >= MAX_PENDING_TOTAL:
                 raise PairingError("too many pairing requests are waiting; approve or deny them first")
             pending = PendingPairing(
                 pairing_id=secrets.token_urlsafe(16),
                 code=f"{secrets.randbelow(1_000_000):06d}",
                 client_name=client_name[:80],
                 created=time.time(),
+                source=source,
             )
             items.append(pending)
             return pending

@@ -7,10 +7,12 @@ import functools
 import logging
 import secrets
 from collections import OrderedDict
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
+from clientsafe.api import fair_queue
 from clientsafe.api.models import CheckRequest, CheckResponse, DecisionRequest, DecisionResponse
 from clientsafe.audit import AuditEvent
 from clientsafe.audit.redact import redact_reason
@@ -21,19 +23,36 @@ _RECENT_CHECKS = 2048
 _RECENT_DECISIONS = 1000
 
 
-@router.post("/v1/check", response_model=CheckResponse)
+@router.post(
+    "/v1/check",
+    response_model=CheckResponse,
+    responses={
+        429: {
+            "description": "This browser has too many checks waiting, or started more than the per-minute limit "
+            "(`Retry-After` says when to try again). Other browsers are not affected."
+        }
+    },
+)
 async def check(body: CheckRequest, request: Request) -> JSONResponse:
     state = request.app.state
-    check_id = secrets.token_hex(12)
+    browser = request.scope.get("state", {}).get("browser")
     try:
         # One dedicated analysis thread: the event loop never waits on spaCy, and the same warm thread
         # (its caches, its allocator arena) runs every check; the checker handles one post at a time anyway.
-        loop = asyncio.get_running_loop()
-        verdict = (
-            await loop.run_in_executor(
-                state.analysis_thread, functools.partial(state.checker.check, body.text, body.account, body.site)
-            )
-        ).to_dict()
+        # Paired browsers take turns on it (fair_queue.py): one browser's burst never delays another's check.
+        job = state.fair_queue.submit(
+            browser.id if browser is not None else "",
+            functools.partial(state.checker.check, body.text, body.account, body.site),
+        )
+    except fair_queue.Refused as e:
+        return JSONResponse(
+            {"error": "too_many_requests", "detail": e.detail},
+            status_code=429,
+            headers={"retry-after": str(e.retry_after)},
+        )
+    check_id = secrets.token_hex(12)
+    try:
+        verdict = (await job).to_dict()
     except Exception as e:  # the extension applies the policy's fail mode; the service keeps serving
         log.error("checker failed (%s); no post text logged", type(e).__name__)
         verdict = {
@@ -50,8 +69,7 @@ async def check(body: CheckRequest, request: Request) -> JSONResponse:
             "suggestions": [],
             "engine": {"ms": 0.0, "version": "unavailable"},
         }
-    recent: OrderedDict = state.recent_checks
-    recent[check_id] = {
+    checked = {
         "site": body.site,
         "account": body.account,
         "action": verdict["action"],
@@ -59,11 +77,10 @@ async def check(body: CheckRequest, request: Request) -> JSONResponse:
         "types": sorted({f["type"] for f in verdict["findings"]}),
         "suggestions": len(verdict["suggestions"]),
     }
-    while len(recent) > _RECENT_CHECKS:
-        recent.popitem(last=False)
+    remember_check(state, check_id, checked)
     if state.audit is not None and verdict["action"] != "allow":
         # What was shown (a warning, a hold, or the fail-mode notice): queued for the writer thread, never awaited.
-        state.audit.record(_event("check", check_id, recent[check_id]))
+        state.audit.record(audit_event("check", check_id, checked))
     # Returned as a ready response: the verdict already has the documented shape (shared/verdict.schema.json,
     # checked by the tests), and FastAPI's re-validation and encoding of it cost more than the HTTP itself.
     return JSONResponse({"check_id": check_id, **verdict})
@@ -101,11 +118,13 @@ async def decision(body: DecisionRequest, request: Request) -> dict:
         reason = await loop.run_in_executor(
             state.analysis_thread, functools.partial(redact_reason, state.checker, body.reason)
         )
-    ticket = state.audit.record(_event("decision", body.check_id, checked, choice=body.choice, reason=reason))
+    ticket = state.audit.record(audit_event("decision", body.check_id, checked, choice=body.choice, reason=reason))
     return {"recorded": ticket.accepted}
 
 
-def _event(kind: str, check_id: str, checked: dict, choice: str | None = None, reason: str | None = None) -> AuditEvent:
+def audit_event(
+    kind: str, check_id: str, checked: dict, choice: str | None = None, reason: str | None = None
+) -> AuditEvent:
     return AuditEvent(
         kind=kind,
         check_id=check_id,
@@ -118,3 +137,12 @@ def _event(kind: str, check_id: str, checked: dict, choice: str | None = None, r
         choice=choice,
         reason=reason,
     )
+
+
+def remember_check(state: Any, check_id: str, checked: dict) -> None:
+    """Keep what was shown (content-free) so a later POST /v1/decision can be matched to it (a post's check, or
+    a held friend, follow or message request's)."""
+    recent: OrderedDict = state.recent_checks
+    recent[check_id] = checked
+    while len(recent) > _RECENT_CHECKS:
+        recent.popitem(last=False)

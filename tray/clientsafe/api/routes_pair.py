@@ -17,7 +17,10 @@ log = logging.getLogger("clientsafe.api")
 @router.post("/v1/pair", response_model=PairStarted, status_code=201)
 def pair(body: PairRequest, request: Request):  # type: ignore[no-untyped-def]
     try:
-        pending = request.app.state.pairing.request(body.client_name)
+        # The Guard names the caller (callers.py): waiting requests are capped per caller, like their rate.
+        pending = request.app.state.pairing.request(
+            body.client_name, source=request.scope.get("state", {}).get("caller", "")
+        )
     except PairingError as e:
         return JSONResponse({"error": "too_many_requests", "detail": str(e)}, status_code=429)
     log.warning("pairing requested by %r: approve with `clientsafe pair approve %s`", pending.client_name, pending.code)

@@ -25,7 +25,7 @@ import uvicorn
 from clientsafe import paths
 from clientsafe.api.app import create_app
 from clientsafe.api.config import PORT_RANGE, ServiceConfig
-from clientsafe.api.slow_clients import DeadlineH11Protocol
+from clientsafe.api.connection_limits import PairedFirstH11Protocol
 from clientsafe.api.tokens import TokenStore
 from clientsafe.atomic_file import atomic_write
 from clientsafe.audit import AuditStore
@@ -60,18 +60,40 @@ def bind(port: int | None) -> socket.socket:
     candidates = [port] if port else list(PORT_RANGE)
     for candidate in candidates:
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        _reusable_but_not_stealable(sock)
         try:
             sock.bind(("127.0.0.1", candidate))
+            # Inside the try: with SO_REUSEADDR, two processes may both bind a port nobody listens on yet;
+            # the second to listen is refused here (EADDRINUSE), and tries the next port like any taken one.
+            sock.listen(64)
         except OSError as e:
             sock.close()
             if e.errno == errno.EADDRINUSE:
                 continue
             raise
-        sock.listen(64)
         return sock
     raise NoFreePortError(
         f"port {port} is in use" if port else f"ports {PORT_RANGE.start}-{PORT_RANGE.stop - 1} are all in use"
     )
+
+
+def _reusable_but_not_stealable(sock: socket.socket) -> None:
+    """Let a restarted service take its port back at once, without letting anyone take it from a running one.
+
+    After a crash the connections the service closed linger in TIME_WAIT for a minute, and a plain bind()
+    of the same port fails meanwhile (`--port` refused, or the service moved to another port of the range).
+    On POSIX, SO_REUSEADDR allows binding over TIME_WAIT but never over a socket that is listening (Linux
+    refuses even when both set it), so it cannot steal a port. On Windows SO_REUSEADDR means the opposite: any
+    process could bind the port we listen on and receive our browsers' calls. There SO_EXCLUSIVEADDRUSE
+    forbids that; Microsoft documents that a connection still active on the port can delay its re-bind, in
+    which case `clientsafe serve` without `--port` takes the next port of the range, where the extension looks.
+    https://learn.microsoft.com/windows/win32/winsock/using-so-reuseaddr-and-so-exclusiveaddruse
+    """
+    if os.name == "nt":
+        if hasattr(socket, "SO_EXCLUSIVEADDRUSE"):
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)
+    elif hasattr(socket, "SO_REUSEADDR"):
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 
 
 class _PrivateLog(logging.handlers.RotatingFileHandler):
@@ -127,8 +149,12 @@ def build_server(
         access_log=False,  # paths only, but no need: the service logs what matters itself
         server_header=False,  # no product name or version on the wire
         timeout_keep_alive=5,
-        limit_concurrency=64,
+        # No limit_concurrency: its 503 for everyone once 64 connections were open let any local program
+        # switch the service off. The protocol keeps its own ceiling, closing strangers' connections first.
         h11_max_incomplete_event_size=16 * 1024,
-        http=DeadlineH11Protocol,  # drops clients that trickle a request (slowloris)
+        http=PairedFirstH11Protocol,  # drops slow clients (slowloris); keeps paired browsers' connections
+        # Nothing proxies this service: X-Forwarded-For from a local program must not change scope["client"],
+        # which the Guard uses to tell callers apart (uvicorn trusts it from 127.0.0.1 by default).
+        proxy_headers=False,
     )
     return Server(uv)
