@@ -66,6 +66,6 @@ def test_offsets_are_utf16_after_emoji(with_roster):
 def test_a_re_import_is_picked_up_by_a_running_checker(with_roster, tmp_path):
     assert with_roster.check("Saw Dana Whitman today", "personal").action == "allow"
     (tmp_path / "next.csv").write_text("Name\nDana Whitman\n", encoding="utf-8")
-    import_into(tmp_path, tmp_path / "next.csv")
+    import_into(tmp_path, tmp_path / "next.csv", replace_smaller=True)  # 1 client in place of 21: confirmed
     assert with_roster.check("Saw Dana Whitman today", "personal").action == "block"
     assert with_roster.check("Congrats to Keisha Brown!", "personal").action == "allow"

@@ -88,7 +88,7 @@ def test_the_cost_of_a_lookup_grows_with_the_text_not_the_roster(tmp_path, roste
 def test_a_new_import_is_picked_up_without_a_new_roster_object(tmp_path, roster):
     assert roster.find("Keisha Brown")
     (tmp_path / "next.csv").write_text("Name\nDana Whitman\n", encoding="utf-8")
-    import_into(tmp_path, tmp_path / "next.csv")
+    import_into(tmp_path, tmp_path / "next.csv", replace_smaller=True)  # 1 client in place of 21: confirmed
     assert roster.find("Keisha Brown") == [] and roster.find("Dana Whitman")
 
 

@@ -25,6 +25,7 @@ from clientsafe.api import callers, strict_json
 from clientsafe.api.config import ServiceConfig
 from clientsafe.api.connection_limits import CONNECTION_KEY, ConnectionMark
 from clientsafe.api.tokens import TokenStore
+from clientsafe.secret_store import KeyringUnavailable
 
 Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
@@ -170,7 +171,12 @@ class Guard:
             # The token first: a valid one is served whatever anyone else has failed (per-caller limits below).
             auth = headers.get("authorization", "")
             token = auth[7:].strip() if auth[:7].lower() == "bearer " else ""
-            browser = self.tokens.verify(token) if token else None
+            try:
+                browser = self.tokens.verify(token) if token else None
+            except KeyringUnavailable:
+                # The keyring fails (locked?): this browser may well be paired, and "unauthorized" would make the
+                # extension ask to pair again. Not a failed token either. TokenStore retries every 2 seconds.
+                return await _respond(send, 503, {"error": "keyring_unavailable"}, [(b"retry-after", b"2")])
             if browser is None:
                 limiter = self.auth_failures.get(_caller(scope, origin))
                 if limiter.exceeded():

@@ -55,7 +55,12 @@ class CheckResponse(BaseModel):
 
 class DecisionRequest(Strict):
     check_id: str = Field(max_length=64)
-    choice: Literal["edited", "applied_suggestions", "cancelled", "posted_anyway"]
+    choice: Literal[
+        "edited", "applied_suggestions", "cancelled", "posted_anyway", "request_sent_anyway", "request_not_sent"
+    ] = Field(
+        description="For a post: edited | applied_suggestions | cancelled | posted_anyway. For a friend, follow or "
+        "message request (check_id from POST /v1/relationship): request_sent_anyway | request_not_sent."
+    )
     reason: str | None = Field(
         default=None,
         max_length=500,
@@ -135,12 +140,23 @@ class ConfigResponse(BaseModel):
     )
 
 
+StatusProblem = Literal["audit_not_written", "keyring_unavailable"]
+
+
 class StatusResponse(BaseModel):
     version: str
     engine_ready: bool
     roster_loaded: bool
     policy: PolicySummary
     browser: str = Field(description="The name this browser was paired under.")
+    problems: list[StatusProblem] = Field(
+        default_factory=list,
+        description="What is wrong on this machine while checks still answer; empty when nothing is. "
+        "audit_not_written: the audit log cannot be written (a full disk?): events wait in memory and are "
+        "written when the disk accepts them again. keyring_unavailable: ClientSafe cannot read its keyring "
+        "(locked?): paired browsers are kept and it tries again every few seconds; the client roster may not "
+        "be in force meanwhile (roster_loaded says). The tray app says the same in plain words.",
+    )
 
 
 class PairRequest(Strict):
@@ -186,6 +202,10 @@ class RelationshipResponse(BaseModel):
     )
     reason: Reason | None = Field(description="Why, in plain language, with policy_ref; null when allowed.")
     decline_script: str | None = Field(description="A short, kind reply the person can copy; null when allowed.")
+    check_id: str | None = Field(
+        default=None,
+        description="When the request is held (warn or block): report what the person chose with POST /v1/decision.",
+    )
     roster_loaded: bool = Field(description="False: no roster is imported, so nobody can be recognised.")
 
 

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 
 from clientsafe import __version__
 from clientsafe.api.models import StatusResponse
 
 router = APIRouter()
+
+
+def problems(state: Any) -> list[str]:
+    """Faults that leave checks answering but should be said out loud (StatusResponse.problems), in a fixed
+    order. Each comes from the part that knows: the audit store, the token store, the roster."""
+    found = []
+    audit = getattr(state, "audit", None)
+    if audit is not None and not getattr(audit, "writing", True):
+        found.append("audit_not_written")
+    tokens = getattr(getattr(state, "pairing", None), "tokens", None)
+    roster = getattr(state, "roster", None)
+    if getattr(tokens, "problem", "") or getattr(roster, "keyring_failed", False):
+        found.append("keyring_unavailable")
+    return found
 
 
 @router.get("/v1/status", response_model=StatusResponse)
@@ -25,4 +41,5 @@ def status(request: Request) -> dict:
             "version": policy.version,
         },
         "browser": browser.name if browser else "",
+        "problems": problems(request.app.state),
     }

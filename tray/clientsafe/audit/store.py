@@ -5,11 +5,18 @@ thread (and so the checker) never waits on the disk. The writer takes whatever i
 transaction (with its outbox rows when forwarding is on) and only then marks the tickets done: a ticket that
 says ``committed`` is on disk and survives ``kill -9`` (see ``database.py`` for the synchronous level).
 Retention is applied when the store opens and then once a day by the writer.
+
+When the disk refuses a write (full, read-only, the database locked for too long), nothing is dropped at once:
+the events wait in memory, in order, up to HOLD_LIMIT (beyond it the oldest are dropped and counted in
+``dropped``), and the writer tries again after 1, 2, 4 ... up to 60 seconds; when the disk accepts writes again
+they are written and their tickets say ``committed``. Meanwhile ``problem`` says, in words, that the audit is
+not being written, for ``GET /v1/status`` and the tray.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import queue
 import secrets
@@ -17,6 +24,7 @@ import sqlite3
 import threading
 import time
 import urllib.parse
+from collections import deque
 from pathlib import Path
 from typing import IO
 
@@ -29,7 +37,19 @@ log = logging.getLogger("clientsafe.audit")
 
 DEFAULT_RETENTION_DAYS = 180
 _BATCH = 500  # events per transaction at most
-_QUEUE_LIMIT = 50_000  # events waiting for the disk before new ones are refused (and counted) rather than held
+_QUEUE_LIMIT = 50_000  # events handed over but not yet taken by the writer (a writer stuck in the disk)
+HOLD_LIMIT = 10_000  # events kept in memory while the disk refuses them; beyond it the oldest are dropped
+_RETRY_FIRST, _RETRY_MAX = 1.0, 60.0  # seconds before the next try while writes fail (doubling each time)
+
+
+def _disk_error(error: BaseException) -> bool:
+    """A failure of the disk or the database file (retried), not of the events themselves (never retried)."""
+    return isinstance(error, sqlite3.OperationalError) or type(error) is sqlite3.DatabaseError
+
+
+def _plain(error: BaseException) -> str:
+    text = str(error).strip() or type(error).__name__
+    return "the disk is full" if "full" in text.lower() else text
 
 
 class Ticket:
@@ -82,19 +102,33 @@ class AuditStore:
         self.retention_days = retention_days or 0
         self.forward_url = forward_url or None
         self.retention_interval = retention_interval
-        self.dropped = 0
+        self.dropped = 0  # events lost: refused with the queue full, or the oldest beyond HOLD_LIMIT
         self._queue: queue.Queue = queue.Queue(maxsize=_QUEUE_LIMIT)
         self._closed = False
+        # Owned by the writer thread: events not on disk yet, flush() markers, and the failure state.
+        self._held: deque[tuple[AuditEvent, Ticket]] = deque()
+        self._markers: list[tuple[int, Ticket]] = []  # (events taken when flush() was called, its ticket)
+        self._taken = 0  # events ever put in _held
+        self._settled = 0  # events that left _held: written, or given up on
+        self._failure = ""  # why writes fail, while they do ("" when the audit is being written)
+        self._retry_at = 0.0
+        self._backoff = _RETRY_FIRST
+        self._drop_logged = False
         self._reader = AuditReader(self.path)
         self._conn = connect(self.path)
+        self._prepared = False
         try:
-            set_meta(self._conn, "retention_days", str(self.retention_days))
-            set_meta(self._conn, "forward_url", _shown(self.forward_url))
-            self.source_id = self._source_id()
-            self.apply_retention()
+            row = self._conn.execute("SELECT value FROM meta WHERE key = 'source_id'").fetchone()
+            # names this installation to a collector without naming the person
+            self.source_id = str(row[0]) if row else secrets.token_hex(8)
+            self._prepare()
         except sqlite3.DatabaseError as e:
-            self._conn.close()
-            raise AuditError(f"{self.path}: the audit database cannot be written ({e}).") from None
+            if not _disk_error(e):
+                self._conn.close()
+                raise AuditError(f"{self.path}: the audit database cannot be written ({e}).") from None
+            # The database opens but takes no writes (a full disk): start anyway, and say so; the writer
+            # finishes these first steps when the disk accepts writes again.
+            self._failed(e)
         self._last_retention = time.monotonic()
         self.forwarder = (
             Forwarder(self.path, self.forward_url, self.source_id, ca_bundle=ca_bundle, **(forwarder_options or {}))
@@ -129,6 +163,28 @@ class AuditStore:
         marker = Ticket()
         self._queue.put((None, marker))
         return marker.wait(timeout)
+
+    @property
+    def problem(self) -> str:
+        """Empty while events reach the disk; otherwise, in words for a person, that the audit is not written."""
+        failure = self._failure
+        if not failure:
+            return ""
+        lost = f"; {self.dropped:,} could not be kept" if self.dropped else ""
+        return (
+            f"the audit log is not being written ({failure}): {len(self._held):,} events wait in memory and are "
+            f"written when the disk accepts them again{lost}"
+        )
+
+    @property
+    def writing(self) -> bool:
+        """False while the disk refuses the audit's writes."""
+        return not self._failure
+
+    @property
+    def held(self) -> int:
+        """Events waiting in memory for the disk."""
+        return len(self._held)
 
     def apply_retention(self, now: float | None = None) -> int:
         """Delete events older than the retention period (outbox rows with them); returns how many."""
@@ -173,40 +229,127 @@ class AuditStore:
 
     # -- the writer thread ------------------------------------------------------------------------
 
-    def _source_id(self) -> str:
-        row = self._conn.execute("SELECT value FROM meta WHERE key = 'source_id'").fetchone()
-        if row:
-            return str(row[0])
-        value = secrets.token_hex(8)  # names this installation to a collector without naming the person
-        set_meta(self._conn, "source_id", value)
-        return value
+    def _prepare(self) -> None:
+        """What opening the store writes (settings in force, the source id, retention); repeated by the writer
+        until it succeeds when the disk was full at open."""
+        if self._prepared:
+            return
+        set_meta(self._conn, "retention_days", str(self.retention_days))
+        set_meta(self._conn, "forward_url", _shown(self.forward_url))
+        set_meta(self._conn, "source_id", self.source_id)
+        self.apply_retention()
+        self._prepared = True
 
     def _run(self) -> None:
         stopping = False
         while not stopping:
-            batch: list[tuple] = []
+            if not self._held:
+                wait = min(60.0, self.retention_interval)
+            elif self._failure:
+                wait = max(0.0, self._retry_at - time.monotonic())
+            else:
+                wait = 0.0
+            items: list[tuple] = []
             try:
-                batch.append(self._queue.get(timeout=min(60.0, self.retention_interval)))
-                while len(batch) < _BATCH:
-                    batch.append(self._queue.get_nowait())
+                items.append(self._queue.get(timeout=wait) if wait > 0 else self._queue.get_nowait())
+                while len(items) < _QUEUE_LIMIT:
+                    items.append(self._queue.get_nowait())
             except queue.Empty:
                 pass
-            stopping = any(event is _STOP for event, _ in batch)
-            events = [(e, t) for e, t in batch if e is not None and e is not _STOP]
-            markers = [t for e, t in batch if e is None]
-            if events:
-                self._write(events)
-            for marker in markers:
-                marker._finish(True)
+            for event, ticket in items:
+                if event is _STOP:
+                    stopping = True
+                elif event is None:
+                    self._markers.append((self._taken, ticket))
+                else:
+                    self._held.append((event, ticket))
+                    self._taken += 1
+            if self._held and (not self._failure or stopping or time.monotonic() >= self._retry_at):
+                self._write_held()
+            self._trim()  # after the write: while the disk takes writes, nothing waits long enough to be dropped
+            self._settle_markers()
             if time.monotonic() - self._last_retention >= self.retention_interval:
                 self._last_retention = time.monotonic()
                 try:
                     self.apply_retention()
                 except sqlite3.DatabaseError as e:
                     log.error("audit retention failed (%s)", e)
+        if self._held:  # stopping, and the disk still refuses them: nothing more can be done
+            log.error(
+                "%d audit events could not be written before ClientSafe stopped (%s)", len(self._held), self._failure
+            )
+            self.dropped += len(self._held)
+            self._settle(len(self._held), False)
+        self._settle_markers()
         self._conn.close()
 
+    def _trim(self) -> None:
+        """Keep at most HOLD_LIMIT events in memory: the oldest go first, counted in ``dropped``."""
+        over = len(self._held) - HOLD_LIMIT
+        if over <= 0:
+            return
+        self.dropped += over
+        self._settle(over, False)
+        if not self._drop_logged:
+            self._drop_logged = True
+            log.error("audit: more than %d events wait for the disk; the oldest are being dropped", HOLD_LIMIT)
+
+    def _settle(self, count: int, committed: bool) -> None:
+        """The first ``count`` held events leave memory: written (``committed``) or given up on."""
+        for _ in range(count):
+            _, ticket = self._held.popleft()
+            ticket._finish(committed)
+        self._settled += count
+
+    def _settle_markers(self) -> None:
+        """flush() markers whose events have all left memory (written, or given up on) are done."""
+        done = [t for taken, t in self._markers if taken <= self._settled]
+        self._markers = [(taken, t) for taken, t in self._markers if taken > self._settled]
+        for marker in done:
+            marker._finish(True)
+
+    def _failed(self, error: BaseException) -> None:
+        first = not self._failure
+        self._failure = _plain(error)
+        self._retry_at = time.monotonic() + self._backoff
+        self._backoff = min(self._backoff * 2, _RETRY_MAX)
+        if first:  # once per outage, not once per try
+            log.error(
+                "audit events cannot be written (%s): up to %d wait in memory and are written when the disk "
+                "accepts them again",
+                self._failure,
+                HOLD_LIMIT,
+            )
+
+    def _write_held(self) -> None:
+        """Write what is held, a batch per transaction, oldest first; on a disk failure stop and retry later."""
+        while self._held:
+            batch = list(itertools.islice(self._held, _BATCH))
+            try:
+                self._prepare()
+                self._write(batch)
+            except sqlite3.Error as e:
+                if _disk_error(e):
+                    self._failed(e)
+                    return
+                self._refused(batch, e)
+            except (ValueError, TypeError, OverflowError) as e:
+                self._refused(batch, e)
+            else:
+                self._settle(len(batch), True)
+                if self.forwarder:
+                    self.forwarder.wake()
+            if self._failure:
+                log.info("the audit is being written again (%d events lost meanwhile)", self.dropped)
+                self._failure, self._backoff, self._drop_logged = "", _RETRY_FIRST, False
+
+    def _refused(self, batch: list[tuple[AuditEvent, Ticket]], error: BaseException) -> None:
+        """Events the database refuses as such: retrying would refuse them again, and hold up the rest."""
+        log.error("audit write failed (%s): %d events not recorded", type(error).__name__, len(batch))
+        self._settle(len(batch), False)
+
     def _write(self, items: list[tuple[AuditEvent, Ticket]]) -> None:
+        """One transaction; raises what SQLite raises (the caller decides between retry and refusal)."""
         rows = [
             (
                 event.event_id,
@@ -224,28 +367,18 @@ class AuditStore:
             )
             for event, _ in items
         ]
-        try:
-            with _transaction(self._conn):
-                # One statement for the batch (sqlite3 releases the GIL while SQLite works, so the checker's
-                # thread keeps running); the write lock taken by BEGIN IMMEDIATE means every id above the old
-                # maximum is one of ours, which is how the outbox rows are found.
-                before = self._conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
-                self._conn.executemany(
-                    "INSERT OR IGNORE INTO events (event_id, time, kind, check_id, site, account, action, "
-                    "rule_codes, finding_types, suggestions, choice, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    rows,
-                )
-                if self.forward_url:
-                    self._conn.execute("INSERT INTO outbox(event) SELECT id FROM events WHERE id > ?", (before,))
-        except (sqlite3.Error, ValueError, TypeError, OverflowError) as e:  # the writer thread itself carries on
-            log.error("audit write failed (%s): %d events not recorded", type(e).__name__, len(items))
-            for _, ticket in items:
-                ticket._finish(False)
-            return
-        for _, ticket in items:
-            ticket._finish(True)
-        if self.forwarder:
-            self.forwarder.wake()
+        with _transaction(self._conn):
+            # One statement for the batch (sqlite3 releases the GIL while SQLite works, so the checker's
+            # thread keeps running); the write lock taken by BEGIN IMMEDIATE means every id above the old
+            # maximum is one of ours, which is how the outbox rows are found.
+            before = self._conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO events (event_id, time, kind, check_id, site, account, action, "
+                "rule_codes, finding_types, suggestions, choice, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                rows,
+            )
+            if self.forward_url:
+                self._conn.execute("INSERT INTO outbox(event) SELECT id FROM events WHERE id > ?", (before,))
 
 
 def _shown(url: str | None) -> str:
@@ -269,6 +402,19 @@ class _transaction:
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
         if exc_type is None:
-            self.conn.execute("COMMIT")
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.Error:  # a full disk can refuse the commit itself: end the transaction, then report
+                self._rollback()
+                raise
         else:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
+
+    def _rollback(self) -> None:
+        # SQLite may already have rolled back by itself (SQLITE_FULL, SQLITE_IOERR); the first error is the one
+        # to report, not "no transaction is active".
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error as e:
+                log.warning("audit: rollback failed (%s)", e)

@@ -11,6 +11,7 @@ from clientsafe.policy import Policy, PolicyFileError, PolicyStore
 
 EXIT_OK, EXIT_WARN, EXIT_BLOCK = 0, 10, 20
 EXIT_USAGE, EXIT_INPUT, EXIT_ENGINE, EXIT_INTERNAL = 2, 3, 4, 70
+EXIT_UNAVAILABLE = 6  # something ClientSafe keeps cannot be read just now (the OS keyring fails: locked?)
 
 
 class CliError(Exception):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from typing import IO, Any
 
-from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, CliError
+from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, EXIT_UNAVAILABLE, CliError
 
 _STAGES = {"download": "Downloading", "read": "Reading rows", "hash": "Hashing clients", "write": "Saving"}
 _MAX_LISTED_BAD_ROWS = 50
@@ -20,10 +21,16 @@ def register(sub: Any) -> None:
         help="replace the roster with a CSV export (a file or an https:// address)",
         description="Columns are matched by name: Name (or First/Last name), Aliases/Nicknames, handles or "
         "profile addresses, Minor (yes/no), Media consent (yes/no), Consent expiry (date). Only keyed hashes are "
-        "kept; the CSV is never copied. A failed import leaves the previous roster in force.",
+        "kept; the CSV is never copied. A failed import leaves the previous roster in force, and so does a file "
+        "with fewer than half the clients of the roster in force (unless --replace-smaller).",
     )
     imp.add_argument("source", metavar="FILE.csv|https://...")
     imp.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for an https source (default 30)")
+    imp.add_argument(
+        "--replace-smaller",
+        action="store_true",
+        help="import even if the file has fewer than half the clients of the roster in force (checked first)",
+    )
     roster_sub.add_parser("status", help="how many clients, from where, imported when")
     roster_sub.add_parser("clear", help="remove the roster (and its hashing key)")
 
@@ -75,6 +82,8 @@ def _roster(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             st = status(key=key)
         except RosterError as e:
             raise CliError(str(e), EXIT_INPUT) from None
+        if st.problem:  # a roster file is there, but nothing can use it: never its old client count
+            raise CliError(st.problem, EXIT_UNAVAILABLE if st.keyring_failed else EXIT_INPUT)
         if not st.loaded:
             out.write("No roster imported. Import one with: clientsafe roster import FILE.csv\n")
             return EXIT_OK
@@ -87,9 +96,17 @@ def _roster(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         existed = clear(key=key)
         out.write("Roster removed.\n" if existed else "There was no roster to remove.\n")
         return EXIT_OK
+    from clientsafe.roster.importer import ShrinkRefused
+
     progress = _Progress(err)
     try:
-        report = import_roster(args.source, progress=progress, timeout=args.timeout, key=key)
+        report = import_roster(
+            args.source, progress=progress, timeout=args.timeout, key=key, replace_smaller=args.replace_smaller
+        )
+    except ShrinkRefused as e:
+        progress.finish()
+        again = f"clientsafe roster import --replace-smaller {shlex.quote(args.source)}"
+        raise CliError(f"{e.summary} If the smaller list is right, run: {again}", EXIT_INPUT) from None
     except RosterError as e:
         raise CliError(str(e), EXIT_INPUT) from None
     finally:

@@ -3,6 +3,12 @@
 The cache (``url-cache.json`` in the policy data folder) holds only a document that validated, so it is also
 the last good copy: when the URL is unreachable, answers an error or serves a broken policy, the cached one
 stays in force and the problem is reported.
+
+HTTPS at every hop: a redirect is followed only to another https address (``https_only``), so a redirect to
+plain http is a problem reported like an unreachable URL, and the cached policy stays. The URL itself must be
+https; plain http is accepted only for a loopback address (127.0.0.1, localhost, [::1]: a policy server tried
+out on this machine), as the schema of ``policy_url`` says, and such an address may only redirect to https or
+to another loopback address.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from typing import Any
 
 import requests
 
+from clientsafe import https_only
 from clientsafe.policy.files import MAX_POLICY_BYTES, PolicyFileError, parse, read_copy, write_atomic
 
 TIMEOUT_SECONDS = 10
@@ -35,14 +42,22 @@ def fetch(url: str, cache_file: Path, session: requests.Session | None = None) -
         if cached
         else "no copy has been fetched yet, so only the system file's own settings apply"
     )
+    if not (url.lower().startswith("https://") or https_only.loopback_http(url)):
+        return _doc(cached), (
+            f"policy URL {https_only.shown(url)} is not an https address, so it was not fetched; {fallback}"
+        )
     headers = {"Accept": "application/json"}
     if cached and cached.get("etag"):
         headers["If-None-Match"] = cached["etag"]
     http = session or requests.Session()
     try:
-        response = http.get(url, headers=headers, timeout=TIMEOUT_SECONDS, stream=True)
+        response = https_only.get(
+            http, url, allow_loopback_http=True, headers=headers, timeout=TIMEOUT_SECONDS, stream=True
+        )
         body = response.raw.read(MAX_POLICY_BYTES + 1, decode_content=True) if response.status_code == 200 else b""
         response.close()
+    except https_only.RedirectRefused as e:
+        return _doc(cached), f"policy URL {url}: {e}; {fallback}"
     except requests.RequestException as e:
         return _doc(cached), f"policy URL {url} could not be reached ({type(e).__name__}); {fallback}"
     if response.status_code == 304 and cached:

@@ -1,5 +1,6 @@
 """Download a roster export over HTTPS with ``requests``: certificates checked, a timeout, a size limit,
-and a web page (a sign-in screen, an error page) refused with a clear message."""
+a redirect followed only to another https address (``https_only``), and a web page (a sign-in screen, an
+error page) refused with a clear message."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Callable
 
 import requests
 
-from clientsafe import settings
+from clientsafe import https_only, settings
 from clientsafe.roster.errors import RosterError
 
 
@@ -21,7 +22,10 @@ def fetch(url: str, timeout: float = 30.0, progress: Callable[[int, int | None],
     host = url.split("/")[2].split("@")[-1]
     try:
         # verify=True (the default, stated): the certificate must chain to a trusted authority.
-        with requests.get(url, timeout=(timeout, timeout), stream=True, verify=True, allow_redirects=True) as r:
+        with (
+            requests.Session() as session,
+            https_only.get(session, url, timeout=(timeout, timeout), stream=True, verify=True) as r,
+        ):
             if r.status_code != 200:
                 raise RosterError(
                     f"{host} answered {r.status_code} {r.reason or ''}".rstrip()
@@ -45,6 +49,11 @@ def fetch(url: str, timeout: float = 30.0, progress: Callable[[int, int | None],
                 if progress:
                     progress(len(body), total)
             return bytes(body)
+    except https_only.RedirectRefused as e:
+        raise RosterError(
+            f"Nothing was downloaded: {e}. Use the export's direct https address, or download the CSV and import "
+            "the file; the previous roster is still in force."
+        ) from None
     except requests.exceptions.SSLError:
         raise RosterError(
             f"The certificate of {host} could not be verified, so nothing was downloaded. Ask IT to check the "

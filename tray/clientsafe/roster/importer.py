@@ -1,8 +1,14 @@
-"""``import_roster``: a CSV file or HTTPS address in, the hashed roster replaced atomically, a report out."""
+"""``import_roster``: a CSV file or HTTPS address in, the hashed roster replaced atomically, a report out.
+
+An import that would lose data is refused and the roster in force stays: a CSV whose quotes do not balance
+(read.py), a list less than half the size of the roster in force (:class:`ShrinkRefused`, unless the person
+says the smaller list is right), a key the keyring cannot give, a disk too full to save the new roster.
+"""
 
 from __future__ import annotations
 
 import datetime
+import errno
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -16,6 +22,7 @@ from clientsafe.roster.errors import RosterError
 from clientsafe.roster.fetch import fetch
 from clientsafe.roster.keys import RosterKey, key_id
 from clientsafe.roster.read import Client, RowError, read_csv
+from clientsafe.secret_store import KeyringUnavailable
 from clientsafe.wordlists import function_words
 
 ProgressCallback = Callable[[str, int, int | None], None]
@@ -26,6 +33,27 @@ Called from the importing thread; a Qt caller should forward it with a queued si
 # More words than this in one roster name add nothing: first + last name are stored as well.
 MAX_WORDS = 6
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# A new list with fewer than SHRINK_FRACTION of the clients in force is refused (unless replace_smaller), once
+# the roster in force has at least SHRINK_MIN_CLIENTS: an export cut short, or a stray quote, looks like that.
+SHRINK_FRACTION = 0.5
+SHRINK_MIN_CLIENTS = 20
+
+
+class ShrinkRefused(RosterError):
+    """The new list is much smaller than the roster in force; nothing was imported. ``current`` and ``new``
+    are the two client counts; import again with ``replace_smaller=True`` if the smaller list is right."""
+
+    def __init__(self, current: int, new: int, source: str) -> None:
+        self.current, self.new = current, new
+        # What happened, without what to do next (each front end says that its own way: a flag, a button).
+        self.summary = (
+            f"{source} has {new:,} clients, fewer than half of the {current:,} in the roster in force, so it was "
+            "not imported and the previous roster is still in force: an export that was cut short or damaged "
+            "looks like this. Check the file first."
+        )
+        super().__init__(
+            f"{self.summary} If the smaller list is right, import it again and confirm that it replaces the larger one."
+        )
 
 
 @dataclass
@@ -106,6 +134,29 @@ def _read_source(source: str, timeout: float, progress: ProgressCallback | None)
         raise RosterError(f"{path}: permission denied. Copy the file somewhere you can read it.") from None
 
 
+def _clients_in_force(file: Path) -> int:
+    """The client count of the roster now on disk (0 when there is none, or it is not a roster)."""
+    try:
+        header, _ = store.read_header(file)
+        return int(header.get("clients", 0))
+    except (OSError, RosterError, ValueError, TypeError):
+        return 0
+
+
+def _disk_error(error: OSError, folder: Path) -> RosterError:
+    """A failed save, said plainly: the full disk by name (not a traceback, not "error 28")."""
+    kept = "Nothing was imported; the previous roster is still in force."
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        what = "The disk is full" if error.errno == errno.ENOSPC else "Your disk quota is used up"
+        return RosterError(
+            f"{what}: the new roster could not be saved in {folder}. Free some space and import again. {kept}"
+        )
+    return RosterError(
+        f"The new roster could not be saved in {folder} ({error.strerror or type(error).__name__}). Check that the "
+        f"folder is writable and import again. {kept}"
+    )
+
+
 def import_roster(
     source: str | os.PathLike[str],
     *,
@@ -114,16 +165,22 @@ def import_roster(
     file: Path | None = None,
     key: RosterKey | None = None,
     today: datetime.date | None = None,
+    replace_smaller: bool = False,
 ) -> ImportReport:
     """Import a roster from a CSV file or an ``https://`` address, replacing the current one atomically.
 
     Bad rows are reported (line number and why) and skipped; the good rows are imported. Raises
     :class:`RosterError` with a message for a person when nothing can be imported (empty file, a
-    spreadsheet, a web page, a timeout, too many rows...); the previous roster then stays in force.
+    spreadsheet, a web page, a timeout, too many rows, unbalanced quotes, a full disk, a failing
+    keyring...); the previous roster then stays in force. :class:`ShrinkRefused` (a RosterError) when the
+    list has fewer than half the clients of the roster in force (of at least 20): pass
+    ``replace_smaller=True`` once the person confirms the smaller list is right.
     ``file`` and ``key`` default to the user's data folder and OS keyring (tests pass their own).
     """
     started = time.perf_counter()
     text_source = os.fspath(source)
+    target = file or store.default_file()
+    store.remove_orphans(target)
     data = _read_source(text_source, timeout, progress)
     result = read_csv(
         data,
@@ -138,10 +195,18 @@ def import_roster(
             f"No client could be read from {len(result.bad_rows)} row(s) ({detail or 'no data rows'}). Fix the "
             "rows and import again; the previous roster is still in force."
         )
-    key = key or RosterKey()
-    secret = key.get_or_create()
-    today = today or datetime.date.today()
     total = len(result.clients)
+    current = _clients_in_force(target)
+    if not replace_smaller and current >= SHRINK_MIN_CLIENTS and total < current * SHRINK_FRACTION:
+        raise ShrinkRefused(current, total, display_source(text_source))
+    key = key or RosterKey()
+    try:
+        secret = key.get_or_create()
+    except KeyringUnavailable as e:
+        raise RosterError(f"{e} Nothing was imported; the previous roster is still in force.") from None
+    except OSError as e:
+        raise _disk_error(e, key.file.parent) from None
+    today = today or datetime.date.today()
 
     def items() -> Iterator[tuple[bytes, str, int, int]]:
         for i, client in enumerate(result.clients, 1):
@@ -166,18 +231,18 @@ def import_roster(
     if progress:
         progress("write", 0, 1)
     shown = display_source(text_source)
-    written = store.write(
-        entries,
-        {
-            "clients": total,
-            "source": shown,
-            "imported_at": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "key_id": key_id(secret),
-            "max_words": max_words,
-            "function_words_in_names": sorted(glue),
-        },
-        file,
-    )
+    meta = {
+        "clients": total,
+        "source": shown,
+        "imported_at": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "key_id": key_id(secret),
+        "max_words": max_words,
+        "function_words_in_names": sorted(glue),
+    }
+    try:
+        written = store.write(entries, meta, target)
+    except OSError as e:  # atomic_write removed its temporary file: the roster in force is untouched
+        raise _disk_error(e, target.parent) from None
     if progress:
         progress("write", 1, 1)
     return ImportReport(

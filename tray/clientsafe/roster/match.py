@@ -10,7 +10,9 @@ name: capitalised, and not a sentence opening such as "Hope you are well". A fir
 found unless the roster lists it as an alias, since first names alone are never stored.
 
 The store is re-read when its file changes (a cheap ``stat`` per call), so a running service picks up a
-new import without a restart.
+new import without a restart. When the roster's key cannot be read because the keyring fails (locked at
+login), the roster is not in force, ``problem`` says why and ``keyring_failed`` is set, and the key is tried
+again every few seconds, so unlocking the keyring brings the roster back without a restart.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import datetime
 import logging
 import re
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +29,7 @@ from clientsafe.roster import store
 from clientsafe.roster.errors import RosterError
 from clientsafe.roster.keys import RosterKey, key_id
 from clientsafe.roster.normalise import Token, handle, tokens
+from clientsafe.secret_store import KeyringUnavailable
 from clientsafe.wordlists import english_stop_words as stop_words
 from clientsafe.wordlists import function_words, ordinary_words
 
@@ -36,6 +40,7 @@ _AT_HANDLE = re.compile(r"(?<![\w@])@[\w.]*\w")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|\b[a-z0-9.-]+\.(?:com|social|net|org)/[^\s<>\"')\]]+", re.I)
 # (Only words with a digit, "_" or "." in them get this far: see _handle_candidates.)
 _BARE_HANDLE = re.compile(r"(?<![\w@/.])(?=[\w.]*[\d_.])[a-z0-9_][\w.]*[a-z0-9_](?![\w@/])", re.I)
+KEYRING_RETRY_SECONDS = 5.0  # while the keyring fails, how often the roster's key is asked for again
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,10 @@ class Roster:
         self._glue: frozenset[str] = frozenset()
         self._clients = 0
         self.problem = ""  # why a roster file present could not be used, for status displays
+        self.keyring_failed = False  # ...because the keyring failed (not a missing or damaged roster)
+        self._retry_at: float | None = None  # monotonic time of the next try while the keyring fails
         self._lock = threading.Lock()
+        store.remove_orphans(self.file)  # temporary files a crash mid-import left behind
 
     # -- loading ------------------------------------------------------------------------------------
     def _refresh(self) -> None:
@@ -83,31 +91,47 @@ class Roster:
             stamp: tuple[int, int, int] | None = (st.st_mtime_ns, st.st_size, st.st_ino)
         except FileNotFoundError:
             stamp = None
-        if stamp == self._stamp:
+        if stamp == self._stamp and not self._retry_due():
             return
         with self._lock:
-            if stamp == self._stamp:
+            if stamp == self._stamp and not self._retry_due():
                 return
             self._load(stamp)
 
+    def _retry_due(self) -> bool:
+        return self._retry_at is not None and time.monotonic() >= self._retry_at
+
     def _load(self, stamp: tuple[int, int, int] | None) -> None:
+        known_key = self._key
         self._entries, self._clients, self._max_words, self.problem = {}, 0, 0, ""
-        self._stamp = stamp
+        self._stamp, self._retry_at = stamp, None
+        was_failing, self.keyring_failed = self.keyring_failed, False
         if stamp is None:
             return
         try:
             header, entries = store.read(self.file)
-            key_source = self._key_source or RosterKey()
-            secret = key_source.get()
+            if known_key and key_id(known_key) == header.get("key_id"):
+                secret: bytes | None = known_key  # a re-import with the same key: no keyring call needed
+            else:
+                secret = (self._key_source or RosterKey()).get()
             if secret is None or key_id(secret) != header.get("key_id"):
                 raise RosterError(
                     "The roster's hashing key is missing or was replaced, so the roster cannot be used. "
                     "Run `clientsafe roster import` again."
                 )
+        except KeyringUnavailable as e:
+            self.problem = f"The client roster cannot be used for now: {e}"
+            self.keyring_failed = True
+            self._retry_at = time.monotonic() + KEYRING_RETRY_SECONDS
+            if not was_failing:
+                log.error("roster not loaded: the keyring failed (%s); the roster file is kept", e.cause)
+            return
         except (RosterError, OSError) as e:
             self.problem = str(e)
             log.warning("roster not loaded: %s", e)  # file names and reasons only, never roster content
             return
+        if was_failing:
+            log.info("the keyring can be read again: the roster is in force")
         self._entries, self._key = entries, secret
         self._max_words = int(header.get("max_words", 3))
         self._glue = frozenset(header.get("function_words_in_names", ()))

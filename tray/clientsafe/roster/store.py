@@ -12,7 +12,8 @@ every word in those phrases (flag WORD alone: a word of a name is never a match 
 96 bits of HMAC keep accidental collisions out of reach (about 1 in 10^19 per lookup against 50,000 clients)
 and make 50,000 clients with aliases and handles about 3 MB. No name, alias, handle or CSV text is ever
 written. A new import goes to a temporary file that replaces the old one in one ``os.replace``, so a
-failed or interrupted import leaves the previous roster in force.
+failed or interrupted import leaves the previous roster in force; the temporary files a crash (or kill -9)
+mid-import leaves behind are removed the next time a roster is opened (:func:`remove_orphans`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from __future__ import annotations
 import datetime
 import hmac
 import json
+import logging
 import struct
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +32,10 @@ from typing import Any
 from clientsafe import paths
 from clientsafe.atomic_file import atomic_write
 from clientsafe.roster.errors import RosterError
-from clientsafe.roster.keys import RosterKey
+from clientsafe.roster.keys import RosterKey, key_id
+from clientsafe.secret_store import KeyringUnavailable
+
+log = logging.getLogger("clientsafe.roster")
 
 MAGIC = b"CSROSTER1\n"
 FORMAT = 2
@@ -41,6 +47,8 @@ RECORD = struct.Struct(f"<{HASH_BYTES}sBH")
 NAME, ALIAS, HANDLE, MINOR, CONSENT, WORD = 1, 2, 4, 8, 16, 32
 KINDS = NAME | ALIAS | HANDLE
 EPOCH = datetime.date(1970, 1, 1)
+# A temporary roster file untouched for this long belongs to no running import (writing one takes seconds).
+ORPHAN_SECONDS = 10 * 60
 
 
 def default_file() -> Path:
@@ -81,6 +89,33 @@ class RosterStatus:
     file: str = ""
     size_bytes: int = 0
     key_warning: str = ""
+    # Why a roster file that is there is not in force (its key cannot be read: the keyring failed, or the key
+    # is missing), in words for a person; "" when it is in force. ``loaded`` is False whenever this is set.
+    problem: str = ""
+    keyring_failed: bool = False
+
+
+def remove_orphans(file: Path, older_than: float = ORPHAN_SECONDS, now: float | None = None) -> int:
+    """Remove the temporary files (``atomic_write``'s ``.roster.bin.*.tmp``, and the key file's) that an import
+    interrupted by a crash left beside ``file``; a file younger than ``older_than`` seconds may belong to an
+    import running right now in another process, and stays. Returns how many were removed."""
+    now = time.time() if now is None else now
+    removed = 0
+    for name in (file.name, "roster-key"):
+        try:
+            candidates = list(file.parent.glob(f".{name}.*.tmp"))
+        except OSError:
+            return removed
+        for orphan in candidates:
+            try:
+                if now - orphan.stat().st_mtime >= older_than:
+                    orphan.unlink()
+                    removed += 1
+            except OSError:
+                continue  # gone meanwhile, or not ours to remove: the next open tries again
+    if removed:
+        log.info("removed %d temporary roster file(s) left by an interrupted import", removed)
+    return removed
 
 
 def write(entries: dict[bytes, tuple[int, int]], meta: dict[str, Any], file: Path | None = None) -> Path:
@@ -123,18 +158,35 @@ def read(file: Path) -> tuple[dict[str, Any], dict[bytes, tuple[int, int]]]:
 
 
 def status(file: Path | None = None, key: RosterKey | None = None) -> RosterStatus:
+    """How the roster stands. A roster whose key cannot be read (the keyring failed, or the key is gone) is
+    not in force: ``loaded`` is False and ``problem`` says why, instead of the client count of a roster that
+    nothing can use. RosterError when the file is not a roster at all."""
     file = file or default_file()
     if not file.exists():
         return RosterStatus(loaded=False, file=str(file))
     header, _ = read_header(file)
+    key = key or RosterKey()
+    problem, keyring_failed = "", False
+    try:
+        secret = key.get()
+    except KeyringUnavailable as e:
+        problem, keyring_failed = f"The client roster cannot be read because the keyring failed: {e}", True
+    else:
+        if secret is None or key_id(secret) != header.get("key_id"):
+            problem = (
+                "The roster's hashing key is missing or was replaced, so the roster cannot be used. "
+                "Run `clientsafe roster import` again."
+            )
     return RosterStatus(
-        loaded=True,
+        loaded=not problem,
         clients=int(header.get("clients", 0)),
         source=str(header.get("source", "")),
         imported_at=str(header.get("imported_at", "")),
         file=str(file),
         size_bytes=file.stat().st_size,
-        key_warning=(key or RosterKey()).warning,
+        key_warning=key.warning,
+        problem=problem,
+        keyring_failed=keyring_failed,
     )
 
 

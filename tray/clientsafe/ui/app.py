@@ -6,11 +6,13 @@ through queued signals, so analysis never blocks the Qt thread. Quitting stops t
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from typing import Any
 
 from clientsafe import settings
+from clientsafe.secret_store import KeyringUnavailable
 from clientsafe.ui.about import AboutWindow
 from clientsafe.ui.backend import Backend, BackendOptions, Callbacks
 from clientsafe.ui.check_draft import CheckDraftWindow, reason_titles
@@ -26,6 +28,8 @@ _CHOICE = {
     "applied_suggestions": "applied the suggestions",
     "cancelled": "did not post it",
     "posted_anyway": "posted it anyway",
+    "request_sent_anyway": "went ahead with the request",
+    "request_not_sent": "did not connect",
 }
 _ACCOUNT = {"personal": "your personal account", "org": "the organisation's account"}
 
@@ -167,7 +171,7 @@ class TrayApp(QObject):
         return state_of(self.facts)
 
     def refresh(self) -> None:
-        self.facts.paired = len(self.tokens.list())
+        self._read_faults()
         stamp = self._roster_stamp()
         if getattr(self, "roster_stamp", None) is None:
             self.roster_stamp = stamp
@@ -187,6 +191,27 @@ class TrayApp(QObject):
         about = self.windows.get("about")
         if isinstance(about, AboutWindow):
             about.set_status(line, self.facts.warnings)
+
+    def _read_faults(self) -> None:
+        """The paired count, and the faults that leave checks answering but need the person: a keyring that
+        fails (then the count is unknown, never "none"), an audit the disk refuses. Each is notified once."""
+        with contextlib.suppress(KeyringUnavailable):  # keyring_error below says why; the last count known stays
+            self.facts.paired = len(self.tokens.list())
+        keyring_error = getattr(self.tokens, "problem", "")
+        if keyring_error and not self.facts.keyring_error:
+            self.notifier.notify("ClientSafe can't read its keyring", keyring_error, critical=True)
+        self.facts.keyring_error = keyring_error
+        self.facts.keyring_blocks = bool(keyring_error) and not getattr(self.tokens, "readable", True)
+        audit = self.backend.audit
+        audit_problem = getattr(audit, "problem", "") if audit is not None else ""
+        if audit_problem and not self.facts.audit_problem:
+            self.notifier.notify(
+                "ClientSafe's audit log is not being written",
+                "The disk seems to be full. Checks go on, and what they record waits in memory; free some disk "
+                "space and it is written when space returns.",
+                critical=True,
+            )
+        self.facts.audit_problem = audit_problem
 
     def _service_started(self, port: int, error: str) -> None:
         self.facts.port = port
@@ -278,11 +303,14 @@ class TrayApp(QObject):
         from clientsafe.roster import status
 
         current = status()
-        if current.loaded:
+        title = "ClientSafe's client roster changed"
+        if current.problem:  # there, but not in force: say why (a locked keyring is not a cleared roster)
+            title, body = "ClientSafe's client roster cannot be used", current.problem
+        elif current.loaded:
             body = f"{current.clients} clients are now recognised in posts and friend requests."
         else:
             body = "No roster is loaded: ClientSafe no longer recognises clients by name."
-        self.notifier.notify("ClientSafe's client roster changed", body, on_click=self.open_roster)
+        self.notifier.notify(title, body, on_click=self.open_roster)
         window = self.windows.get("roster")
         if window is not None:
             window.refresh()  # type: ignore[attr-defined]
@@ -368,7 +396,11 @@ class TrayApp(QObject):
 
     def check_silent_browsers(self) -> None:
         hours = float(settings.get("browser_silence_hours"))
-        for browser in self.tokens.silent(hours * 3600):
+        try:
+            silent = self.tokens.silent(hours * 3600)
+        except KeyringUnavailable:
+            return  # the status line says the keyring fails; silence is judged once it can be read
+        for browser in silent:
             if browser.id in self.warned_silent:
                 continue
             self.warned_silent.add(browser.id)

@@ -35,6 +35,8 @@ class _Progress(QObject):
 
 
 def status_text(status: Any) -> str:
+    if getattr(status, "problem", ""):  # a roster is there but not in force (its key cannot be read)
+        return status.problem
     if not status.loaded:
         return EMPTY
     lines = [f"{status.clients} clients, imported {status.imported_at or 'at an unknown time'} from {status.source}."]
@@ -108,6 +110,7 @@ class RosterWindow(QWidget):
         self.worker.done.connect(self._imported)
         self.worker.failed.connect(self._failed)
         self.resize(640, 360)
+        self._source = ""
         self.refresh()
 
     def refresh(self) -> None:
@@ -120,7 +123,7 @@ class RosterWindow(QWidget):
         if path:
             self.start_import(path)
 
-    def start_import(self, source: str) -> None:
+    def start_import(self, source: str, replace_smaller: bool = False) -> None:
         if not source:
             self.message.setText("Give the HTTPS address of the roster export, or choose Import CSV file.")
             return
@@ -128,7 +131,10 @@ class RosterWindow(QWidget):
 
         self._busy(True)
         self.message.setText("")
-        self.worker.run(lambda: import_roster(source, progress=self._progress.changed.emit))
+        self._source = source
+        self.worker.run(
+            lambda: import_roster(source, progress=self._progress.changed.emit, replace_smaller=replace_smaller)
+        )
 
     def _busy(self, busy: bool) -> None:
         for button in (self.import_file_button, self.import_url_button, self.clear_button):
@@ -153,9 +159,26 @@ class RosterWindow(QWidget):
         self.on_changed(report)
 
     def _failed(self, error: Exception) -> None:
+        from clientsafe.roster.importer import ShrinkRefused
+
         self._busy(False)
         self.message.setText(f"Nothing was imported: {error} The roster in force is unchanged.")
         self.refresh()
+        if isinstance(error, ShrinkRefused):
+            self.confirm_smaller(error)
+
+    def confirm_smaller(self, refused: Any) -> None:
+        """The new list is much smaller than the roster in force: import it only if the person says it is right."""
+        answer = QMessageBox.question(
+            self,
+            "Replace the roster with a much smaller list?",
+            f"The file has {refused.new:,} clients; the roster in force has {refused.current:,}. An export that was "
+            "cut short or damaged looks like this. Replace the roster with the smaller list anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.start_import(self._source, replace_smaller=True)
 
     def confirm_clear(self) -> None:
         answer = QMessageBox.question(

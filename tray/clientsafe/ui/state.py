@@ -37,11 +37,18 @@ class Facts:
     warnings: list[str] = field(default_factory=list)
     # A broken policy file or unreachable policy URL: the last good policy stays in force.
     policy_problems: list[str] = field(default_factory=list)
+    # The keyring fails (locked?): the paired browsers cannot be read (TokenStore.problem). ``paired`` is then
+    # unknown, never "none".
+    keyring_error: str = ""
+    # True while that failure leaves no browser verifiable (nothing was read before it): checks are refused.
+    keyring_blocks: bool = False
+    # The audit cannot be written (AuditStore.problem): checks go on, events wait in memory.
+    audit_problem: str = ""
 
 
 def state_of(facts: Facts, now: float | None = None) -> TrayState:
     now = time.time() if now is None else now
-    if facts.engine_error or facts.service_error:
+    if facts.engine_error or facts.service_error or facts.keyring_error:
         return TrayState.PROBLEM
     if not facts.engine_ready:
         return TrayState.WARMING
@@ -49,7 +56,7 @@ def state_of(facts: Facts, now: float | None = None) -> TrayState:
         return TrayState.PAUSED
     if facts.paired == 0:
         return TrayState.NOT_PAIRED
-    if facts.warnings or facts.policy_problems:
+    if facts.warnings or facts.policy_problems or facts.audit_problem:
         return TrayState.PROBLEM
     return TrayState.PROTECTED
 
@@ -62,6 +69,16 @@ def status_line(facts: Facts, now: float | None = None) -> str:
         return f"Not protecting: {facts.service_error}"
     if facts.engine_error:
         return f"Not protecting: the checker could not start ({facts.engine_error})"
+    if facts.keyring_error:
+        if facts.keyring_blocks:
+            return (
+                "Not protecting your browsers: ClientSafe can't read its keyring (is it locked?). Unlock your "
+                "login keyring; ClientSafe tries again every few seconds, and no browser was unpaired"
+            )
+        return (
+            "Protecting you, but ClientSafe can't read its keyring (is it locked?): unlock your login keyring; "
+            "paired browsers are kept"
+        )
     if state is TrayState.WARMING:
         return "Starting up: loading the checker (a few seconds)…"
     if state is TrayState.PAUSED:
@@ -69,6 +86,11 @@ def status_line(facts: Facts, now: float | None = None) -> str:
         return f"Paused: checks resume in {minutes} min"
     if state is TrayState.NOT_PAIRED:
         return "Ready, but no browser is paired yet: choose Pair a browser…"
+    if facts.audit_problem:
+        return (
+            "Protecting you, but the audit log is not being written (disk full?): free some disk space; the "
+            "waiting events are written when space returns"
+        )
     if facts.policy_problems:
         return "Protecting you, with a problem in the policy: see Policy and Community Standards…"
     if facts.warnings:
