@@ -8,9 +8,11 @@ shipped):
 1. Click on Post -> the site's submit handler, for a harmless post whose verdict is already there: measured in the
    page from the click event's own timestamp (event.timeStamp, taken when the browser created the event) to the
    site's handler. The same page without the extension gives the baseline. Target: under 16 ms (one frame).
-2. Click on Post -> the warning panel in the page, for a risky post: from the click's timestamp to the moment a
-   MutationObserver in the page sees the panel. Target: under 100 ms. Measured with the verdict already there,
-   and again clicking straight after typing (the check then runs at the click: the worst a person meets).
+2. Click on Post -> the warning panel drawn, for a risky post: from the click's timestamp (in the page) to the
+   moment the panel's own frame (an extension page, issue 13) has drawn its box (a performance mark there); both
+   are read as wall-clock times (performance.timeOrigin + the stamp). Target: under 100 ms. Measured with the
+   verdict already there, and again clicking straight after typing (the check then runs at the click: the worst
+   a person meets).
 3. A feed of 500 posts, each with a comment box (the shape of a Facebook or LinkedIn feed), added 50 at a time
    as an infinite scroll does: Chromium's ScriptDuration (all JavaScript on the page's main thread, the content
    scripts included) with and without the extension; the difference is what the extension adds. Then a click on
@@ -44,6 +46,7 @@ from clientsafe.api.server import bind, build_server
 from clientsafe.api.tokens import TokenStore
 from clientsafe.checker import Checker, OrgProfile
 from tests.browser.conftest import CHROMIUM, chromium_args
+from tests.e2e import ui
 from tests.e2e.conftest import extension_copy
 from tests.e2e.variants import COMPOSERS, PEOPLE, VariantPeople
 
@@ -60,14 +63,8 @@ def measured(submit: str) -> str:
   document.querySelector('{submit}').addEventListener('click', (e) => {{
     window.lags.push(performance.now() - e.timeStamp);
   }});
-  window.panelLags = [];
-  new MutationObserver(() => {{
-    if (window.clickAt && document.getElementById('clientsafe-panel')) {{
-      window.panelLags.push(performance.now() - window.clickAt); window.clickAt = 0;
-    }}
-  }}).observe(document.documentElement, {{childList: true}});
-  addEventListener('pointerdown', (e) => {{ window.pendingClick = e.timeStamp; }}, true);
-  addEventListener('click', () => {{ window.clickAt = window.pendingClick; }}, true);
+  window.clicks = [];
+  addEventListener('pointerdown', (e) => {{ window.clicks.push(performance.timeOrigin + e.timeStamp); }}, true);
 </script></body></html>"""
 
 
@@ -104,7 +101,6 @@ FEED_PAGE = """<!doctype html><html><body><main id="feed"></main>
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
     }
     await new Promise((r) => setTimeout(r, 1500));
-    return document.querySelectorAll('textarea[data-clientsafe]').length;
   };
   window.lags = [];
   document.addEventListener('submit', (e) => e.preventDefault(), true);
@@ -158,6 +154,32 @@ LAYOUTS = {
 }
 
 
+def checks_made(context) -> int:
+    """How many verdicts the extension's worker has kept: one more each time a draft was checked."""
+    worker = context.service_workers[0]
+    return worker.evaluate(
+        "async () => Object.keys((await chrome.storage.session.get({csIndex: {}})).csIndex)"
+        ".filter((k) => k.startsWith('v:')).length"
+    )
+
+
+def panel_drawn_at(page) -> float | None:
+    """When the open warning panel drew its box (wall clock, ms), read in the panel's own frame."""
+    for _ in range(200):
+        for frame in ui.frames(page, "panel"):
+            try:
+                drawn = frame.evaluate(
+                    "() => { const m = performance.getEntriesByName('clientsafe-panel-drawn')[0];"
+                    " return m ? performance.timeOrigin + m.startTime : null; }"
+                )
+            except Exception:
+                continue
+            if drawn:
+                return drawn
+        page.wait_for_timeout(10)
+    return None
+
+
 def click_lags(
     context, text: str, rounds: int, with_extension: bool, verdict_ready: bool = True, layout: str = "mastodon"
 ) -> tuple[list[float], list[float]]:
@@ -168,21 +190,29 @@ def click_lags(
     page.goto(url)
     box = page.locator(editor)
     if with_extension:
-        page.wait_for_selector(f"{editor}[data-clientsafe]")
+        ui.wait_watching(page)
+    panel: list[float] = []
     for i in range(rounds):
-        # The extension overwrites this mark only when the verdict for the new text arrives; waiting for any
-        # change from "watching" would also accept the previous round's mark, before this text is checked.
-        page.evaluate(f"document.querySelector('{editor}').dataset.clientsafe = 'bench-pending'")
-        box.fill(f"{text} ({i})")
-        box.dispatch_event("input")
+        before = checks_made(context) if with_extension else 0
+        box.fill(f"{text} ({i})")  # typed: trusted input, as a person's keys
         if with_extension and verdict_ready:
-            page.wait_for_function(
-                f"document.querySelector('{editor}').dataset.clientsafe !== 'bench-pending'", timeout=10_000
-            )
+            for _ in range(400):  # until the worker has the verdict for this text
+                if checks_made(context) > before:
+                    break
+                page.wait_for_timeout(25)
+            page.wait_for_timeout(30)  # and the page has it
         page.click(button)
+        if with_extension and text == RISKY:
+            drawn = panel_drawn_at(page)
+            if drawn is not None:
+                panel.append(drawn - page.evaluate("window.clicks[window.clicks.length - 1]"))
+            # The panel covers the page; take it away (the post stays held) for the next round.
+            page.evaluate(
+                "() => document.querySelectorAll('clientsafe-frame').forEach((h) =>"
+                " h.getBoundingClientRect().width === innerWidth && h.remove())"
+            )
         page.wait_for_timeout(150)
-        page.evaluate("document.getElementById('clientsafe-panel')?.remove()")
-    lags, panel = page.evaluate("[window.lags, window.panelLags]")
+    lags = page.evaluate("window.lags")
     page.close()
     return lags, panel
 
@@ -200,12 +230,16 @@ def feed_cost(context, with_extension: bool) -> tuple[float, int, list[float]]:
         return metrics["ScriptDuration"]
 
     before = script_seconds()
-    watched = page.evaluate("window.grow()")
+    page.evaluate("window.grow()")
     spent = script_seconds() - before
+    watched = 0
+    if with_extension:  # the composers the extension found, as it reported them to its worker (the popup's count)
+        page.wait_for_timeout(700)
+        pages = context.service_workers[0].evaluate("async () => (await chrome.storage.session.get({pages: {}})).pages")
+        watched = max((p.get("recognised", 0) for p in pages.values()), default=0)
     last = page.locator("article").last
     for i in range(5):
         last.locator("textarea").fill(f"{HARMLESS} ({i})")
-        last.locator("textarea").dispatch_event("input")
         page.wait_for_timeout(800)  # the verdict is there
         last.locator("button").click()
     lags = page.evaluate("window.lags")

@@ -4,6 +4,7 @@
 const BADGES = {
   not_running: { text: "!", color: "#b00020", title: "ClientSafe: not protected, the app is not running" },
   not_paired: { text: "!", color: "#b00020", title: "ClientSafe: not protected, this browser is not paired" },
+  keyring: { text: "!", color: "#b00020", title: "ClientSafe: not protected, it cannot read its keyring (locked?)" },
   starting: { text: "…", color: "#8a5300", title: "ClientSafe: starting up, posts are not checked yet" },
   busy: { text: "!", color: "#8a5300", title: "ClientSafe: the app did not answer in time" },
   not_recognised: { text: "?", color: "#8a5300", title: "ClientSafe: this site's composer was not recognised" },

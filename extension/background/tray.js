@@ -91,7 +91,13 @@ async function authed(path, options = {}) {
     await setTrayState("not_running");
     return null;
   }
-  await setTrayState(reply.status === 401 ? "not_paired" : reply.body?.engine_ready === false ? "starting" : "ok");
+  // Our token was revoked (or the app's pairings were reset): an IT-installed browser asks the native host
+  // again, which hands back its one pairing for this extension (at most once a minute).
+  if (reply.status === 401 && (await nativePair())) return authed(path, options);
+  // 503 keyring_unavailable: the app cannot read its keyring (locked at login?); this browser is still paired.
+  const keyring = reply.status === 503 && reply.body?.error === "keyring_unavailable";
+  await setTrayState(reply.status === 401 ? "not_paired" : keyring ? "keyring"
+    : reply.body?.engine_ready === false ? "starting" : "ok");
   return reply;
 }
 
@@ -100,13 +106,16 @@ async function authed(path, options = {}) {
 // (`statuses`: what else a status means for this call).
 async function whyNot(reply, statuses = {}) {
   if (!reply) return (await chrome.storage.session.get({ tray: "not_running" })).tray;
+  if (reply.status === 503 && reply.body?.error === "keyring_unavailable") return "keyring";
   return { 401: "not_paired", ...statuses }[reply.status] || "error";
 }
 
 export async function check(text, site, account) {
   const r = await authed("/v1/check", { method: "POST", body: { text, site, account } });
   if (r && r.status === 200) return r.body;
-  return { action: "error", reasons: [], findings: [], suggestions: [], unreachable: await whyNot(r) };
+  // 429: this browser's checks a minute, or checks waiting, are past the app's limits (a page flooding it).
+  return { action: "error", reasons: [], findings: [], suggestions: [],
+    unreachable: await whyNot(r, { 429: "too_many_checks" }) };
 }
 
 export async function decision(checkId, choice, reason) {

@@ -1,34 +1,48 @@
 import { adapterFor } from "./adapters.js";
+import {
+  fromOurPage, keepAnswer, keepVerdict, markConnected, openPanel, panelChoice, panelContent, setMark,
+} from "./panels.js";
 import { forgetTab, setPage } from "./status.js";
 import {
-  cachedConfig, check, config, coverage, decision, nativePair, pollPairing, probe, relationship, startPairing,
+  cachedConfig, check, config, coverage, nativePair, pollPairing, probe, relationship, startPairing,
 } from "./tray.js";
+
+// Who may ask what. Content scripts run in the social site's page, so what they are told is kept to what they
+// act on; the verdict, the reasons and anything about a person go only to the extension's own frames (ui/),
+// and a decision is recorded only from the panel frame, never on a content script's say-so.
+const FROM_PAGE = {
+  check: (m, sender) => check(m.text, m.site, m.account).then((verdict) => keepVerdict(sender, verdict, m.text)),
+  relationship: (m, sender) => relationship(m.person).then((answer) => keepAnswer(sender, answer, m.person)),
+  config: () => config(),
+  // The page waits on this: the cached policy, never a call to the app (which may be starting or gone).
+  adapter: async (m, sender) => adapterFor(sender.url || sender.tab?.url || "", await cachedConfig()),
+  "page-status": async (m, sender) => {
+    if (!sender.tab) return;
+    const page = { site: m.site, adapter_version: m.adapter_version, recognised: m.recognised,
+      unheld: m.unheld || 0, unrecognised: m.unrecognised, missing: m.missing || [] };
+    await setPage(sender.tab.id, page);
+    if (page.site && page.missing.length) await coverage(page);
+  },
+  "panel-open": (m, sender) => openPanel(sender, m.id, m.spec || {}),
+  mark: (m, sender) => setMark(sender, m.id, m.state),
+};
+const FROM_EXTENSION = {
+  "panel-get": (m, sender) => panelContent(sender, m.id),
+  "panel-choice": (m, sender) => panelChoice(sender, m.id, m.choice, m.reason),
+  probe: () => probe().then((r) => !!r && r.status === 200),
+  "pair-start": (m) => startPairing(m.clientName),
+  "pair-poll": () => pollPairing(),
+};
 
 // One message handler; every reply is asynchronous (returning true keeps the channel open).
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
-  const handlers = {
-    check: () => check(message.text, message.site, message.account),
-    decision: () => decision(message.checkId, message.choice, message.reason),
-    relationship: () => relationship(message.person),
-    config: () => config(),
-    // The page waits on this: the cached policy, never a call to the app (which may be starting or gone).
-    adapter: async () => adapterFor(sender.url || sender.tab?.url || "", await cachedConfig()),
-    "page-status": async () => {
-      if (!sender.tab) return;
-      const page = { site: message.site, adapter_version: message.adapter_version, recognised: message.recognised,
-        unheld: message.unheld || 0, unrecognised: message.unrecognised, missing: message.missing || [] };
-      await setPage(sender.tab.id, page);
-      if (page.site && page.missing.length) await coverage(page);
-    },
-    probe: () => probe().then((r) => !!r && r.status === 200),
-    "pair-start": () => startPairing(message.clientName),
-    "pair-poll": () => pollPairing(),
-  };
-  const handler = handlers[message?.type];
+  const ours = fromOurPage(sender);
+  const handler = (ours ? FROM_EXTENSION : FROM_PAGE)[message?.type];
   if (!handler) return false;
-  handler().then(reply, () => reply(null));
+  handler(message, sender).then(reply, () => reply(null));
   return true;
 });
+chrome.runtime.onConnect.addListener(markConnected);
 
 chrome.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
 chrome.tabs.onUpdated.addListener((tabId, info) => info.status === "loading" && forgetTab(tabId));

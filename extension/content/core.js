@@ -124,7 +124,7 @@
     if (held !== entry.held) {
       entry.held = held;
       if (!held) P.mark(composer, "unheld");
-      else P.mark(composer, MARKS[entry.verdict?.action] || "unchecked");
+      else P.mark(composer, MARKS[entry.verdict?.action] || (entry.verdict ? "unchecked" : "watching"));
       reportStatus();
     }
     return found;
@@ -157,8 +157,7 @@
     noticeEnabled(entry);
     coverage(composer);
     // The person paused ClientSafe in the tray: the app answers allow, and the mark says why nothing is checked.
-    if (entry.held !== false) P.mark(composer, verdict.engine?.version === "paused" ? "paused" : state);
-    composer.dataset.clientsafe = state;
+    if (entry.held !== false) P.mark(composer, verdict.paused ? "paused" : state);
     if (entry.held === false) warnNow(composer, entry, { verdict, text, account });
     return { verdict, text, account };
   }
@@ -169,10 +168,13 @@
     const text = T.read(composer);
     if (text === entry.text && entry.verdict) return; // a re-render, not an edit
     clearTimeout(entry.timer);
+    // Only a draft the person has typed into is checked as it changes; text a script put in a box nobody
+    // touched is checked when the person presses Post (so a page cannot spend this browser's checks, or
+    // use them to probe names, by filling composers itself).
+    if (!entry.touched) return;
     if (!text.trim()) {
       Object.assign(entry, { text, verdict: null, mediaConfirmed: false, warned: null });
-      composer.dataset.clientsafe = "watching";
-      P.mark(composer, entry.held === false ? "unheld" : "unchecked");
+      if (entry.touched) P.mark(composer, entry.held === false ? "unheld" : "watching");
       return;
     }
     entry.timer = setTimeout(() => check(composer), DEBOUNCE_MS);
@@ -182,9 +184,8 @@
     if (watched.has(composer)) return;
     watched.set(composer, { surface, text: null, verdict: null, pending: null, timer: null, mediaConfirmed: false,
       held: null, controls: new Set(), group: null, disabledAtStart: new Set(), enabledByTyping: new Set(), warned: null,
-      lookedAt: false });
+      lookedAt: false, touched: false });
     seen.add(composer);
-    composer.dataset.clientsafe = "watching";
     // How this composer is sent is worked out when the person turns to it (focus, before the first key) and
     // after each check, not for every box a feed mounts: 500 comment boxes cost nothing until one is used.
     const turnedTo = () => {
@@ -199,7 +200,18 @@
     // Editors differ in which events they let through (Draft.js and Lexical cancel beforeinput and render the
     // change themselves), so watch the DOM they render as well as the input events.
     const changed = () => schedule(composer);
-    for (const type of ["input", "paste", "cut", "drop", "compositionend"]) composer.addEventListener(type, changed);
+    // The person's own input (trusted events only: a page's script cannot forge them) marks the draft as theirs.
+    const typed = (event) => {
+      const entry = watched.get(composer);
+      if (event.isTrusted && entry && !entry.touched) {
+        entry.touched = true;
+        P.mark(composer, entry.held === false ? "unheld" : "watching");
+      }
+      changed();
+    };
+    for (const type of ["keydown", "beforeinput", "input", "paste", "cut", "drop", "compositionend"]) {
+      composer.addEventListener(type, typed, true);
+    }
     new MutationObserver(changed).observe(composer, { childList: true, subtree: true, characterData: true });
     if (T.read(composer).trim()) schedule(composer);
     reportStatus();
@@ -248,14 +260,11 @@
       const rule = L.holdRule(verdict, config);
       if (!rule.hold) break;
       const kind = verdict.action === "error" ? "unchecked" : "verdict";
-      const { choice, reason } = await P.show({ kind, verdict, text, rule, account, config,
-        unreachable: verdict.unreachable });
-      if (choice === "send") {
-        ask({ type: "decision", checkId: verdict.check_id, choice: "posted_anyway", reason });
-        break;
-      }
+      // The panel (an extension frame) shows the reasons and records the person's choice; this script learns
+      // only the choice.
+      const { choice } = await P.show({ kind, ref: verdict.ref, rule, account, unreachable: verdict.unreachable });
+      if (choice === "send") break;
       if (choice === "cancel") {
-        ask({ type: "decision", checkId: verdict.check_id, choice: "cancelled" });
         composer.focus();
         return;
       }
@@ -263,24 +272,19 @@
         const first = [...(verdict.findings || [])].sort((a, b) => a.start - b.start)[0];
         if (first && T.read(composer) === text) T.select(composer, first.start, first.end);
         else composer.focus();
-        ask({ type: "decision", checkId: verdict.check_id, choice: "edited" });
         return;
       }
+      if (choice !== "apply") return;
       // Apply suggestions: rewrite inside the site's own editor, then check the new text and show what is
       // still left (if anything) before posting; the person sees the rewrite before it goes.
       const expected = L.applySuggestions(text, verdict.suggestions);
       const applied = await T.replacePhrases(composer, L.suggestionEdits(text, verdict.suggestions), expected);
-      ask({ type: "decision", checkId: verdict.check_id, choice: "applied_suggestions" });
-      if (!applied) {
-        await P.show({ kind: "verdict", text: T.read(composer), account, config, rule: { canSend: false },
-          verdict: { action: "warn", findings: [], suggestions: [], reasons: [{ message:
-            "ClientSafe could not change the text inside this site's editor. Please edit the marked phrases by hand." }] } });
-      }
+      if (!applied) await P.show({ kind: "notice", notice: "apply_failed", account, rule: { canSend: false } });
       composer.focus();
       return;
     }
     if (hasMedia(composer, entry) && !entry.mediaConfirmed) {
-      const { choice } = await P.show({ kind: "media", text, account, config, rule: { canSend: true } });
+      const { choice } = await P.show({ kind: "media", account, rule: { canSend: true } });
       if (choice !== "confirm") return;
       entry.mediaConfirmed = true;
     }
@@ -295,14 +299,11 @@
     if (!rule.hold) entry.warned = null;
     if (!rule.hold || (config.fail_mode || "warn") === "allow" || entry.warned) return;
     entry.warned = text;
-    const { choice } = await P.show({ kind: verdict.action === "error" ? "unchecked" : "verdict", verdict, text,
-      account, config, unreachable: verdict.unreachable, unheld: true,
-      rule: { hold: true, canSend: true, needsReason: false } });
-    if (choice === "edit") {
-      const first = [...(verdict.findings || [])].sort((a, b) => a.start - b.start)[0];
-      if (first && T.read(composer) === text) T.select(composer, first.start, first.end);
-      else composer.focus();
-    }
+    const { choice } = await P.show({ kind: verdict.action === "error" ? "unchecked" : "verdict", ref: verdict.ref,
+      account, unreachable: verdict.unreachable, unheld: true, rule: { hold: true, canSend: true, needsReason: false } });
+    const first = [...(verdict.findings || [])].sort((a, b) => a.start - b.start)[0];
+    if (choice === "edit" && first && T.read(composer) === text) T.select(composer, first.start, first.end);
+    else composer.focus(); // back to the draft, where the person was typing
   }
 
   function intercept(event, composer, resend) {
@@ -353,8 +354,12 @@
     return { key, person, answer: people.get(key) };
   }
 
+  // Only where the person's own pointer went, or focus they moved with the keyboard: a page's synthetic events
+  // are not trusted, and focus() from a script fires a trusted focusin, so focus counts only right after a key.
+  let lastKeyAt = -Infinity;
   function onApproach(event) {
-    if (!adapter?.people) return;
+    if (!adapter?.people || !event.isTrusted) return;
+    if (event.type === "focusin" && performance.now() - lastKeyAt > 500) return;
     const found = peopleButton(D.path(event));
     if (found) lookUp(found.rule, found.button);
   }
@@ -372,16 +377,18 @@
       const verdict = answer ? { action: answer.action } : { action: "error" };
       const rule = L.holdRule(verdict, config);
       if (rule.hold) {
-        const { choice } = await P.show({ kind: answer ? "person" : "unchecked", verdict, person: asked.person,
-          answer, rule, account: "personal", config, unreachable: reply?.unreachable, requestKind: found.rule.kind });
+        const { choice } = await P.show({ kind: answer ? "person" : "unchecked", ref: answer?.ref, rule,
+          account: "personal", unreachable: reply?.unreachable, requestKind: found.rule.kind });
         if (choice !== "send") return;
       }
       withBypass(() => found.button.click());
     });
   }
 
+  // Only the person's own clicks and keys are held (and only they cause a look-up): a page's synthetic click is
+  // left to the page, which could post through its own code anyway, and learns nothing from ClientSafe.
   function onClick(event) {
-    if (bypass || !adapter) return;
+    if (bypass || !adapter || !event.isTrusted) return;
     const path = D.path(event);
     const person = peopleButton(path);
     if (person) {
@@ -420,7 +427,8 @@
   }
 
   function onKey(event) {
-    if (bypass || !adapter || event.key !== "Enter" || event.isComposing) return;
+    if (event.isTrusted) lastKeyAt = performance.now();
+    if (bypass || !adapter || !event.isTrusted || event.key !== "Enter" || event.isComposing) return;
     const composer = D.path(event).find((el) => watched.has(el));
     if (!composer) return;
     const entry = watched.get(composer);
@@ -446,7 +454,7 @@
     // Editable boxes the adapter does not know (search fields aside): a sign the site changed its markup.
     const unrecognised = D.queryAll(document.documentElement, EDITABLE).filter((el) =>
       visible(el) && !watched.has(el) && ![...seen].some((c) => c.contains(el) || el.contains(c))
-      && !el.closest("[role=search], form[action*=search], clientsafe-mark, #clientsafe-panel")
+      && !el.closest("[role=search], form[action*=search], clientsafe-frame")
       && el.getAttribute("type") !== "search").length;
     if (unrecognised && !recognised && !rescanned) {
       // Boxes the page added since the last (batched) scan are not a changed site: look once more first, so

@@ -101,7 +101,7 @@
   // The one status a popup shows for a tab, in priority order: the app first (nothing works without it), then
   // the page.
   function tabStatus({ tray, page }) {
-    if (["not_paired", "starting", "busy"].includes(tray)) return tray;
+    if (["not_paired", "keyring", "starting", "busy"].includes(tray)) return tray;
     if (tray && tray !== "ok") return "not_running";
     if (!page || !page.site) return "unsupported";
     if (page.unheld > 0) return "cannot_hold";

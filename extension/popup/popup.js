@@ -10,6 +10,8 @@ const MESSAGES = {
     "Try again in a moment. If this keeps happening, restart ClientSafe from the tray (Quit, then start it)."],
   not_paired: ["Not protected: this browser is not paired",
     "Open Pairing and settings below and pair this browser with the ClientSafe app."],
+  keyring: ["Not protected: ClientSafe can't read its keyring",
+    "The computer's keyring (where ClientSafe keeps this browser's pairing) is locked or failing. Unlock it or sign in again; ClientSafe picks it up within seconds. This browser is still paired."],
   not_recognised: ["Not protected here: this site's composer was not recognised",
     "The site may have changed. Tell your IT team which page this is; take extra care with what you post."],
   cannot_hold: ["ClientSafe cannot hold this post here",

@@ -43,6 +43,7 @@ def test_when_a_stranger_sends_a_friend_request_then_it_is_allowed_and_nothing_i
         "action": "allow",
         "reason": None,
         "decline_script": None,
+        "check_id": None,  # nothing held, nothing to decide
         "roster_loaded": True,
     }
 
@@ -105,3 +106,36 @@ def test_the_answer_names_nobody(roster_service):
     text = json.dumps(ask(roster_service, name="Keisha Brown").json()).lower()
     for other in ("hope", "eve martin", "grace", "kiki", "keisha"):
         assert other not in text
+
+
+def test_a_held_request_and_the_choice_to_go_ahead_are_audited_like_a_post_override(checker, tmp_path, monkeypatch):
+    """Issue 13: friend/follow/message overrides were not audited at all. Now the held request is a `check`
+    event (the kind of request, the rule; never who) and the person's choice a `decision`, reason redacted."""
+    from clientsafe.audit import AuditStore
+
+    monkeypatch.setenv("CLIENTSAFE_HOME", str(tmp_path / "home"))
+    import_into(tmp_path)
+    store = AuditStore(tmp_path / "home" / "data" / "audit.sqlite3")
+    svc, server = start(checker, tmp_path, audit=store)
+    svc.app.app.state.roster = Roster(tmp_path / "roster.bin", key_in(tmp_path))
+    try:
+        held = ask(svc, name="Keisha Brown", kind="outgoing_request").json()
+        assert held["action"] == "block" and held["check_id"]
+        decided = requests.post(
+            f"{svc.base}/v1/decision",
+            json={"check_id": held["check_id"], "choice": "request_sent_anyway", "reason": "Keisha Brown is my niece"},
+            headers=svc.auth(),
+            timeout=30,
+        )
+        assert decided.json() == {"recorded": True}
+        assert store.flush()
+        decision, shown = store.recent(2)
+        assert shown.kind == "check" and shown.action == "block" and shown.site == "facebook"
+        assert shown.rule_codes == ("RELATIONSHIP_CLIENT",) and shown.finding_types == ("outgoing_request",)
+        assert decision.kind == "decision" and decision.check_id == held["check_id"]
+        assert decision.choice == "request_sent_anyway" and "Keisha" not in (decision.reason or "")
+        stored = (tmp_path / "home" / "data" / "audit.sqlite3").read_bytes().lower()
+        assert b"keisha" not in stored and b"brown" not in stored
+    finally:
+        server.should_exit = True
+        store.close()

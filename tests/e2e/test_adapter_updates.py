@@ -13,6 +13,7 @@ import pytest
 
 from clientsafe.adapter_update import keygen, sign
 from clientsafe.audit import AuditStore
+from tests.e2e import ui
 from tests.e2e.conftest import ROOT, FixtureSite, open_world
 from tests.e2e.sites import IT_HOST, VARIANT_HEADER
 from tests.e2e.test_fixture_sites import site
@@ -66,13 +67,7 @@ def open_changed(page):
 
 
 def wait_state(editor, page, states) -> str | None:
-    seen = None
-    for _ in range(100):
-        seen = editor.get_attribute("data-clientsafe")
-        if seen in states:
-            return seen
-        page.wait_for_timeout(100)
-    return seen
+    return ui.wait_mark(page, states)
 
 
 @pytest.fixture(scope="module")
@@ -104,16 +99,17 @@ def test_where_the_submit_control_is_not_found_clientsafe_says_it_cannot_hold_an
     editor.click()
     page.keyboard.type(RISKY)
     # No click yet: the warning comes as soon as the verdict does, since the click cannot be held.
-    page.locator("#clientsafe-panel .box").wait_for(timeout=10_000)
-    text = page.locator("#clientsafe-panel").evaluate("h => h.shadowRoot.textContent")
+    text = ui.wait_panel(page)
     assert "ClientSafe cannot hold this post here" in text and "Maria" in text
-    mark = page.evaluate("[...document.querySelectorAll('clientsafe-mark')].map((m) => m.dataset.state)")
-    assert mark == ["unheld"]
+    assert ui.mark_states(page) == ["unheld"]
     # Understood: more typing in the same risky draft does not bring the panel back at every pause.
-    page.locator("#clientsafe-panel").evaluate("h => h.shadowRoot.querySelector('[data-act=send]').click()")
+    ui.press(page, "send")
+    ui.wait_closed(page)
+    editor.click()
+    page.keyboard.press("End")
     page.keyboard.type(" See you all on Friday")
     page.wait_for_timeout(1200)
-    assert page.locator("#clientsafe-panel .box").count() == 0
+    assert not ui.panel_open(page)
     worker = context.service_workers[0]
     tab_id = worker.evaluate("async () => (await chrome.tabs.query({url: 'https://x.com/*'}))[0].id")
     state, title = popup(context, worker.url.split("/")[2], tab_id)
@@ -141,10 +137,7 @@ def test_a_signed_update_from_it_makes_the_changed_site_held_again(applied):
     page.keyboard.type(RISKY)
     assert wait_state(editor, page, ("stop",)) == "stop"
     page.locator(BUTTON).click()
-    page.locator("#clientsafe-panel .box").wait_for(timeout=10_000)
-    assert "breach client confidentiality" in page.locator("#clientsafe-panel").evaluate(
-        "h => h.shadowRoot.textContent"
-    )
+    assert "breach client confidentiality" in ui.wait_panel(page)
     assert site(page)["received"] == []
     page.close()
     page = context.new_page()

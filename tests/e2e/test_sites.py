@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e import ui
 from tests.e2e.composers import BY_ID, COMPOSERS, Composer
 from tests.e2e.conftest import open_world
 from tests.e2e.test_fixture_sites import open_composer, site, type_like_a_person
@@ -50,30 +51,12 @@ def world(browser_type, checker, tmp_path_factory):
 
 
 def panel_text(page) -> str:
-    page.locator("#clientsafe-panel .box").wait_for(timeout=10_000)
-    return page.locator("#clientsafe-panel").evaluate("h => h.shadowRoot.textContent")
-
-
-def press(page, act: str, reason: str | None = None) -> None:
-    page.locator("#clientsafe-panel").evaluate(
-        """(h, [act, reason]) => { if (reason !== null) h.shadowRoot.querySelector('textarea').value = reason;
-                                  h.shadowRoot.querySelector(`[data-act=${act}]`).click(); }""",
-        [act, reason],
-    )
+    return ui.wait_panel(page)
 
 
 def ready(page, composer: Composer, state: str | tuple[str, ...]):
-    """Wait until the extension has checked the draft and marked the composer with ``state``.
-
-    Playwright's CSS locators pierce open shadow roots, so this works for Reddit's and the forum's composers too."""
-    editor = page.locator(composer.editor).first
-    seen = None
-    for _ in range(150):
-        seen = editor.get_attribute("data-clientsafe")
-        if seen == state or seen in state:
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError(f"{composer.id}: the composer was marked {seen!r}, expected {state!r}")
+    """Wait until the extension has checked the draft and its status mark (an extension frame) shows ``state``."""
+    ui.wait_mark(page, state)
 
 
 def submit(page, composer: Composer):
@@ -85,8 +68,8 @@ def submit(page, composer: Composer):
 
 def confirm_media_if_asked(page):
     page.wait_for_timeout(200)
-    if page.locator("#clientsafe-panel .box").count() and "media release" in panel_text(page):
-        press(page, "confirm")
+    if (text := ui.panel_text(page)) and "media release" in text:
+        ui.press(page, "confirm")
 
 
 def hold_risky_post(page, composer: Composer) -> str:
@@ -107,16 +90,15 @@ def test_a_risky_post_is_held_and_goes_only_with_a_reason(world, page, composer)
     _context, svc = world
     text = hold_risky_post(page, composer)
     assert "breach client confidentiality" in text
-    assert "Maria" in page.locator("#clientsafe-panel").evaluate(
-        "h => [...h.shadowRoot.querySelectorAll('mark')].map((m) => m.textContent).join(' ')"
-    )
+    assert "Maria" in ui.marked_phrases(page)
     assert site(page)["submits"] == 0, "the site's own submit handler ran while the post was held"
     if composer.id == "facebook-post" and os.environ.get("CLIENTSAFE_SCREENSHOTS"):
         page.set_viewport_size({"width": 1280, "height": 860})
         page.screenshot(path=str(ROOT / "docs" / "screenshots" / "warning-panel-facebook.png"))
-    press(page, "send", "")  # no reason: still held
-    assert site(page)["submits"] == 0
-    press(page, "send", REASON)
+    ui.press(page, "send", "")  # no reason: still held
+    page.wait_for_timeout(200)
+    assert site(page)["submits"] == 0 and "Please say why" in ui.wait_panel(page)
+    ui.press(page, "send", REASON)
     confirm_media_if_asked(page)
     page.wait_for_function("window.__site.submits > 0", timeout=10_000)
     assert received(page, composer) == [RISKY]
@@ -133,25 +115,23 @@ def test_a_harmless_post_goes_through_with_exactly_the_typed_text(page, composer
     confirm_media_if_asked(page)
     page.wait_for_function("window.__site.submits > 0", timeout=10_000)
     assert received(page, composer) == [HARMLESS]
-    assert page.locator("#clientsafe-panel .box").count() == 0
+    assert not ui.panel_open(page)
 
 
 @pytest.mark.parametrize("composer", COMPOSERS, ids=[c.id for c in COMPOSERS])
 def test_apply_suggestions_changes_what_the_site_receives(world, page, composer):
     _context, svc = world
     hold_risky_post(page, composer)
-    press(page, "apply")
-    page.wait_for_function(
-        "() => !document.getElementById('clientsafe-panel')", timeout=10_000
-    )  # the panel closes on a successful rewrite
+    ui.press(page, "apply")
+    ui.wait_closed(page)  # the panel closes on a successful rewrite
     ready(page, composer, ("clear", "caution"))  # checked again after the rewrite
     assert "Maria" not in page.locator(composer.editor).first.evaluate(
         "el => el.tagName === 'TEXTAREA' ? el.value : el.innerText"
     )
     submit(page, composer)
     page.wait_for_timeout(300)
-    if page.locator("#clientsafe-panel .box").count() and "media release" not in panel_text(page):
-        press(page, "send", "no client can be identified now")  # a remaining caution: the person decides
+    if (text := ui.panel_text(page)) and "media release" not in text:
+        ui.press(page, "send", "no client can be identified now")  # a remaining caution: the person decides
     confirm_media_if_asked(page)
     page.wait_for_function("window.__site.submits > 0", timeout=10_000)
     [posted] = received(page, composer)
@@ -163,9 +143,9 @@ def test_posting_on_the_organisation_page_is_an_org_post_with_community_standard
     composer = BY_ID["facebook-page-post"]
     text = hold_risky_post(page, composer)
     assert "Posting as the organisation" in text and "Community Standards" in text
-    href = page.locator("#clientsafe-panel").evaluate("h => h.shadowRoot.querySelector('a[href*=community]').href")
+    href = ui.wait_frame(page).locator("a[href*=community]").get_attribute("href")
     assert href == COMMUNITY_STANDARDS
-    press(page, "cancel")
+    ui.press(page, "cancel")
     assert site(page)["submits"] == 0
 
 
@@ -180,7 +160,7 @@ def test_a_photo_needs_a_media_release_reminder_once_per_post(page):
     submit(page, composer)
     assert "media release" in panel_text(page)
     assert site(page)["submits"] == 0
-    press(page, "confirm")
+    ui.press(page, "confirm")
     page.wait_for_function("window.__site.submits > 0", timeout=10_000)
     assert received(page, composer) == [HARMLESS]
 
@@ -204,8 +184,8 @@ def test_apply_suggestions_changes_only_the_phrases_and_keeps_the_rest_of_the_fo
     ready(page, composer, "stop")
     submit(page, composer)
     panel_text(page)
-    press(page, "apply")
-    page.wait_for_function("() => !document.getElementById('clientsafe-panel')", timeout=10_000)
+    ui.press(page, "apply")
+    ui.wait_closed(page)
     ready(page, composer, ("clear", "caution"))  # rewritten, and checked again
     text = editor.evaluate("el => el.innerText").replace("\xa0", " ")  # editors keep spaces by a bold as nbsp
     assert "Maria" not in text and text.startswith("Thank you all! Great day So proud of"), text

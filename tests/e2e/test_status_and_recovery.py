@@ -7,6 +7,7 @@ import threading
 import pytest
 
 from clientsafe.api.background import ServiceChecker
+from tests.e2e import ui
 from tests.e2e.test_mastodon import HARMLESS, RISKY, type_and_wait
 from tests.e2e.tray_control import restart, stop
 
@@ -16,7 +17,7 @@ def world(extension_world):
     context, svc = extension_world
     page = context.new_page()
     page.goto("https://mastodon.social/home")
-    page.wait_for_selector("textarea[data-clientsafe]")
+    ui.wait_watching(page, "mastodon")
     worker = context.service_workers[0]
     ext_id = worker.url.split("/")[2]
     tab_id = worker.evaluate("async () => (await chrome.tabs.query({active: true}))[0].id")
@@ -58,9 +59,9 @@ def test_when_the_app_stops_popup_and_badge_say_so_and_a_restart_recovers_withou
     assert state == "not_running" and "not running" in title
     assert badge(context, tab_id) == "!"
     page.click("button[type=submit]")  # the fail mode (warn): held as not checked
-    page.locator("#clientsafe-panel .box").wait_for(timeout=5_000)
-    assert "not checked" in page.locator("#clientsafe-panel").evaluate("h => h.shadowRoot.textContent")
-    page.locator("#clientsafe-panel").evaluate("h => h.shadowRoot.querySelector('[data-act=cancel]').click()")
+    assert "not checked" in ui.wait_panel(page)
+    ui.press(page, "cancel")
+    ui.wait_closed(page)
 
     new = restart(svc, checker)  # same pairing; the page is NOT reloaded
     try:
@@ -68,10 +69,7 @@ def test_when_the_app_stops_popup_and_badge_say_so_and_a_restart_recovers_withou
         assert popup(context, ext_id, tab_id)[0] == "protected"
         assert badge(context, tab_id) == ""
         page.click("button[type=submit]")
-        page.locator("#clientsafe-panel .box").wait_for(timeout=5_000)
-        assert "breach client confidentiality" in page.locator("#clientsafe-panel").evaluate(
-            "h => h.shadowRoot.textContent"
-        )
+        assert "breach client confidentiality" in ui.wait_panel(page)
         assert page.evaluate("window.posted") == []
     finally:
         stop(new)
@@ -92,18 +90,15 @@ def test_while_the_app_warms_up_popup_and_panel_say_starting_and_then_the_post_i
         assert state == "starting" and "getting ready" in title
         assert badge(context, tab_id) == "…"
         page.click("button[type=submit]")
-        page.locator("#clientsafe-panel .box").wait_for(timeout=10_000)
-        text = page.locator("#clientsafe-panel").evaluate("h => h.shadowRoot.textContent")
+        text = ui.wait_panel(page)
         assert "still starting up" in text and "not checked" in text
         assert page.evaluate("window.posted") == []
-        page.locator("#clientsafe-panel").evaluate("h => h.shadowRoot.querySelector('[data-act=cancel]').click()")
+        ui.press(page, "cancel")
+        ui.wait_closed(page)
 
         gate.set()  # the engine is ready
         page.click("button[type=submit]")  # same text: asked again rather than reusing "could not check"
-        page.locator("#clientsafe-panel .box").wait_for(timeout=10_000)
-        assert "breach client confidentiality" in page.locator("#clientsafe-panel").evaluate(
-            "h => h.shadowRoot.textContent"
-        )
+        assert "breach client confidentiality" in ui.wait_panel(page)
         assert page.evaluate("window.posted") == []
         assert popup(context, ext_id, tab_id)[0] == "protected"
         assert badge(context, tab_id) == ""
@@ -129,7 +124,7 @@ def test_stopping_the_service_worker_loses_nothing(world):
     # The token and port live in chrome.storage: a fresh worker picks them up and the post is still checked.
     type_and_wait(page, RISKY, "stop")
     page.click("button[type=submit]")
-    page.locator("#clientsafe-panel .box").wait_for(timeout=5_000)
+    ui.wait_panel(page)
     assert page.evaluate("window.posted") == []
 
 

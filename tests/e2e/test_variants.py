@@ -15,6 +15,7 @@ import json
 
 import pytest
 
+from tests.e2e import ui
 from tests.e2e.conftest import open_world, with_roster
 from tests.e2e.sites import VARIANT_HEADER
 from tests.e2e.test_fixture_sites import PNG, site
@@ -49,19 +50,13 @@ def open_case(page, case: VariantCase, url: str | None = None) -> None:
 
 
 def panel(page) -> str | None:
-    return (
-        page.locator("#clientsafe-panel").evaluate("h => h.shadowRoot.textContent")
-        if page.locator("#clientsafe-panel .box").count()
-        else None
-    )
+    return ui.panel_text(page)
 
 
 def seen_by_extension(page, case: VariantComposer) -> str:
-    """For failure messages: how the extension marked the editor and which marks it drew."""
+    """For failure messages: which status marks the extension drew (in its own frames)."""
     editor = page.locator(case.editor)
-    state = editor.first.get_attribute("data-clientsafe") if editor.count() else "editor gone"
-    marks = page.evaluate("[...document.querySelectorAll('clientsafe-mark')].map((m) => m.dataset.state)")
-    return f"editor marked {state!r}, marks {marks}"
+    return f"editor {'present' if editor.count() else 'gone'}, marks {ui.mark_states(page)}"
 
 
 def type_and_send(page, case: VariantComposer, text: str) -> None:
@@ -72,7 +67,7 @@ def type_and_send(page, case: VariantComposer, text: str) -> None:
     editor.click()
     page.keyboard.type(text)
     for _ in range(60):
-        if editor.get_attribute("data-clientsafe") in ("clear", "caution", "stop"):
+        if any(state in ui.CHECKED for state in ui.mark_states(page)):
             break
         page.wait_for_timeout(50)
     if case.submits_by_key:
@@ -81,14 +76,19 @@ def type_and_send(page, case: VariantComposer, text: str) -> None:
         page.locator(case.submit).first.click()
 
 
-OUTCOME = """() => document.querySelector('#clientsafe-panel')?.shadowRoot?.querySelector('.box')
-    || window.__site.received.length > 0"""
+def wait_outcome(page, timeout_ms: int = 10_000) -> None:
+    """Until the warning panel is drawn or the site received the post."""
+    for _ in range(timeout_ms // 50):
+        if ui.panel_open(page) or page.evaluate("window.__site.received.length > 0"):
+            return
+        page.wait_for_timeout(50)
+    raise TimeoutError("neither a warning panel nor a delivered post")
 
 
 def check_held(page, case: VariantComposer) -> None:
     open_case(page, case)
     type_and_send(page, case, RISKY)
-    page.wait_for_function(OUTCOME, timeout=10_000)
+    wait_outcome(page)
     page.wait_for_timeout(100)  # a site that got the post anyway has had time to say so
     text = panel(page)
     assert text is not None and "breach client confidentiality" in text, (
@@ -101,9 +101,9 @@ def check_delivered(page, case: VariantComposer) -> None:
     open_case(page, case)
     type_and_send(page, case, HARMLESS)
     try:
-        page.wait_for_function(OUTCOME, timeout=10_000)
+        wait_outcome(page)
         if (text := panel(page)) and "media release" in text:
-            page.locator("#clientsafe-panel").evaluate("h => h.shadowRoot.querySelector('[data-act=confirm]').click()")
+            ui.press(page, "confirm")
             page.wait_for_function("window.__site.received.length > 0", timeout=10_000)
     except Exception:
         raise AssertionError(
@@ -142,7 +142,7 @@ def check_client_held(page, case: VariantPeople) -> None:
     open_case(page, case, url)
     press_like_a_person(page, button)
     try:
-        page.locator("#clientsafe-panel .box").wait_for(timeout=5_000)
+        ui.wait_panel(page, 5_000)
     except Exception:
         raise AssertionError(f"a roster client's request was not held; the site did {site(page)['actions']}") from None
     assert "someone your organisation serves" in panel(page)

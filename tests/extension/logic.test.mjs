@@ -97,6 +97,7 @@ test("the popup shows exactly one state, the app's trouble first", () => {
   assert.equal(L.tabStatus({ tray: "ok", page }), "protected");
   assert.equal(L.tabStatus({ tray: "not_running", page }), "not_running");
   assert.equal(L.tabStatus({ tray: "not_paired", page }), "not_paired");
+  assert.equal(L.tabStatus({ tray: "keyring", page }), "keyring"); // paired, but the app cannot read its keyring
   assert.equal(L.tabStatus({ tray: "starting", page }), "starting");
   assert.equal(L.tabStatus({ tray: "busy", page }), "busy");
   assert.equal(L.tabStatus({ tray: "something new", page }), "not_running");

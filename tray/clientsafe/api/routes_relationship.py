@@ -8,12 +8,14 @@ roster back with a list of names. Nothing about the person is logged.
 from __future__ import annotations
 
 import logging
+import secrets
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from clientsafe.api.guard import RateLimiter
 from clientsafe.api.models import RelationshipRequest, RelationshipResponse
+from clientsafe.api.routes_check import audit_event, remember_check
 from clientsafe.checker.reasons import load_reasons
 from clientsafe.roster.relationship import advise
 
@@ -64,7 +66,24 @@ def relationship(body: RelationshipRequest, request: Request):  # type: ignore[n
         }
     # Content-free: no name, handle or address, only what was decided.
     log.info("relationship site=%s kind=%s action=%s", body.site[:64], body.kind, advice.action)
+    check_id = None
+    if advice.action != "allow":
+        # A held request is audited like a held post, and what the person then chose (POST /v1/decision with
+        # this check_id) like an override: who the person was never is, only the kind of request and the rule.
+        check_id = secrets.token_hex(12)
+        checked = {
+            "site": body.site[:64],
+            "account": "personal",
+            "action": advice.action,
+            "codes": [advice.code] if advice.code else [],
+            "types": [body.kind],
+            "suggestions": 0,
+        }
+        remember_check(request.app.state, check_id, checked)
+        if request.app.state.audit is not None:
+            request.app.state.audit.record(audit_event("check", check_id, checked))
     return {
+        "check_id": check_id,
         "client": person.client,
         "minor": person.client and person.minor,
         "action": advice.action,

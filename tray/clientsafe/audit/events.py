@@ -18,7 +18,9 @@ from typing import Any
 # coverage: a site's adapter missed part of a page (site, action cannot_hold | not_recognised, finding_types =
 # the parts missing, e.g. "post:submit", reason = "adapter <version>"): the site has probably changed.
 KINDS = ("check", "decision", "coverage")
-CHOICES = ("edited", "applied_suggestions", "cancelled", "posted_anyway")
+# request_*: what the person did with a held friend, follow or message request (its check's finding_types is
+# the kind of request, e.g. "outgoing_request").
+CHOICES = ("edited", "applied_suggestions", "cancelled", "posted_anyway", "request_sent_anyway", "request_not_sent")
 
 # The columns of the CSV export and the keys of every forwarded event, in this order. The forwarder and
 # the export are built from this list and nothing else (tests/audit/test_forwarding.py checks the keys).

@@ -31,6 +31,8 @@ CHOSEN = {
     "applied_suggestions": "Applied the suggestions",
     "cancelled": "Did not post",
     "posted_anyway": "Posted anyway",
+    "request_sent_anyway": "Went ahead with the request",
+    "request_not_sent": "Did not connect",
 }
 PERIODS = (("Last 7 days", 7), ("Last 30 days", 30), ("Last 365 days", 365))
 
