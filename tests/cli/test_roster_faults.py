@@ -61,3 +61,12 @@ def test_on_a_really_full_disk_the_import_says_the_disk_is_full_and_the_roster_i
     assert "previous roster is still in force" in err
     assert (tiny_disk / "data" / "roster.bin").read_bytes() == before
     assert not list((tiny_disk / "data").glob(".roster.bin.*.tmp"))
+
+
+def test_when_the_keyring_fails_pair_list_says_so_in_one_line_and_exits_6(tmp_path):
+    """A locked keyring is not "no browsers paired", and never a traceback (exit 70 before)."""
+    result = clientsafe("pair", "list", home=tmp_path, env=LOCKED_KEYRING)
+    err = result.stderr.decode()
+    assert result.returncode == 6, err
+    assert "keyring" in err and "unlock" in err and "Traceback" not in err
+    assert "No browsers are paired" not in result.stdout.decode()

@@ -74,3 +74,19 @@ def test_when_the_keyring_is_locked_then_the_tray_says_so_instead_of_no_browser_
         assert tray.status_action.text() == "Protecting you (1 browser paired)"
     finally:
         tray.shutdown()
+
+
+def test_when_the_keyring_is_locked_the_pair_window_says_so_instead_of_crashing(qtbot, qapp, book, home, lockable):
+    from clientsafe.ui.pair_window import PairWindow
+
+    file = home / "data" / "paired-browsers.json"
+    TokenStore(file=file).issue("Chrome on LAPTOP-7")
+    lockable.locked = True
+    window = PairWindow(TokenStore(file=file), book)
+    qtbot.addWidget(window)
+    window.refresh()  # raised KeyringUnavailable inside a Qt handler before
+    assert "can't read its keyring" in window.paired_empty.text() and window.paired.rowCount() == 0
+    lockable.locked = False
+    time.sleep(2.1)  # the token store asks the keyring again after 2 s
+    window.refresh()
+    assert window.paired.rowCount() == 1 and not window.paired.isHidden()

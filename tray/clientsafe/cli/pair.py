@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import IO, Any
 
-from clientsafe.cli.common import EXIT_OK, EXIT_USAGE, CliError, print_list
+from clientsafe.cli.common import EXIT_OK, EXIT_UNAVAILABLE, EXIT_USAGE, CliError, print_list
 
 
 def register(sub: Any) -> None:
@@ -22,7 +22,12 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return _pair(args, sys.stdout)
+    from clientsafe.secret_store import KeyringUnavailable
+
+    try:
+        return _pair(args, sys.stdout)
+    except KeyringUnavailable as e:  # locked keyring: say so and what to do (nothing stored was changed)
+        raise CliError(str(e), EXIT_UNAVAILABLE) from None
 
 
 def _pair(args: argparse.Namespace, out: IO[str]) -> int:

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from clientsafe.secret_store import KeyringUnavailable
 from clientsafe.ui.qt import (
     QHBoxLayout,
     QLabel,
@@ -121,7 +122,14 @@ class PairWindow(QWidget):
             [p.code for p in self._pending_rows],
             keep_pending,
         )
-        self._paired_rows = self.tokens.list()
+        try:
+            self._paired_rows = self.tokens.list()
+        except KeyringUnavailable as e:
+            # Locked keyring: say so, and show no list rather than an empty one ("nobody paired" would be false).
+            self._paired_rows = []
+            self.paired_empty.setText(str(e))
+        else:
+            self.paired_empty.setText(NO_PAIRED)
         self._fill(
             self.paired,
             [[b.name, when(b.created), when(self.tokens.last_seen(b))] for b in self._paired_rows],
