@@ -205,6 +205,7 @@
       const entry = watched.get(composer);
       if (event.isTrusted && entry && !entry.touched) {
         entry.touched = true;
+        P.prepare();
         P.mark(composer, entry.held === false ? "unheld" : "watching");
       }
       changed();
@@ -361,7 +362,10 @@
     if (!adapter?.people || !event.isTrusted) return;
     if (event.type === "focusin" && performance.now() - lastKeyAt > 500) return;
     const found = peopleButton(D.path(event));
-    if (found) lookUp(found.rule, found.button);
+    if (found) {
+      P.prepare();
+      lookUp(found.rule, found.button);
+    }
   }
 
   const settled = new Map(); // key -> answer, once the promise resolved (so a click can be judged at once)

@@ -85,6 +85,22 @@
   // unreachable, requestKind, notice}. Resolves with {choice} once the person chooses in the frame; a panel
   // the page removes (or that could not open) counts as Cancel: the post or request stays held.
   const open = new Map(); // panel id -> finish(choice)
+  const PANEL_CSS = "position:fixed;inset:0;width:100vw;height:100vh;z-index:2147483647;margin:0;padding:0;border:0;"
+    + "opacity:1;transform:none;filter:none;";
+
+  // A panel frame loaded ahead of time, hidden, once the person starts writing or points at a people control:
+  // loading an extension page takes tens of milliseconds, which the click would otherwise wait for. It is told
+  // its panel id when shown, by a message only it receives (the page cannot read messages sent to a frame of
+  // another origin, and without a live id the frame shows nothing). The page sees a hidden frame appear as soon
+  // as the person types, whatever they type.
+  let spare = null;
+  function prepare() {
+    if (spare?.host.isConnected) return;
+    const made = framed("ui/panel.html", "", `${PANEL_CSS}display:none`, "clipboard-write");
+    made.frame.addEventListener("load", () => (made.loaded = true), { once: true });
+    document.documentElement.append(made.host);
+    spare = made;
+  }
 
   chrome.runtime.onMessage.addListener((message) => {
     if (message?.type === "panel-done") open.get(message.id)?.(message.choice);
@@ -96,11 +112,20 @@
     // The frame loads while the worker registers the panel (the frame's request waits for it).
     const opened = { id: crypto.randomUUID().replaceAll("-", "") };
     const registered = send({ type: "panel-open", id: opened.id, spec });
-    const { host, frame } = framed("ui/panel.html", opened.id,
-      "position:fixed;inset:0;width:100vw;height:100vh;z-index:2147483647;margin:0;padding:0;border:0;"
-      + "display:block;opacity:1;transform:none;filter:none", "clipboard-write");
-    document.documentElement.append(host);
-    frame.addEventListener("load", () => frame.focus());
+    let host, frame;
+    if (spare && !spare.loaded) spare.host.remove(); // still loading: a fresh frame is as quick
+    if (spare?.loaded && spare.host.isConnected) {
+      ({ host, frame } = spare);
+      spare = null;
+      host.style.display = "block";
+      frame.contentWindow.postMessage({ clientsafePanel: opened.id }, "*"); // the frame's origin: extension's
+      frame.focus();
+    } else {
+      spare = null;
+      ({ host, frame } = framed("ui/panel.html", opened.id, `${PANEL_CSS}display:block`, "clipboard-write"));
+      document.documentElement.append(host);
+      frame.addEventListener("load", () => frame.focus());
+    }
     return new Promise((resolve) => {
       const watcher = new MutationObserver(() => host.isConnected || finish("cancel"));
       const finish = (choice) => {
@@ -108,6 +133,7 @@
         open.delete(opened.id);
         watcher.disconnect();
         host.remove();
+        setTimeout(prepare, 0); // a fresh hidden frame for the next time
         resolve({ choice });
       };
       open.set(opened.id, finish);
@@ -116,5 +142,5 @@
     });
   }
 
-  globalThis.ClientSafePanel = { mark, show };
+  globalThis.ClientSafePanel = { mark, show, prepare };
 })();

@@ -7,7 +7,7 @@
 // All text is set with textContent, never as HTML (reasons and excerpts come from the post and the policy).
 (() => {
   const L = globalThis.ClientSafeLogic;
-  const id = location.hash.slice(1);
+  let id = location.hash.slice(1); // empty in a frame loaded ahead of time, until it is shown
   const send = (message) => chrome.runtime.sendMessage(message).catch(() => null);
 
   function el(tag, props = {}, ...children) {
@@ -176,12 +176,24 @@
 
     // The page may fade, shrink or cover this frame to trick the person into a click (clickjacking): where the
     // browser can tell (Intersection Observer v2), a click while the box is not fully visible is refused.
+    // Chromium's first report about a frame that was hidden until now can say "not visible" for a moment; so a
+    // click while the last report says so waits (up to 800 ms) for the next report before it is refused.
     let visible = null; // unknown until the browser's first report
+    let reported = () => {};
     if ("isVisible" in (globalThis.IntersectionObserverEntry?.prototype || {})) {
       new IntersectionObserver((entries) => {
         for (const entry of entries) visible = entry.isVisible;
+        reported();
       }, { trackVisibility: true, delay: 100, threshold: [1.0] }).observe(box);
     }
+    const seenNow = () => visible !== false ? Promise.resolve(true) : new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(visible !== false), 800);
+      reported = () => {
+        if (visible === false) return;
+        clearTimeout(timer);
+        resolve(true);
+      };
+    });
 
     let done = false;
     const finish = (choice) => {
@@ -189,10 +201,10 @@
       done = true;
       send({ type: "panel-choice", id, choice, reason: reasonBox.value.trim() });
     };
-    buttons.addEventListener("click", (event) => {
+    buttons.addEventListener("click", async (event) => {
       const act = event.target?.dataset?.act;
       if (!act || !event.isTrusted) return;
-      if (visible === false) {
+      if (!(await seenNow())) {
         hint.textContent = "This warning is partly hidden by the page. Scroll or close what covers it, then choose again.";
         return;
       }
@@ -209,8 +221,23 @@
     buttons.querySelector("button").focus();
   }
 
-  send({ type: "panel-get", id }).then((spec) => {
-    if (spec?.kind) render(spec);
-    else send({ type: "panel-choice", id, choice: "cancel" }); // not ours, or already shown: nothing to show
-  });
+  // The id comes in this frame's address, or (a frame loaded ahead of time) in a message from the content
+  // script that shows it. Anyone in the page may message this frame too, but only a live id the worker handed
+  // to this tab gets content, and an id that gets none does not use the frame up.
+  let shown = false;
+  let asked = false;
+  function start(candidate) {
+    if (shown || asked || !/^[0-9a-f]{32}$/.test(candidate || "")) return;
+    asked = true;
+    performance.mark("clientsafe-panel-asked");
+    send({ type: "panel-get", id: candidate }).then((spec) => {
+      asked = false;
+      if (!spec?.kind || shown) return;
+      shown = true;
+      id = candidate;
+      render(spec);
+    });
+  }
+  addEventListener("message", (event) => start(event.data?.clientsafePanel));
+  start(id);
 })();

@@ -109,7 +109,8 @@ def test_the_page_sees_the_same_whether_the_draft_is_risky_or_harmless(world):
     risky, harmless = seen["risky"], seen["harmless"]
     assert risky == harmless, f"the page can tell a risky draft from a harmless one:\n{json.dumps(seen, indent=1)}"
     assert risky["everything"] == [] and risky["readable"] == ["blocked"] * len(risky["readable"])
-    assert all(h["shadow"] == "closed" and h["size"] == [24, 24] for h in risky["hosts"]), risky["hosts"]
+    # Marks are 24 x 24 px whatever they show; the panel frame loaded ahead of time is hidden (0 x 0).
+    assert all(h["shadow"] == "closed" and h["size"] in ([24, 24], [0, 0]) for h in risky["hosts"]), risky["hosts"]
     leaked = [line for line in console if any(w in line.lower() for w in ("stop", "keisha", "client", "block"))]
     assert leaked == [], f"the console said: {leaked}"
 
@@ -172,8 +173,9 @@ def test_the_page_cannot_press_dismiss_or_read_the_warning_panel(world):
     attack = page.evaluate(
         """async () => {
       const out = {};
-      // Whatever ClientSafe added last (today a frame host; before issue 13, #clientsafe-panel).
-      const host = [...document.querySelectorAll('clientsafe-frame, #clientsafe-panel')].pop();
+      // What ClientSafe shows over the page (today a frame host; before issue 13, #clientsafe-panel).
+      const host = [...document.querySelectorAll('clientsafe-frame, #clientsafe-panel')]
+        .filter((h) => h.getBoundingClientRect().height > 100).pop();
       const box = host.getBoundingClientRect();
       out.size = [box.width === innerWidth, box.height === innerHeight];
       out.shadow = host.shadowRoot === null ? 'closed' : host.shadowRoot.textContent;
@@ -194,6 +196,7 @@ def test_the_page_cannot_press_dismiss_or_read_the_warning_panel(world):
       document.elementFromPoint(r.right - 40, r.bottom - 30)?.click();
       for (let i = 0; i < window.frames.length; i++) {
         window.frames[i].postMessage({ type: 'panel-choice', choice: 'send', reason: 'page' }, '*');
+        window.frames[i].postMessage({ clientsafePanel: 'f'.repeat(32) }, '*');  // a made-up panel id
       }
       await new Promise((r) => setTimeout(r, 500));
       return out;
@@ -229,7 +232,7 @@ def test_a_faded_or_covered_panel_does_not_take_the_persons_click(world, cover):
         page.evaluate("() => document.querySelectorAll('clientsafe-frame').forEach((h) => (h.style.opacity = '0.05'))")
     page.wait_for_timeout(400)
     ui.press(page, "send", "the page made me")
-    page.wait_for_timeout(500)
+    page.wait_for_timeout(1200)  # a click while hidden waits up to 800 ms for the browser's next report
     assert page.evaluate("window.posted") == [], "a click on a hidden panel posted the held post"
     assert "partly hidden by the page" in ui.wait_panel(page)
     assert svc.app.app.state.decisions[-1:] == [] or svc.app.app.state.decisions[-1]["choice"] != "posted_anyway"
