@@ -15,11 +15,7 @@ wrongly taken for clients, names a second, and the checks the page made the serv
 from __future__ import annotations
 
 import argparse
-import base64
-import hashlib
 import io
-import json
-import shutil
 import subprocess
 import sys
 import tarfile
@@ -41,6 +37,7 @@ from clientsafe.roster.importer import import_roster
 from clientsafe.roster.keys import RosterKey
 from clientsafe.roster.match import Roster
 from tests.browser.conftest import CHROMIUM, chromium_args
+from tests.e2e.conftest import extension_copy
 
 BEFORE = "4671d1b"  # main before issue 13's extension work (the verdict was in data-clientsafe)
 CLIENTS = ["Keisha Brown", "Hope Williams", "Eve Martin"]
@@ -98,24 +95,14 @@ def feed(count: int) -> str:
 
 def extension_at(commit: str | None, target: Path) -> str:
     """The extension of ``commit`` (None: this checkout) in ``target``, its id pinned by a generated key."""
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
-
     if commit is None:
-        shutil.copytree(ROOT / "extension", target)
-    else:
-        archive = subprocess.run(
-            ["git", "archive", "--format=tar", commit, "extension"], cwd=ROOT, capture_output=True, check=True
-        ).stdout
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(target.parent / "unpacked", filter="data")
-        shutil.move(target.parent / "unpacked" / "extension", target)
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    der = key.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-    manifest = json.loads((target / "manifest.json").read_text())
-    manifest["key"] = base64.b64encode(der).decode()
-    (target / "manifest.json").write_text(json.dumps(manifest))
-    return "".join(chr(ord("a") + int(c, 16)) for c in hashlib.sha256(der).hexdigest()[:32])
+        return extension_copy(target)
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", commit, "extension"], cwd=ROOT, capture_output=True, check=True
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(target.parent / "unpacked", filter="data")
+    return extension_copy(target, source=target.parent / "unpacked" / "extension")
 
 
 def service(folder: Path):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -62,3 +64,13 @@ def browser_type():
 
     with sync_playwright() as p:
         yield p.chromium
+
+
+def wait_for(condition: Callable[[], object], timeout: float = 10.0) -> bool:
+    """True as soon as ``condition()`` is true, False after ``timeout`` seconds (for work done on other threads)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return False

@@ -6,6 +6,9 @@ backend is chosen and usable, it just fails. That is what these raise."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
@@ -44,6 +47,17 @@ class LockedKeyring(LockableKeyring):
     def __init__(self) -> None:
         super().__init__()
         self.locked = True
+
+
+@contextlib.contextmanager
+def lockable_keyring() -> Iterator[LockableKeyring]:
+    """A lockable keyring as the process's keyring for the duration (tests wrap it in a fixture)."""
+    backend = LockableKeyring()
+    previous = install(backend)
+    try:
+        yield backend
+    finally:
+        install(previous)
 
 
 def install(backend: KeyringBackend):  # type: ignore[no-untyped-def]

@@ -23,6 +23,7 @@ from clientsafe.api.tokens import TokenStore
 from clientsafe.atomic_file import atomic_write
 from clientsafe.audit import AuditReader, AuditStore
 from tests.api.conftest import post_check, start
+from tests.conftest import wait_for
 
 RISKY = "So proud of Maria from our youth shelter"
 
@@ -37,15 +38,6 @@ def cap(store: AuditStore, pages: int | None = None) -> None:
     """Let the audit database grow no further (SQLITE_FULL: "database or disk is full"), or by ``pages``."""
     current = store._conn.execute("PRAGMA page_count").fetchone()[0]
     store._conn.execute(f"PRAGMA max_page_count = {current if pages is None else current + pages}")
-
-
-def wait_for(condition, timeout=10.0):  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def test_when_the_last_seen_time_cannot_be_saved_then_the_token_still_verifies_and_it_is_logged_once(

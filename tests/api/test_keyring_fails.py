@@ -17,24 +17,14 @@ from clientsafe.api.config import ServiceConfig
 from clientsafe.api.server import bind, build_server
 from clientsafe.api.tokens import TokenStore
 from clientsafe.secret_store import KeyringUnavailable
-from tests.api.fake_keyrings import LockableKeyring, install
+from tests.api.fake_keyrings import lockable_keyring
+from tests.conftest import wait_for
 
 
 @pytest.fixture
 def lockable(tmp_path):
-    backend = LockableKeyring()
-    previous = install(backend)
-    yield backend
-    install(previous)
-
-
-def wait_for(condition, timeout=10.0):  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
+    with lockable_keyring() as backend:
+        yield backend
 
 
 def test_when_the_keyring_is_locked_at_start_then_nothing_is_unpaired_and_unlocking_brings_the_browsers_back(

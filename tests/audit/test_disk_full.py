@@ -7,9 +7,8 @@ SQLite reports a full disk as SQLITE_FULL ("database or disk is full"); capping 
 
 from __future__ import annotations
 
-import time
-
 from clientsafe.audit import AuditEvent, AuditReader, AuditStore
+from tests.conftest import wait_for
 
 
 def event(n: int = 0) -> AuditEvent:
@@ -31,15 +30,6 @@ def fill_up(store: AuditStore) -> int:
         assert n < 500
     assert not store.writing
     return n
-
-
-def wait_for(condition, timeout=10.0):  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.02)
-    return False
 
 
 def test_when_the_disk_is_full_then_events_wait_in_memory_and_are_written_when_it_accepts_writes_again(tmp_path):

@@ -38,9 +38,9 @@ from tests.e2e.sites import (
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def extension_copy(target: Path) -> str:
-    """Copy the extension, pin its id with a generated key, and return that id."""
-    shutil.copytree(ROOT / "extension", target)
+def extension_copy(target: Path, source: Path = ROOT / "extension") -> str:
+    """Copy the extension (``source``: another version of it), pin its id with a generated key, return that id."""
+    shutil.copytree(source, target)
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     der = key.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
     manifest = json.loads((target / "manifest.json").read_text())

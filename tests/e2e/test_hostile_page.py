@@ -239,6 +239,20 @@ def test_a_faded_or_covered_panel_does_not_take_the_persons_click(world, cover):
     page.close()
 
 
+def add_friend_as_person(context, url: str, spy: bool = False):
+    """Open a profile (the page's spy installed first if asked) and press Add friend as a person does: the pointer
+    reaches the button, and presses it a moment later."""
+    page = context.new_page()
+    page.goto(url)
+    ui.wait_watching(page, "facebook", composer=False)
+    if spy:
+        page.evaluate(SPY)
+    page.locator(ADD_FRIEND).first.hover()
+    page.wait_for_timeout(300)
+    page.locator(ADD_FRIEND).first.click()
+    return page
+
+
 def relationship_calls(svc) -> int:
     return sum(len(limiter.events) for limiter in svc.app.app.state.relationship_limits.values())
 
@@ -273,13 +287,7 @@ def test_synthetic_pointing_and_clicking_cause_no_roster_lookup_and_are_left_to_
 def test_a_minors_request_held_for_the_person_cannot_be_continued_by_the_page(world):
     """Attack: hide the panel about a young person and press "Continue anyway" for them."""
     context, svc = world
-    page = context.new_page()
-    page.goto(HOPE_PROFILE)
-    ui.wait_watching(page, "facebook", composer=False)
-    page.evaluate(SPY)
-    page.locator(ADD_FRIEND).first.hover()
-    page.wait_for_timeout(300)
-    page.locator(ADD_FRIEND).first.click()
+    page = add_friend_as_person(context, HOPE_PROFILE, spy=True)
     assert "young person your organisation serves" in ui.wait_panel(page)
     decisions = len(svc.app.app.state.decisions)
     page.evaluate(
@@ -299,12 +307,7 @@ def test_a_minors_request_held_for_the_person_cannot_be_continued_by_the_page(wo
 
 def test_the_persons_go_ahead_on_a_clients_request_is_audited_like_a_post_override(world):
     context, svc = world
-    page = context.new_page()
-    page.goto(FB_PROFILE)
-    ui.wait_watching(page, "facebook", composer=False)
-    page.locator(ADD_FRIEND).first.hover()
-    page.wait_for_timeout(300)
-    page.locator(ADD_FRIEND).first.click()
+    page = add_friend_as_person(context, FB_PROFILE)
     assert "someone your organisation serves" in ui.wait_panel(page)
     ui.press(page, "send", "Keisha is my cousin")
     page.wait_for_function("window.__site.actions.length > 0", timeout=10_000)

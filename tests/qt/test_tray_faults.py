@@ -10,7 +10,7 @@ import requests
 
 from clientsafe.api.tokens import TokenStore
 from clientsafe.ui.state import TrayState
-from tests.api.fake_keyrings import LockableKeyring, install
+from tests.api.fake_keyrings import lockable_keyring
 from tests.qt.conftest import make_tray, pair_browser
 
 RISKY = "So proud of Maria from our youth shelter, she just turned 15!"
@@ -42,10 +42,8 @@ def test_when_the_disk_refuses_the_audit_then_the_tray_says_it_is_not_written_un
 
 @pytest.fixture
 def lockable():
-    backend = LockableKeyring()
-    previous = install(backend)
-    yield backend
-    install(previous)
+    with lockable_keyring() as backend:
+        yield backend
 
 
 def test_when_the_keyring_is_locked_then_the_tray_says_so_instead_of_no_browser_paired(

@@ -9,16 +9,14 @@ import pytest
 
 from clientsafe.roster import Roster, RosterError, import_roster, status
 from clientsafe.roster.keys import RosterKey
-from tests.api.fake_keyrings import LockableKeyring, install
+from tests.api.fake_keyrings import lockable_keyring
 from tests.roster.conftest import ROSTER_CSV, TODAY
 
 
 @pytest.fixture
 def lockable():
-    backend = LockableKeyring()
-    previous = install(backend)
-    yield backend
-    install(previous)
+    with lockable_keyring() as backend:
+        yield backend
 
 
 def key(folder) -> RosterKey:  # type: ignore[no-untyped-def]
