@@ -9,7 +9,6 @@ what the person compares on both screens. Nothing completes without a person app
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
 import secrets
@@ -17,6 +16,8 @@ import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from filelock import FileLock
 
 from clientsafe import paths
 from clientsafe.api.tokens import TokenStore
@@ -50,9 +51,11 @@ class PairingBook:
     @contextlib.contextmanager
     def _locked(self) -> Iterator[list[PendingPairing]]:
         self.file.parent.mkdir(parents=True, exist_ok=True)
+        # The service and `clientsafe pair approve` (another process) both change the file: one at a time, through
+        # filelock (fcntl on POSIX, msvcrt on Windows) rather than a POSIX-only lock of our own.
+        lock = FileLock(self.file.with_name(self.file.name + ".lock"), timeout=10, mode=0o600)
         fd = os.open(self.file, os.O_RDWR | os.O_CREAT, 0o600)
-        with os.fdopen(fd, "r+", encoding="utf-8") as f:
-            fcntl.flock(f, fcntl.LOCK_EX)
+        with lock, os.fdopen(fd, "r+", encoding="utf-8") as f:
             raw = f.read()
             items = [PendingPairing(**p) for p in json.loads(raw)] if raw.strip() else []
             now = time.time()
