@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import http.server
 import ipaddress
+import ssl
 from pathlib import Path
+from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -45,3 +48,14 @@ def self_signed(folder: Path, hosts: list[str], stem: str = "server") -> tuple[P
         key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     )
     return cert_file, key_file
+
+
+def https_server(folder: Path, handler: type, hosts: tuple[str, ...] = ("127.0.0.1",)) -> tuple[Any, Path]:
+    """A threaded HTTPS server on a free 127.0.0.1 port, with a throwaway certificate for ``hosts`` (made in
+    ``folder``); not yet serving. Returns (server, certificate file)."""
+    cert, key = self_signed(folder, list(hosts))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    return server, cert

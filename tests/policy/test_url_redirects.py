@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import http.server
 import json
-import ssl
 import threading
 
 import pytest
@@ -13,7 +12,7 @@ import requests
 
 from clientsafe.policy import PolicyStore
 from tests.policy.conftest import write
-from tests.tls import self_signed
+from tests.tls import https_server
 
 
 class State:
@@ -51,11 +50,7 @@ def _handler(state: State, plain: bool) -> type[http.server.BaseHTTPRequestHandl
 @pytest.fixture
 def servers(tmp_path, monkeypatch):
     state = State()
-    cert, key = self_signed(tmp_path, ["127.0.0.1"])
-    secure = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(state, plain=False))
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert, key)
-    secure.socket = context.wrap_socket(secure.socket, server_side=True)
+    secure, cert = https_server(tmp_path, _handler(state, plain=False))
     plain = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(state, plain=True))
     for server in (secure, plain):
         server.daemon_threads = True

@@ -4,7 +4,6 @@ asked; a redirect to another https address is followed. Real local servers, a th
 from __future__ import annotations
 
 import http.server
-import ssl
 import threading
 from collections.abc import Iterator
 
@@ -12,7 +11,7 @@ import pytest
 
 from clientsafe.roster import RosterError
 from tests.roster.conftest import ROSTER_CSV, import_into
-from tests.tls import self_signed
+from tests.tls import https_server
 
 BODY = ROSTER_CSV.read_bytes()
 
@@ -55,11 +54,7 @@ def _handler(servers: Servers, plain: bool) -> type[http.server.BaseHTTPRequestH
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory) -> Iterator[tuple[Servers, str]]:
     state = Servers()
-    cert, key = self_signed(tmp_path_factory.mktemp("tls"), ["127.0.0.1"])
-    secure = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(state, plain=False))
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert, key)
-    secure.socket = context.wrap_socket(secure.socket, server_side=True)
+    secure, cert = https_server(tmp_path_factory.mktemp("tls"), _handler(state, plain=False))
     plain = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(state, plain=True))
     for server in (secure, plain):
         server.daemon_threads = True
