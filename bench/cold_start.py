@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -23,7 +22,12 @@ from common import ROOT
 POST = "So proud of Maria from our youth shelter 💙 she just turned 15!"
 
 INSIDE = r"""
-import json, resource, sys, time
+import json, sys, time
+try:
+    import resource  # POSIX only
+    rss = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+except ImportError:
+    rss = lambda: float("nan")
 t0 = time.perf_counter()
 {build}
 first = {check}
@@ -31,7 +35,7 @@ t1 = time.perf_counter()
 rows = [json.loads(l) for l in open({corpus!r}, encoding="utf-8") if l.strip()]
 for r in rows:
     {check_row}
-print(json.dumps({{"first_ms": (t1 - t0) * 1000, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+print(json.dumps({{"first_ms": (t1 - t0) * 1000, "rss_mb": rss()}}))
 """
 
 ENGINES = {
@@ -78,7 +82,6 @@ def main() -> None:
             f"peak resident memory after the whole corpus: {max(rss):5.0f} MB"
         )
     print("  targets: cold start to first verdict <= 3 s; resident memory <= 350 MB (issue 11)")
-    _ = resource  # keep the import visible: the child processes use it
 
 
 if __name__ == "__main__":

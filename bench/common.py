@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import statistics
 import sys
 from pathlib import Path
@@ -44,5 +43,12 @@ def summary(values: list[float], show_max: bool = False) -> str:
 
 
 def peak_rss_mb() -> float:
-    # ru_maxrss is in kilobytes on Linux.
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's peak resident memory in MB; NaN where the POSIX-only ``resource`` module is missing
+    (Windows), so a benchmark still runs there and prints "nan" instead of a guessed figure."""
+    try:
+        import resource
+    except ImportError:
+        return float("nan")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # ru_maxrss is in kilobytes on Linux and in bytes on macOS (getrusage(2) on each).
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024

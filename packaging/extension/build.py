@@ -91,7 +91,7 @@ def pack_crx(folder: Path, key: Path, target: Path) -> None:
         staged = Path(tmp) / "clientsafe"
         shutil.copytree(folder, staged)
         args = [chromium, "--headless=new", "--disable-gpu", "--no-first-run", f"--user-data-dir={tmp}/profile"]
-        if os.geteuid() == 0:
+        if hasattr(os, "geteuid") and os.geteuid() == 0:  # no geteuid on Windows
             args.append("--no-sandbox")  # Chromium refuses to run as root with its sandbox
         args += [f"--pack-extension={staged}", f"--pack-extension-key={key}"]
         subprocess.run(args, check=False, capture_output=True, timeout=120)

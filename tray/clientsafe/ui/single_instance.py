@@ -13,8 +13,18 @@ from clientsafe.ui.qt import QLocalServer, QLocalSocket, QObject, Signal
 def server_name() -> str:
     # Per user, and per CLIENTSAFE_HOME (tests and separate profiles each get their own instance).
     home = str(paths.home_override() or "")
-    digest = hashlib.sha256(f"{getpass.getuser()}|{home}".encode()).hexdigest()[:16]
+    digest = hashlib.sha256(f"{_user()}|{home}".encode()).hexdigest()[:16]
     return f"clientsafe-{digest}"
+
+
+def _user() -> str:
+    """Who runs this. getpass.getuser() reads LOGNAME, USER, LNAME or USERNAME and, when none is set (a session
+    started with a bare environment), asks the pwd module, which Windows does not have: ImportError up to Python
+    3.12, OSError from 3.13. Then the user's own data folder (platformdirs: per user on every OS) names them."""
+    try:
+        return getpass.getuser()
+    except (ImportError, OSError, KeyError):
+        return str(paths.data_dir())
 
 
 def ask_running_instance(timeout_ms: int = 500) -> bool:
