@@ -1,6 +1,10 @@
-"""Merging the layers: built-in defaults < policy URL < IT-managed system file < user file (or ``--org`` file).
+"""Merging the layers: built-in defaults < policy URL < IT-managed system file < OS-managed policy < user file
+(or ``--org`` file).
 
-IT's layers (URL and system file) may lock any setting; an org-level setting IT gives a value is locked too.
+The OS-managed policy (``os_managed.py``: Group Policy/Intune registry values on Windows, a configuration profile
+on macOS) ranks with the system file as IT's own layer and wins over it where both set a setting, as browsers let
+registry policy win; its ``policy_url``, if any, is the one fetched. IT's layers (URL, system file, OS-managed)
+may lock any setting; an org-level setting IT gives a value is locked too.
 A user value for a locked setting is ignored and reported. A broken layer is reported (file, field, what is
 wrong) and its last good copy stays in force. ``PolicyStore.load`` can be called again at any time (the tray
 does on a timer and when a file changes); ``on_change`` hears about a new policy in force and ``on_problem``
@@ -16,10 +20,17 @@ from typing import Any
 
 import requests
 
-from clientsafe.policy import fetch, files, locations
+from clientsafe.policy import fetch, files, locations, os_managed
 from clientsafe.policy.declaration import BY_NAME, defaults
 from clientsafe.policy.files import PolicyFileError
 from clientsafe.policy.model import SOURCE_NAMES, Policy
+
+IT_SOURCES = frozenset({"url", "system", os_managed.SOURCE})
+
+
+def source_name(source: str) -> str:
+    """How a layer is named to people (model.SOURCE_NAMES, plus the OS-managed layer)."""
+    return os_managed.SOURCE_NAME if source == os_managed.SOURCE else SOURCE_NAMES.get(source, source)
 
 
 class PolicyStore:
@@ -32,8 +43,11 @@ class PolicyStore:
         session: requests.Session | None = None,
         on_change: Callable[[Policy], None] | None = None,
         on_problem: Callable[[list[str]], None] | None = None,
+        read_managed: Callable[[], os_managed.ManagedLayer | None] | None = None,
     ) -> None:
-        """``explicit_path`` (``--org FILE``) takes the place of the user file; it must exist and be valid."""
+        """``explicit_path`` (``--org FILE``) takes the place of the user file; it must exist and be valid.
+        ``read_managed`` reads the OS-managed settings (default: this machine's registry or managed preferences).
+        """
         self.system_path = system_path or locations.system_policy_path()
         self.user_path = user_path or locations.user_policy_path()
         self.explicit_path = explicit_path
@@ -41,6 +55,7 @@ class PolicyStore:
         self.session = session
         self.on_change = on_change
         self.on_problem = on_problem
+        self.read_managed = read_managed or os_managed.read_managed
         self.current: Policy | None = None
         self._lock = threading.Lock()
 
@@ -82,6 +97,36 @@ class PolicyStore:
                     problems.append(f"could not save a last good copy of {path} in {copy.parent} ({e.strerror})")
         return document
 
+    def _managed(self, problems: list[str]) -> tuple[str, dict[str, Any]] | None:
+        """The OS-managed layer: (where, its valid values), a rejected value replaced by its last good one."""
+        copy = self.state_dir / "last-good-managed.json"
+        saved = files.read_copy(copy) or {}
+        try:
+            layer = self.read_managed()
+        except os_managed.ManagedLayerError as e:
+            if saved.get("path") == e.where and isinstance(saved.get("document"), dict):
+                problems.append(f"{e}. The last good copy of these settings stays in force until it is fixed.")
+                return e.where, saved["document"]
+            problems.append(f"{e}. These settings are ignored until this is fixed.")
+            return None
+        if layer is None:
+            return None
+        good = saved.get("document") if saved.get("path") == layer.where else None
+        document = dict(layer.document)
+        for name, problem in layer.rejected.items():
+            if isinstance(good, dict) and name in good:
+                document[name] = good[name]
+                problems.append(f"{problem}. Its last good value stays in force until it is fixed.")
+            else:
+                problems.append(f"{problem}. This setting is ignored until it is fixed.")
+        problems.extend(layer.unknown)
+        if good != document:
+            try:
+                files.write_atomic(copy, {"path": layer.where, "document": document})
+            except OSError as e:
+                problems.append(f"could not save a last good copy of {layer.where} in {copy.parent} ({e.strerror})")
+        return layer.where, document
+
     def _resolve(self) -> Policy:
         problems: list[str] = []
         ignored: list[str] = []
@@ -91,18 +136,27 @@ class PolicyStore:
         locked: set[str] = set()
 
         system = self._layer("system", self.system_path, problems)
+        managed = self._managed(problems)
         it_layers: list[tuple[str, dict[str, Any]]] = []
+        # The policy URL is read from IT's own layers, the OS-managed one first (it wins over the file).
+        url = None
+        for document in (managed[1] if managed else None, system):
+            if document is not None and "policy_url" in document:
+                url = document["policy_url"]
+                break
+        if url:
+            layers["url"] = url
+            fetched, problem = fetch.fetch(url, self.state_dir / "url-cache.json", self.session)
+            if problem:
+                problems.append(problem)
+            if fetched is not None:
+                it_layers.append(("url", fetched))
         if system is not None:
             layers["system"] = str(self.system_path)
-            url = system.get("policy_url")
-            if url:
-                layers["url"] = url
-                document, problem = fetch.fetch(url, self.state_dir / "url-cache.json", self.session)
-                if problem:
-                    problems.append(problem)
-                if document is not None:
-                    it_layers.append(("url", document))
             it_layers.append(("system", system))
+        if managed is not None:
+            layers[os_managed.SOURCE] = managed[0]
+            it_layers.append((os_managed.SOURCE, managed[1]))
         for source, document in it_layers:
             for name, value in document.items():
                 if source == "url" and name == "policy_url":
@@ -123,28 +177,31 @@ class PolicyStore:
             document = self._layer("user", user_path, problems)
         if document is not None:
             layers[user_kind] = str(user_path)
-            where = f"{SOURCE_NAMES[user_kind]} {user_path}"
+            where = f"{source_name(user_kind)} {user_path}"
             for name, value in document.items():
                 setting = BY_NAME[name]
                 if name == "locked" and user_kind == "file":
                     continue  # an --org file is the last layer: there is nothing after it to lock against
-                fixed_by_it = name in locked or (setting.org_level and sources.get(name) in {"system", "url"})
+                fixed_by_it = name in locked or (setting.org_level and sources.get(name) in IT_SOURCES)
                 if setting.layers == "any" and fixed_by_it and values[name] == value:
                     continue  # agrees with what IT fixed: nothing to apply or to report
                 if setting.layers == "system":
-                    ignored.append(f"{where}: field {name} is only read from the system policy file; ignored")
+                    ignored.append(
+                        f"{where}: field {name} is only read from the system policy file or the OS-managed policy"
+                        "; ignored"
+                    )
                 elif name in locked:
                     ignored.append(f"{where}: field {name} is locked by the organisation's policy; ignored")
-                elif setting.org_level and sources.get(name) in {"system", "url"}:
+                elif setting.org_level and sources.get(name) in IT_SOURCES:
                     ignored.append(
-                        f"{where}: field {name} is set by the organisation's policy ({SOURCE_NAMES[sources[name]]})"
+                        f"{where}: field {name} is set by the organisation's policy ({source_name(sources[name])})"
                         "; ignored"
                     )
                 else:
                     values[name] = value
                     sources[name] = user_kind
         # What IT fixed: explicitly locked settings, and org-level settings it gave a value.
-        fixed = locked | {n for n, s in sources.items() if s in {"system", "url"} and BY_NAME[n].org_level}
+        fixed = locked | {n for n, s in sources.items() if s in IT_SOURCES and BY_NAME[n].org_level}
         return Policy(
             values=values,
             sources=sources,
