@@ -102,8 +102,9 @@ def test_export_writes_only_content_free_columns_from_the_date_on(store):
     assert count == 1 and len(rows) == 1
     assert list(rows[0]) == [
         "event_id", "time", "kind", "check_id", "site", "account", "action", "rule_codes", "finding_types",
-        "suggestions", "choice", "reason",
+        "suggestions", "choice", "reason", "source",
     ]  # fmt: skip
+    assert rows[0]["source"] == store.source_id and len(store.source_id) == 16
     assert rows[0]["finding_types"] == "PERSON HEALTH" and rows[0]["reason"] == "[PERSON] agreed"
     assert rows[0]["time"].endswith("Z") and rows[0]["suggestions"] == "2"
 

@@ -54,3 +54,70 @@ def test_a_checked_post_names_a_roster_client_after_import(tmp_path):
     clientsafe("roster", "import", ROSTER, home=tmp_path)
     result = clientsafe("check", "Congrats to Kiki on the new job!", home=tmp_path)
     assert result.returncode == 20 and "[[Kiki]]" in result.stdout.decode()
+
+
+def _it_machine(tmp_path, site, cert):  # type: ignore[no-untyped-def]
+    """IT makes the keys and the bundle with the CLI, publishes it, and sets up one machine (its system policy
+    folder with roster_bundle and roster.key); returns the machine's environment."""
+    import json
+
+    it = tmp_path / "it"
+    it.mkdir()
+    keygen = clientsafe(
+        "roster", "keygen", "--signing-key", str(it / "sign.pem"), "--hash-key", str(it / "org.key"), home=it
+    )
+    assert keygen.returncode == 0, keygen.stderr.decode()
+    public = keygen.stdout.decode().strip()
+    assert "keep it with IT only" in keygen.stderr.decode()
+    built = clientsafe(
+        "roster", "build", ROSTER, "--signing-key", str(it / "sign.pem"), "--hash-key", str(it / "org.key"),
+        "--out", str(it / "roster.bundle"), "--valid-days", "30", home=it,
+    )  # fmt: skip
+    out = built.stdout.decode()
+    assert built.returncode == 0, built.stderr.decode()
+    assert f"Built {it / 'roster.bundle'}" in out and "21 clients as keyed hashes only" in out
+    url = site.publish("/clientsafe/roster.bundle", (it / "roster.bundle").read_bytes())
+    etc = tmp_path / "etc"
+    etc.mkdir()
+    (etc / "policy.json").write_text(json.dumps({"roster_bundle": {"url": url, "public_key": public}}))
+    (etc / "roster.key").write_bytes((it / "org.key").read_bytes())  # what the installer or MDM deploys
+    return {"CLIENTSAFE_SYSTEM_POLICY": str(etc / "policy.json"), "REQUESTS_CA_BUNDLE": str(cert), **NO_KEYRING}
+
+
+def test_it_builds_a_bundle_and_a_machine_syncs_it_then_staff_cannot_replace_or_clear_it_by_accident(tmp_path):
+    from tests.roster.it_roster import bundle_site
+
+    home = tmp_path / "home"
+    with bundle_site(tmp_path / "tls") as (site, cert):
+        env = _it_machine(tmp_path, site, cert)
+        synced = run_cli("roster", "sync", home=home, env=env)
+        assert synced.returncode == 0, synced.stderr.decode()
+        assert synced.stdout.decode().startswith("The roster from IT is in force: 21 clients, built 20")
+    status = run_cli("roster", "status", home=home, env=env).stdout.decode()
+    assert status.startswith(f"21 clients, from IT: {site.base}/clientsafe/roster.bundle (built from roster.csv).")
+    assert "From IT, fetched just now" in status and "cannot be replaced or cleared on this computer" in status
+    held = run_cli("check", "Congrats to Kiki on the new job!", home=home, env=env)
+    assert held.returncode == 20 and "[[Kiki]]" in held.stdout.decode()
+    cleared = run_cli("roster", "clear", home=home, env=env)
+    assert cleared.returncode == 3 and "managed by IT" in cleared.stderr.decode()
+    assert "clientsafe roster clear --force" in cleared.stderr.decode()
+    imported = run_cli("roster", "import", ROSTER, home=home, env=env)
+    assert imported.returncode == 3 and "clientsafe roster import --force" in imported.stderr.decode()
+    assert run_cli("roster", "status", home=home, env=env).stdout.decode().startswith("21 clients, from IT")
+    forced = run_cli("roster", "clear", "--force", home=home, env=env)
+    assert forced.returncode == 0 and "fetched again at the next refresh" in forced.stdout.decode()
+
+
+def test_sync_without_a_roster_bundle_in_the_policy_says_so(tmp_path):
+    result = clientsafe("roster", "sync", home=tmp_path)
+    assert result.returncode == 3 and "names no roster bundle (roster_bundle)" in result.stderr.decode()
+
+
+def test_key_install_keeps_the_organisation_key_and_refuses_a_file_that_is_not_one(tmp_path):
+    (tmp_path / "org.key").write_text("# comment\n" + "ab" * 32 + "\n")
+    installed = clientsafe("roster", "key", "install", str(tmp_path / "org.key"), home=tmp_path)
+    assert installed.returncode == 0 and "roster hashing key" in installed.stdout.decode()
+    assert (tmp_path / "data" / "roster-org-key").read_text().strip() == "ab" * 32
+    (tmp_path / "bad.key").write_text("hello\n")
+    refused = clientsafe("roster", "key", "install", str(tmp_path / "bad.key"), home=tmp_path)
+    assert refused.returncode == 3 and "is not a ClientSafe roster hashing key" in refused.stderr.decode()

@@ -29,6 +29,7 @@ class AuditStatus:
     newest: dt.datetime | None = None
     retention_days: int | None = None
     forward_url: str | None = None
+    forward_format: str | None = None
     pending: int = 0
     last_forwarded: str | None = None
     last_forward_error: str | None = None
@@ -70,11 +71,19 @@ class AuditReader:
     def export_csv(self, out: Path | IO[str], since: dt.datetime | None = None) -> int:
         """Write the events from ``since`` on as CSV; returns how many. A file is written whole or not at
         all (a temporary file renamed into place), so a failed export never leaves half a report."""
+        source = self.source_id()
         if not isinstance(out, Path):
-            return write_csv(out, self.iter_since(since))
+            return write_csv(out, self.iter_since(since), source)
         with atomic_write(out.resolve(), newline="", create_folder=False) as stream:
-            count = write_csv(stream, self.iter_since(since))
+            count = write_csv(stream, self.iter_since(since), source)
         return count
+
+    def source_id(self) -> str:
+        """This installation's random id (names the machine to a collector or a report, never the person)."""
+        if not self.path.exists():
+            return ""
+        with self._connection() as conn:
+            return get_meta(conn, "source_id") or ""
 
     def status(self, check_integrity: bool = False) -> AuditStatus:
         if not self.path.exists():
@@ -92,6 +101,7 @@ class AuditReader:
                 newest=_moment(newest),
                 retention_days=int(retention) if retention else None,
                 forward_url=get_meta(conn, "forward_url") or None,
+                forward_format=get_meta(conn, "forward_format") or None,
                 pending=pending,
                 last_forwarded=get_meta(conn, "last_forwarded"),
                 last_forward_error=get_meta(conn, "last_forward_error"),

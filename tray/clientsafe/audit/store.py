@@ -30,7 +30,7 @@ from typing import IO
 
 from clientsafe.audit.database import AuditError, connect, default_path, set_meta
 from clientsafe.audit.events import AuditEvent, AuditRow, join_codes
-from clientsafe.audit.forwarder import Forwarder
+from clientsafe.audit.forwarder import FORMATS, Forwarder
 from clientsafe.audit.reader import AuditReader, AuditStatus
 
 log = logging.getLogger("clientsafe.audit")
@@ -82,6 +82,8 @@ class AuditStore:
     ``retention_days``: events older than this are deleted on open and daily (0 or None keeps everything).
     ``forward_url``: the organisation's HTTPS collector; when set, each event also goes into the outbox.
     ``ca_bundle``: a CA file for a collector with an internal certificate (default: the system's/certifi's).
+    ``forward_format``: ``"json"`` (ClientSafe's batches) or ``"otlp"`` (OpenTelemetry logs over OTLP/HTTP).
+    ``forward_headers``: sent with every forwarded batch (e.g. a collector's API key); never stored or logged.
     """
 
     def __init__(
@@ -91,6 +93,8 @@ class AuditStore:
         forward_url: str | None = None,
         *,
         ca_bundle: str | None = None,
+        forward_format: str = "json",
+        forward_headers: dict[str, str] | None = None,
         retention_interval: float = 24 * 3600,
         forwarder_options: dict | None = None,
     ) -> None:
@@ -99,6 +103,9 @@ class AuditStore:
             raise AuditError(f"retention_days must be 0 (keep everything) or more, not {retention_days}")
         if forward_url and not forward_url.lower().startswith("https://"):
             raise AuditError(f"forward_url must be an https:// address, not {forward_url!r}")
+        if forward_format not in FORMATS:
+            raise AuditError(f"forward_format must be one of {', '.join(FORMATS)}, not {forward_format!r}")
+        self.forward_format = forward_format
         self.retention_days = retention_days or 0
         self.forward_url = forward_url or None
         self.retention_interval = retention_interval
@@ -131,7 +138,15 @@ class AuditStore:
             self._failed(e)
         self._last_retention = time.monotonic()
         self.forwarder = (
-            Forwarder(self.path, self.forward_url, self.source_id, ca_bundle=ca_bundle, **(forwarder_options or {}))
+            Forwarder(
+                self.path,
+                self.forward_url,
+                self.source_id,
+                ca_bundle=ca_bundle,
+                format=forward_format,
+                headers=forward_headers,
+                **(forwarder_options or {}),
+            )
             if self.forward_url
             else None
         )
@@ -236,6 +251,7 @@ class AuditStore:
             return
         set_meta(self._conn, "retention_days", str(self.retention_days))
         set_meta(self._conn, "forward_url", _shown(self.forward_url))
+        set_meta(self._conn, "forward_format", self.forward_format if self.forward_url else "")
         set_meta(self._conn, "source_id", self.source_id)
         self.apply_retention()
         self._prepared = True

@@ -1,13 +1,16 @@
-"""``clientsafe roster``: import the client roster (CSV file or https address), show its status, clear it."""
+"""``clientsafe roster``: import the client roster (CSV file or https address), show its status, clear it; and
+IT's side of the roster from IT: ``keygen`` and ``build`` a signed bundle, ``key install`` the organisation's
+hashing key on a machine, ``sync`` (fetch the bundle now)."""
 
 from __future__ import annotations
 
 import argparse
 import shlex
 import sys
+from pathlib import Path
 from typing import IO, Any
 
-from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, EXIT_UNAVAILABLE, CliError
+from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, EXIT_UNAVAILABLE, EXIT_USAGE, CliError
 
 _STAGES = {"download": "Downloading", "read": "Reading rows", "hash": "Hashing clients", "write": "Saving"}
 _MAX_LISTED_BAD_ROWS = 50
@@ -31,8 +34,42 @@ def register(sub: Any) -> None:
         action="store_true",
         help="import even if the file has fewer than half the clients of the roster in force (checked first)",
     )
-    roster_sub.add_parser("status", help="how many clients, from where, imported when")
-    roster_sub.add_parser("clear", help="remove the roster (and its hashing key)")
+    imp.add_argument(
+        "--force",
+        action="store_true",
+        help="replace a roster managed by IT (it comes back at the next refresh while the policy names roster_bundle)",
+    )
+    roster_sub.add_parser("status", help="how many clients, from where (IT or this computer), how old, last fetch")
+    clear = roster_sub.add_parser("clear", help="remove the roster (and its hashing key)")
+    clear.add_argument(
+        "--force", action="store_true", help="clear a roster managed by IT (it comes back at the next refresh)"
+    )
+    roster_sub.add_parser("sync", help="fetch IT's roster bundle now (the policy's roster_bundle)")
+    build = roster_sub.add_parser(
+        "build",
+        help="(IT) build a signed roster bundle from the case-management CSV export",
+        description="Reads the CSV exactly as `roster import` does (same columns, checks and refusals), hashes every "
+        "client with the organisation's hashing key and signs the result. The bundle holds keyed hashes only, never a "
+        "name, and not the hashing key: publish it at the policy's roster_bundle.url.",
+    )
+    build.add_argument("source", metavar="FILE.csv|https://...")
+    build.add_argument("--signing-key", type=Path, required=True, help="the PEM signing key from `roster keygen`")
+    build.add_argument("--hash-key", type=Path, required=True, help="the organisation hashing key from `roster keygen`")
+    build.add_argument("--out", type=Path, required=True, help="the bundle to write (published by IT)")
+    build.add_argument("--valid-days", type=int, default=30, help="days machines accept it (default 30, 1-366)")
+    build.add_argument("--label", default=None, help="source label shown to staff (default: the CSV's file name)")
+    build.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for an https source")
+    keygen = roster_sub.add_parser(
+        "keygen", help="(IT) make the roster signing key pair and the organisation hashing key (never overwrites)"
+    )
+    keygen.add_argument("--signing-key", type=Path, required=True, help="where to write the private signing key (PEM)")
+    keygen.add_argument("--hash-key", type=Path, required=True, help="where to write the organisation hashing key")
+    key = roster_sub.add_parser("key", help="the organisation's roster hashing key on this computer")
+    key_sub = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
+    install = key_sub.add_parser(
+        "install", help="keep IT's roster.key in your OS keyring (an MDM login script can run it)"
+    )
+    install.add_argument("file", type=Path)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -71,42 +108,51 @@ class _Progress:
 
 
 def _roster(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
-    from clientsafe.roster import RosterError, clear, import_roster, status
+    from clientsafe.roster import RosterError, clear, import_roster
     from clientsafe.roster.keys import RosterKey
 
+    if args.roster_command in _IT_COMMANDS:  # the user's own roster key plays no part in these
+        return _IT_COMMANDS[args.roster_command](args, out, err)
     key = RosterKey()
     if key.warning:
         err.write(f"clientsafe: WARNING: {key.warning}\n")
     if args.roster_command == "status":
-        try:
-            st = status(key=key)
-        except RosterError as e:
-            raise CliError(str(e), EXIT_INPUT) from None
-        if st.problem:  # a roster file is there, but nothing can use it: never its old client count
-            raise CliError(st.problem, EXIT_UNAVAILABLE if st.keyring_failed else EXIT_INPUT)
-        if not st.loaded:
-            out.write("No roster imported. Import one with: clientsafe roster import FILE.csv\n")
-            return EXIT_OK
-        out.write(
-            f"{st.clients:,} clients, imported {st.imported_at} from {st.source}\n"
-            f"Stored as keyed hashes only in {st.file} ({st.size_bytes:,} bytes).\n"
-        )
-        return EXIT_OK
+        return _status(key, out)
     if args.roster_command == "clear":
+        from clientsafe.roster.store import managed_info
+
+        managed = managed_info()
+        if managed is not None and not args.force:
+            raise CliError(
+                f"The roster on this computer is managed by IT (fetched from {managed.get('url', 'the policy')}): "
+                "clearing it here only lasts until the next refresh, unless IT removes roster_bundle from the policy. "
+                "Nothing was removed. To clear it anyway, run: clientsafe roster clear --force",
+                EXIT_INPUT,
+            )
         existed = clear(key=key)
         out.write("Roster removed.\n" if existed else "There was no roster to remove.\n")
+        if managed is not None:
+            out.write("It will be fetched again at the next refresh while the policy names roster_bundle.\n")
         return EXIT_OK
-    from clientsafe.roster.importer import ShrinkRefused
+    from clientsafe.roster.importer import ManagedRefused, ShrinkRefused
 
     progress = _Progress(err)
     try:
         report = import_roster(
-            args.source, progress=progress, timeout=args.timeout, key=key, replace_smaller=args.replace_smaller
+            args.source,
+            progress=progress,
+            timeout=args.timeout,
+            key=key,
+            replace_smaller=args.replace_smaller,
+            replace_managed=args.force,
         )
     except ShrinkRefused as e:
         progress.finish()
         again = f"clientsafe roster import --replace-smaller {shlex.quote(args.source)}"
         raise CliError(f"{e.summary} If the smaller list is right, run: {again}", EXIT_INPUT) from None
+    except ManagedRefused as e:
+        again = f"clientsafe roster import --force {shlex.quote(args.source)}"
+        raise CliError(f"{e.summary} To replace it anyway until the next refresh, run: {again}", EXIT_INPUT) from None
     except RosterError as e:
         raise CliError(str(e), EXIT_INPUT) from None
     finally:
@@ -148,3 +194,127 @@ def _roster(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         "uses the new roster at once.\n"
     )
     return EXIT_OK
+
+
+def _status(key: Any, out: IO[str]) -> int:
+    from clientsafe.roster import RosterError, status
+    from clientsafe.roster.describe import describe
+    from clientsafe.roster.sync import SyncState
+
+    try:
+        st = status(key=key)
+    except RosterError as e:
+        raise CliError(str(e), EXIT_INPUT) from None
+    state = SyncState.read()
+    if st.problem:  # a roster file is there, but nothing can use it: never its old client count
+        raise CliError(st.problem, EXIT_UNAVAILABLE if st.keyring_failed else EXIT_INPUT)
+    lines = describe(st, state)
+    if not st.loaded:
+        out.write("No roster imported. Import one with: clientsafe roster import FILE.csv\n")
+        for line in lines:
+            out.write(line + "\n")
+        return EXIT_OK
+    for line in lines:
+        out.write(line + "\n")
+    out.write(f"Stored as keyed hashes only in {st.file} ({st.size_bytes:,} bytes).\n")
+    return EXIT_OK
+
+
+def _sync(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from clientsafe.cli.common import load_policy
+    from clientsafe.roster import RosterError
+    from clientsafe.roster.sync import sync
+
+    setting = load_policy(None, err=err)["roster_bundle"]
+    if not setting:
+        raise CliError(
+            "The organisation's policy names no roster bundle (roster_bundle), so there is nothing to fetch. IT sets "
+            "it in the system policy file (docs/roster.md, 'The roster from IT').",
+            EXIT_INPUT,
+        )
+    try:
+        result = sync(setting)
+    except RosterError as e:
+        raise CliError(str(e), EXIT_INPUT) from None
+    out.write(f"{result.message} Expires {result.expires}.\n")
+    return EXIT_OK
+
+
+def _build(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from clientsafe.roster import RosterError
+    from clientsafe.roster.bundle import build, read_file
+    from clientsafe.roster.keys import key_id
+    from clientsafe.roster.org_key import read_key_file
+
+    progress = _Progress(err)
+    try:
+        hash_key = read_key_file(args.hash_key)
+        data, header = build(
+            args.source,
+            read_file(args.signing_key),
+            hash_key,
+            valid_days=args.valid_days,
+            label=args.label,
+            timeout=args.timeout,
+            progress=progress,
+        )
+    except RosterError as e:
+        progress.finish()
+        raise CliError(str(e), EXIT_INPUT) from None
+    progress.finish()
+    from clientsafe.atomic_file import atomic_write
+
+    try:
+        with atomic_write(args.out, binary=True, create_folder=False) as f:
+            f.write(data)
+    except OSError as e:
+        raise CliError(f"{args.out} could not be written ({e.strerror or type(e).__name__}).", EXIT_USAGE) from None
+    out.write(
+        f"Built {args.out} ({len(data):,} bytes): {header['clients']:,} clients as keyed hashes only, hashing key "
+        f"{key_id(hash_key)}, expires {header['expires']}.\n"
+        "Publish it at the policy's roster_bundle.url. The hashing key is not in it: deploy that key to staff "
+        "machines separately (docs/roster.md).\n"
+    )
+    return EXIT_OK
+
+
+def _keygen(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from clientsafe.roster import RosterError
+    from clientsafe.roster.bundle import keygen
+
+    try:
+        public, hash_id = keygen(args.signing_key, args.hash_key)
+    except RosterError as e:
+        raise CliError(str(e), EXIT_USAGE) from None
+    err.write(
+        f"Signing key written to {args.signing_key}: keep it with IT only; it signs the roster every machine trusts.\n"
+        f"Organisation hashing key (key_id {hash_id}) written to {args.hash_key}: deploy it to staff machines as "
+        "roster.key beside the system policy file (or `clientsafe roster key install`), never beside the bundle.\n"
+        "The policy's roster_bundle.public_key is:\n"
+    )
+    out.write(public + "\n")
+    return EXIT_OK
+
+
+def _key(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from clientsafe.roster import RosterError
+    from clientsafe.roster.keys import key_id
+    from clientsafe.roster.org_key import OrgKey, read_key_file
+    from clientsafe.secret_store import KeyringUnavailable
+
+    try:
+        key = read_key_file(args.file)
+    except RosterError as e:
+        raise CliError(str(e), EXIT_INPUT) from None
+    place = OrgKey()
+    try:
+        place.install(key)
+    except KeyringUnavailable as e:
+        raise CliError(str(e), EXIT_UNAVAILABLE) from None
+    except OSError as e:
+        raise CliError(f"The key could not be saved ({e.strerror or type(e).__name__}).", EXIT_USAGE) from None
+    out.write(f"The organisation's roster hashing key {key_id(key)} is kept in {place.user_place}.\n")
+    return EXIT_OK
+
+
+_IT_COMMANDS = {"sync": _sync, "build": _build, "keygen": _keygen, "key": _key}

@@ -56,7 +56,12 @@ def run(args: argparse.Namespace) -> int:
     checker = make_checker(policy.org_profile(), policy)
     try:
         kept = policy.audit_settings()
-        audit: AuditStore | None = AuditStore(retention_days=kept.retention_days, forward_url=kept.forward_url)
+        audit: AuditStore | None = AuditStore(
+            retention_days=kept.retention_days,
+            forward_url=kept.forward_url,
+            forward_format=policy["audit_forward_format"],
+            forward_headers=policy["audit_forward_headers"],
+        )
     except AuditError as e:  # checks still protect; the audit's absence is said loudly, every start
         print(f"clientsafe: WARNING: no audit will be kept: {e}", file=sys.stderr, flush=True)
         audit = None
@@ -65,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
     config = ServiceConfig(port=port, allowed_origins=policy.allowed_origins() | extra_origins)
     server = build_server(checker, sock, tokens=tokens, config=config, policy=policy, audit=audit)
     reloader = _follow_policy(store, checker, server, config, extra_origins)
+    roster_sync = _follow_roster(store)
     print(
         f"Ready. Logs: {log_file}. Approve browsers with: clientsafe pair approve CODE. Ctrl-C or SIGTERM stops.",
         flush=True,
@@ -74,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
         server.run(sockets=[sock])
     finally:
         reloader.stop()
+        roster_sync.stop()
         if audit is not None:
             audit.close()  # what is queued reaches the disk before the process ends
     print("ClientSafe service stopped.", flush=True)
@@ -108,3 +115,12 @@ def _follow_policy(store: Any, checker: Any, server: Any, config: Any, extra_ori
     reloader = PolicyReloader(store, float(settings.get("policy_reload_seconds")))
     reloader.start()
     return reloader
+
+
+def _follow_roster(store: Any) -> Any:
+    """Fetch IT's roster bundle (policy ``roster_bundle``) now and every refresh_hours (clientsafe.roster.schedule)."""
+    from clientsafe.roster.schedule import RosterSchedule
+
+    schedule = RosterSchedule(lambda: store.current["roster_bundle"] if store.current is not None else None)
+    schedule.start()
+    return schedule

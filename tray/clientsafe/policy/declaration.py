@@ -233,6 +233,28 @@ POLICY: tuple[PolicySetting, ...] = (
         "The organisation's HTTPS collector that audit events are forwarded to; null: nothing is forwarded.",
     ),
     PolicySetting(
+        "audit_forward_format",
+        {"enum": ["json", "otlp"]},
+        "json",
+        "How audit events are sent to audit_forward_url: json (ClientSafe's own batches, "
+        "shared/audit-batch.schema.json) or otlp (OpenTelemetry logs over OTLP/HTTP protobuf, for an "
+        "OpenTelemetry Collector; give the full address, e.g. https://otel.example.org:4318/v1/logs).",
+    ),
+    PolicySetting(
+        "audit_forward_headers",
+        {
+            "type": "object",
+            "maxProperties": 10,
+            "propertyNames": {"pattern": r"^[A-Za-z0-9-]{1,64}$"},
+            "additionalProperties": {"type": "string", "maxLength": 4096, "pattern": r"^[^\r\n]*$"},
+        },
+        {},
+        "IT's policy only (system file or policy URL): HTTP headers sent with every forwarded audit batch, e.g. "
+        "a collector's API key: "
+        '{"Authorization": "Bearer <key>"}. Never shown in the audit status.',
+        layers="system",
+    ),
+    PolicySetting(
         "adapter_updates",
         {
             "anyOf": [
@@ -254,6 +276,32 @@ POLICY: tuple[PolicySetting, ...] = (
         'it must be signed with: {"url": "https://it.example.org/clientsafe/adapters.json", "public_key": '
         '"<base64 SPKI, ECDSA P-256>"}. Make both with `clientsafe adapters keygen` and `clientsafe adapters sign` '
         "(docs/adapters.md).",
+        layers="system",
+    ),
+    PolicySetting(
+        "roster_bundle",
+        {
+            "anyOf": [
+                {"type": "null"},
+                {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["url", "public_key"],
+                    "properties": {
+                        "url": {"type": "string", "pattern": r"^https://[^\s/]+(/\S*)?$", "maxLength": 2048},
+                        "public_key": {"type": "string", "pattern": r"^[A-Za-z0-9+/]{40,400}={0,2}$"},
+                        "refresh_hours": {"type": "number", "minimum": 1, "maximum": 168},
+                    },
+                },
+            ]
+        },
+        None,
+        "System file only: where every machine fetches the organisation's client roster, built and signed by IT "
+        "(keyed hashes only, never names), and the public key it must be signed with: "
+        '{"url": "https://it.example.org/clientsafe/roster.bundle", "public_key": "<base64 SPKI, ECDSA P-256>", '
+        '"refresh_hours": 6}. Fetched at start and every refresh_hours (default 6). Make it with `clientsafe '
+        "roster keygen` and `clientsafe roster build`; each machine also needs the organisation's roster.key "
+        "beside the system policy file (docs/roster.md). While set, staff cannot replace or clear the roster.",
         layers="system",
     ),
     PolicySetting(

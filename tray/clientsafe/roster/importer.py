@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from clientsafe import settings
@@ -21,7 +22,7 @@ from clientsafe.roster import store
 from clientsafe.roster.errors import RosterError
 from clientsafe.roster.fetch import fetch
 from clientsafe.roster.keys import RosterKey, key_id
-from clientsafe.roster.read import Client, RowError, read_csv
+from clientsafe.roster.read import Client, ReadResult, RowError, read_csv
 from clientsafe.secret_store import KeyringUnavailable
 from clientsafe.wordlists import function_words
 
@@ -53,6 +54,21 @@ class ShrinkRefused(RosterError):
         )
         super().__init__(
             f"{self.summary} If the smaller list is right, import it again and confirm that it replaces the larger one."
+        )
+
+
+class ManagedRefused(RosterError):
+    """The roster in force is the organisation's, fetched from IT (policy ``roster_bundle``): an import on this
+    computer would replace it until the next refresh, so it is refused unless the person insists."""
+
+    def __init__(self) -> None:
+        self.summary = (
+            "The client roster on this computer is managed by IT (fetched from the organisation's roster "
+            "bundle), so it was not replaced; the roster in force is unchanged."
+        )
+        super().__init__(
+            f"{self.summary} Ask IT to update the roster they publish. (An import here would be replaced again at "
+            "the next refresh.)"
         )
 
 
@@ -157,31 +173,16 @@ def _disk_error(error: OSError, folder: Path) -> RosterError:
     )
 
 
-def import_roster(
-    source: str | os.PathLike[str],
+def read_clients(
+    source: str,
     *,
-    progress: ProgressCallback | None = None,
     timeout: float = 30.0,
-    file: Path | None = None,
-    key: RosterKey | None = None,
+    progress: ProgressCallback | None = None,
     today: datetime.date | None = None,
-    replace_smaller: bool = False,
-) -> ImportReport:
-    """Import a roster from a CSV file or an ``https://`` address, replacing the current one atomically.
-
-    Bad rows are reported (line number and why) and skipped; the good rows are imported. Raises
-    :class:`RosterError` with a message for a person when nothing can be imported (empty file, a
-    spreadsheet, a web page, a timeout, too many rows, unbalanced quotes, a full disk, a failing
-    keyring...); the previous roster then stays in force. :class:`ShrinkRefused` (a RosterError) when the
-    list has fewer than half the clients of the roster in force (of at least 20): pass
-    ``replace_smaller=True`` once the person confirms the smaller list is right.
-    ``file`` and ``key`` default to the user's data folder and OS keyring (tests pass their own).
-    """
-    started = time.perf_counter()
-    text_source = os.fspath(source)
-    target = file or store.default_file()
-    store.remove_orphans(target)
-    data = _read_source(text_source, timeout, progress)
+) -> ReadResult:
+    """Read a roster CSV (file or ``https://`` address) into clients: the same reading, limits and refusals for a
+    person's import and for IT's bundle (``bundle.build``). RosterError when no client can be read."""
+    data = _read_source(source, timeout, progress)
     result = read_csv(
         data,
         max_rows=int(settings.get("roster_max_rows")),
@@ -195,21 +196,22 @@ def import_roster(
             f"No client could be read from {len(result.bad_rows)} row(s) ({detail or 'no data rows'}). Fix the "
             "rows and import again; the previous roster is still in force."
         )
-    total = len(result.clients)
-    current = _clients_in_force(target)
-    if not replace_smaller and current >= SHRINK_MIN_CLIENTS and total < current * SHRINK_FRACTION:
-        raise ShrinkRefused(current, total, display_source(text_source))
-    key = key or RosterKey()
-    try:
-        secret = key.get_or_create()
-    except KeyringUnavailable as e:
-        raise RosterError(f"{e} Nothing was imported; the previous roster is still in force.") from None
-    except OSError as e:
-        raise _disk_error(e, key.file.parent) from None
-    today = today or datetime.date.today()
+    return result
+
+
+def hash_clients(
+    clients: list[Client],
+    secret: bytes,
+    *,
+    today: datetime.date,
+    progress: ProgressCallback | None = None,
+) -> tuple[dict[bytes, tuple[int, int]], dict[str, Any]]:
+    """The records of ``roster.bin`` (keyed hashes and flags) and the header fields that describe them (client
+    count, key fingerprint, longest name, function words in names). Nothing returned names anyone."""
+    total = len(clients)
 
     def items() -> Iterator[tuple[bytes, str, int, int]]:
-        for i, client in enumerate(result.clients, 1):
+        for i, client in enumerate(clients, 1):
             flags = store.MINOR if client.minor else 0
             if client.consent and (client.consent_expiry is None or client.consent_expiry >= today):
                 flags |= store.CONSENT
@@ -223,22 +225,70 @@ def import_roster(
                 progress("hash", i, total)
 
     entries = store.build_entries(secret, items())
-    max_words = max(min(len(c.name), MAX_WORDS) for c in result.clients)
-    max_words = max([max_words, *(min(len(a), MAX_WORDS) for c in result.clients for a in c.aliases)])
+    max_words = max(min(len(c.name), MAX_WORDS) for c in clients)
+    max_words = max([max_words, *(min(len(a), MAX_WORDS) for c in clients for a in c.aliases)])
     # The few function words that do occur in names ("de", "la"): the matcher must not skip them. Only
     # common English words are listed here, never a name.
-    glue = {w for c in result.clients for phrase in (c.name, *c.aliases) for w in phrase} & function_words()
-    if progress:
-        progress("write", 0, 1)
-    shown = display_source(text_source)
+    glue = {w for c in clients for phrase in (c.name, *c.aliases) for w in phrase} & function_words()
     meta = {
         "clients": total,
-        "source": shown,
-        "imported_at": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "key_id": key_id(secret),
         "max_words": max_words,
         "function_words_in_names": sorted(glue),
     }
+    return entries, meta
+
+
+def now_utc() -> str:
+    return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def import_roster(
+    source: str | os.PathLike[str],
+    *,
+    progress: ProgressCallback | None = None,
+    timeout: float = 30.0,
+    file: Path | None = None,
+    key: RosterKey | None = None,
+    today: datetime.date | None = None,
+    replace_smaller: bool = False,
+    replace_managed: bool = False,
+) -> ImportReport:
+    """Import a roster from a CSV file or an ``https://`` address, replacing the current one atomically.
+
+    Bad rows are reported (line number and why) and skipped; the good rows are imported. Raises
+    :class:`RosterError` with a message for a person when nothing can be imported (empty file, a
+    spreadsheet, a web page, a timeout, too many rows, unbalanced quotes, a full disk, a failing
+    keyring...); the previous roster then stays in force. :class:`ShrinkRefused` (a RosterError) when the
+    list has fewer than half the clients of the roster in force (of at least 20): pass
+    ``replace_smaller=True`` once the person confirms the smaller list is right. :class:`ManagedRefused` when
+    the roster in force comes from IT (``roster_bundle``), unless ``replace_managed``.
+    ``file`` and ``key`` default to the user's data folder and OS keyring (tests pass their own).
+    """
+    started = time.perf_counter()
+    text_source = os.fspath(source)
+    target = file or store.default_file()
+    store.remove_orphans(target)
+    if not replace_managed and store.managed_info(target):
+        raise ManagedRefused()
+    result = read_clients(text_source, timeout=timeout, progress=progress, today=today)
+    total = len(result.clients)
+    current = _clients_in_force(target)
+    if not replace_smaller and current >= SHRINK_MIN_CLIENTS and total < current * SHRINK_FRACTION:
+        raise ShrinkRefused(current, total, display_source(text_source))
+    key = key or RosterKey()
+    try:
+        secret = key.get_or_create()
+    except KeyringUnavailable as e:
+        raise RosterError(f"{e} Nothing was imported; the previous roster is still in force.") from None
+    except OSError as e:
+        raise _disk_error(e, key.file.parent) from None
+    today = today or datetime.date.today()
+    entries, described = hash_clients(result.clients, secret, today=today, progress=progress)
+    if progress:
+        progress("write", 0, 1)
+    shown = display_source(text_source)
+    meta = {**described, "source": shown, "imported_at": now_utc()}
     try:
         written = store.write(entries, meta, target)
     except OSError as e:  # atomic_write removed its temporary file: the roster in force is untouched

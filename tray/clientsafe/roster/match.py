@@ -29,6 +29,7 @@ from clientsafe.roster import store
 from clientsafe.roster.errors import RosterError
 from clientsafe.roster.keys import RosterKey, key_id
 from clientsafe.roster.normalise import Token, handle, tokens
+from clientsafe.roster.org_key import OrgKey
 from clientsafe.secret_store import KeyringUnavailable
 from clientsafe.wordlists import english_stop_words as stop_words
 from clientsafe.wordlists import function_words, ordinary_words
@@ -41,6 +42,7 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|\b[a-z0-9.-]+\.(?:com|soci
 # (Only words with a digit, "_" or "." in them get this far: see _handle_candidates.)
 _BARE_HANDLE = re.compile(r"(?<![\w@/.])(?=[\w.]*[\d_.])[a-z0-9_][\w.]*[a-z0-9_](?![\w@/])", re.I)
 KEYRING_RETRY_SECONDS = 5.0  # while the keyring fails, how often the roster's key is asked for again
+ORG_KEY_RETRY_SECONDS = 60.0  # while the organisation's key is missing, how often it is looked for again
 
 
 @dataclass(frozen=True)
@@ -69,9 +71,11 @@ def _kind(flags: int) -> str:
 class Roster:
     """The imported roster, as hashes. Safe to share between threads; build once and keep."""
 
-    def __init__(self, file: Path | None = None, key: RosterKey | None = None) -> None:
+    def __init__(self, file: Path | None = None, key: RosterKey | None = None, org_key: OrgKey | None = None) -> None:
         self.file = file or store.default_file()
         self._key_source = key
+        # An IT-managed roster (from the organisation's bundle) is hashed with the organisation's key instead.
+        self._org_key_source = org_key
         self._stamp: tuple[int, int, int] | None = None
         self._entries: dict[bytes, tuple[int, int]] = {}
         self._key = b""
@@ -102,7 +106,7 @@ class Roster:
         return self._retry_at is not None and time.monotonic() >= self._retry_at
 
     def _load(self, stamp: tuple[int, int, int] | None) -> None:
-        known_key = self._key
+        known_key, previous_problem = self._key, self.problem
         self._entries, self._clients, self._max_words, self.problem = {}, 0, 0, ""
         self._stamp, self._retry_at = stamp, None
         was_failing, self.keyring_failed = self.keyring_failed, False
@@ -110,8 +114,18 @@ class Roster:
             return
         try:
             header, entries = store.read(self.file)
+            managed = isinstance(header.get("managed"), dict)
             if known_key and key_id(known_key) == header.get("key_id"):
                 secret: bytes | None = known_key  # a re-import with the same key: no keyring call needed
+            elif managed:
+                org = self._org_key_source or OrgKey()
+                secret = org.find(str(header.get("key_id")))
+                if secret is None:
+                    # IT may deploy the key after the roster arrived: look for it again now and then.
+                    self._retry_at = time.monotonic() + ORG_KEY_RETRY_SECONDS
+                    raise RosterError(
+                        f"The client roster from IT cannot be used. {org.missing(str(header.get('key_id')))}"
+                    )
             else:
                 secret = (self._key_source or RosterKey()).get()
             if secret is None or key_id(secret) != header.get("key_id"):
@@ -128,7 +142,8 @@ class Roster:
             return
         except (RosterError, OSError) as e:
             self.problem = str(e)
-            log.warning("roster not loaded: %s", e)  # file names and reasons only, never roster content
+            if self.problem != previous_problem:  # said once, not at every retry
+                log.warning("roster not loaded: %s", e)  # file names and reasons only, never roster content
             return
         if was_failing:
             log.info("the keyring can be read again: the roster is in force")

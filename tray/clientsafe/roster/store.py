@@ -33,6 +33,7 @@ from clientsafe import paths
 from clientsafe.atomic_file import atomic_write
 from clientsafe.roster.errors import RosterError
 from clientsafe.roster.keys import RosterKey, key_id
+from clientsafe.roster.org_key import OrgKey
 from clientsafe.secret_store import KeyringUnavailable
 
 log = logging.getLogger("clientsafe.roster")
@@ -93,6 +94,14 @@ class RosterStatus:
     # is missing), in words for a person; "" when it is in force. ``loaded`` is False whenever this is set.
     problem: str = ""
     keyring_failed: bool = False
+    # An IT-managed roster (fetched from the policy's roster_bundle, sync.py): where from, built/expires (the
+    # bundle's), fetched_at (when this copy was installed). All "" for a roster imported on this computer.
+    managed: bool = False
+    managed_url: str = ""
+    built_at: str = ""
+    expires: str = ""
+    fetched_at: str = ""
+    bundle_source: str = ""
 
 
 def remove_orphans(file: Path, older_than: float = ORPHAN_SECONDS, now: float | None = None) -> int:
@@ -157,26 +166,43 @@ def read(file: Path) -> tuple[dict[str, Any], dict[bytes, tuple[int, int]]]:
     return header, entries
 
 
-def status(file: Path | None = None, key: RosterKey | None = None) -> RosterStatus:
+def managed_info(file: Path | None = None) -> dict[str, Any] | None:
+    """The ``managed`` part of the roster's header (an IT-managed roster), None for an imported one or none."""
+    try:
+        header, _ = read_header(file or default_file())
+    except (OSError, RosterError):
+        return None
+    managed = header.get("managed")
+    return managed if isinstance(managed, dict) else None
+
+
+def status(file: Path | None = None, key: RosterKey | None = None, org_key: OrgKey | None = None) -> RosterStatus:
     """How the roster stands. A roster whose key cannot be read (the keyring failed, or the key is gone) is
     not in force: ``loaded`` is False and ``problem`` says why, instead of the client count of a roster that
-    nothing can use. RosterError when the file is not a roster at all."""
+    nothing can use. An IT-managed roster is checked against the organisation's key (``org_key.py``).
+    RosterError when the file is not a roster at all."""
     file = file or default_file()
     if not file.exists():
         return RosterStatus(loaded=False, file=str(file))
     header, _ = read_header(file)
     key = key or RosterKey()
+    managed = header.get("managed") if isinstance(header.get("managed"), dict) else None
     problem, keyring_failed = "", False
     try:
-        secret = key.get()
+        if managed is not None:
+            org = org_key or OrgKey()
+            if org.find(str(header.get("key_id"))) is None:
+                problem = f"The client roster from IT cannot be used. {org.missing(str(header.get('key_id')))}"
+        else:
+            secret = key.get()
+            if secret is None or key_id(secret) != header.get("key_id"):
+                problem = (
+                    "The roster's hashing key is missing or was replaced, so the roster cannot be used. "
+                    "Run `clientsafe roster import` again."
+                )
     except KeyringUnavailable as e:
         problem, keyring_failed = f"The client roster cannot be read because the keyring failed: {e}", True
-    else:
-        if secret is None or key_id(secret) != header.get("key_id"):
-            problem = (
-                "The roster's hashing key is missing or was replaced, so the roster cannot be used. "
-                "Run `clientsafe roster import` again."
-            )
+    managed = managed or {}
     return RosterStatus(
         loaded=not problem,
         clients=int(header.get("clients", 0)),
@@ -187,6 +213,12 @@ def status(file: Path | None = None, key: RosterKey | None = None) -> RosterStat
         key_warning=key.warning,
         problem=problem,
         keyring_failed=keyring_failed,
+        managed=bool(managed),
+        managed_url=str(managed.get("url", "")),
+        built_at=str(managed.get("built_at", "")),
+        expires=str(managed.get("expires", "")),
+        fetched_at=str(managed.get("fetched_at", "")),
+        bundle_source=str(managed.get("bundle_source", "")),
     )
 
 

@@ -47,6 +47,7 @@ class Backend:
         self.store: Any = None
         self.policy: Any = None
         self.reloader: Any = None
+        self.roster_sync: Any = None  # clientsafe.roster.schedule.RosterSchedule, once running
         self.audit: Any = None  # the content-free audit the service writes (None when it could not be opened)
         self.audit_error = ""
 
@@ -76,7 +77,12 @@ class Backend:
 
         try:
             kept = policy.audit_settings()
-            self.audit = AuditStore(retention_days=kept.retention_days, forward_url=kept.forward_url)
+            self.audit = AuditStore(
+                retention_days=kept.retention_days,
+                forward_url=kept.forward_url,
+                forward_format=policy["audit_forward_format"],
+                forward_headers=policy["audit_forward_headers"],
+            )
         except AuditError as e:  # checks still protect; the tray shows the audit's absence as a problem
             self.audit_error = f"no audit will be kept: {e}"
             callbacks.policy_problems([self.audit_error])
@@ -115,12 +121,19 @@ class Backend:
         self.store.on_problem = callbacks.policy_problems
         self.reloader = PolicyReloader(self.store, float(settings.get("policy_reload_seconds")))
         self.reloader.start()
+        from clientsafe.roster.schedule import RosterSchedule
+
+        # IT's roster bundle, fetched now and every refresh_hours; the engine's Roster re-reads the new file itself.
+        self.roster_sync = RosterSchedule(lambda: self.policy["roster_bundle"] if self.policy is not None else None)
+        self.roster_sync.start()
         self.checker.warm_up()
         callbacks.engine(self.checker.error)
 
     def stop(self) -> bool:
         if self.reloader is not None:
             self.reloader.stop()
+        if self.roster_sync is not None:
+            self.roster_sync.stop()
         stopped = self.service.stop() if self.service is not None else True
         if self.audit is not None:
             self.audit.close()  # what is queued reaches the disk before the app ends

@@ -1,6 +1,7 @@
 """Client roster: how the roster stands, import a new one (CSV file or HTTPS address) with a progress bar, clear
 it. The roster is kept only as keyed hashes (docs/roster.md): this window never shows a name, and the import
-report says which lines were skipped and why, by line number only."""
+report says which lines were skipped and why, by line number only. A roster managed by IT (fetched from the
+organisation's bundle) is shown with its age, expiry and last fetch, and cannot be imported over or cleared here."""
 
 from __future__ import annotations
 
@@ -34,13 +35,23 @@ class _Progress(QObject):
     changed = Signal(str, int, object)  # from the importing thread to the Qt thread
 
 
-def status_text(status: Any) -> str:
+MANAGED_TIP = (
+    "Your organisation's IT manages this roster and sends it to every computer; it cannot be replaced or cleared "
+    "here. Ask IT to change it."
+)
+
+
+def status_text(status: Any, state: Any = None) -> str:
+    """The roster in force in plain words (``state``: the record of IT's fetches, ``SyncState``)."""
+    from clientsafe.roster.describe import describe
+    from clientsafe.roster.sync import SyncState
+
     if getattr(status, "problem", ""):  # a roster is there but not in force (its key cannot be read)
         return status.problem
+    lines = describe(status, state or SyncState())
     if not status.loaded:
-        return EMPTY
-    lines = [f"{status.clients} clients, imported {status.imported_at or 'at an unknown time'} from {status.source}."]
-    if status.key_warning:
+        return "\n".join([EMPTY, *lines])
+    if status.key_warning and not status.managed:
         lines.append(status.key_warning)
     return "\n".join(lines)
 
@@ -81,6 +92,11 @@ class RosterWindow(QWidget):
         self.progress.hide()
         self.stage = QLabel("")
         self.stage.hide()
+        self.managed = False
+        self.managed_label = QLabel(MANAGED_TIP)
+        self.managed_label.setWordWrap(True)
+        self.managed_label.setAccessibleName("Managed by IT")
+        self.managed_label.hide()
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Result")
@@ -97,6 +113,7 @@ class RosterWindow(QWidget):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
+        layout.addWidget(self.managed_label)
         layout.addWidget(url_label)
         layout.addLayout(row)
         layout.addWidget(self.stage)
@@ -115,8 +132,19 @@ class RosterWindow(QWidget):
 
     def refresh(self) -> None:
         from clientsafe.roster import status
+        from clientsafe.roster.sync import SyncState
 
-        self.status.setText(status_text(status()))
+        current = status()
+        self.status.setText(status_text(current, SyncState.read()))
+        self._set_managed(current.managed)
+
+    def _set_managed(self, managed: bool) -> None:
+        """An IT-managed roster cannot be imported over or cleared here: the controls say so instead of acting."""
+        self.managed = managed
+        for widget in (self.url, self.import_url_button, self.import_file_button, self.clear_button):
+            widget.setEnabled(not managed)
+            widget.setToolTip(MANAGED_TIP if managed else "")
+        self.managed_label.setVisible(managed)
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import the client roster", "", "CSV files (*.csv);;All files (*)")
@@ -124,6 +152,9 @@ class RosterWindow(QWidget):
             self.start_import(path)
 
     def start_import(self, source: str, replace_smaller: bool = False) -> None:
+        if self.managed:
+            self.message.setText(MANAGED_TIP)
+            return
         if not source:
             self.message.setText("Give the HTTPS address of the roster export, or choose Import CSV file.")
             return
@@ -138,7 +169,7 @@ class RosterWindow(QWidget):
 
     def _busy(self, busy: bool) -> None:
         for button in (self.import_file_button, self.import_url_button, self.clear_button):
-            button.setEnabled(not busy)
+            button.setEnabled(not busy and not self.managed)
         self.progress.setVisible(busy)
         self.stage.setVisible(busy)
         if busy:
@@ -192,6 +223,9 @@ class RosterWindow(QWidget):
     def clear_roster(self) -> bool:
         from clientsafe.roster import clear
 
+        if self.managed:
+            self.message.setText(MANAGED_TIP)
+            return False
         removed = clear()
         self.message.setText("The roster was cleared." if removed else "There was no roster to clear.")
         self.refresh()
