@@ -3,7 +3,12 @@
 
 PYTHON ?= python3
 VENV   := .venv
+# A venv keeps its programs in Scripts/ on Windows (make runs there under Git Bash in .github/workflows/windows.yml).
+ifeq ($(OS),Windows_NT)
+BIN    := $(VENV)/Scripts
+else
 BIN    := $(VENV)/bin
+endif
 STAMP  := $(VENV)/.installed
 
 .PHONY: run test lint format bench setup clean fixtures package train
@@ -33,7 +38,14 @@ $(FIXTURES_OUT): $(FIXTURES_DEPS) $(FIXTURES)/build.mjs $(shell find $(FIXTURES)
 	cd $(FIXTURES) && node build.mjs
 	@touch $@
 
-fixtures: $(FIXTURES_OUT)
+# tests/e2e/test_firefox.py drives Debian's firefox-esr with puppeteer-core (npm ci; never a browser download).
+FIREFOX_DEPS := tests/firefox/node_modules/.installed
+
+$(FIREFOX_DEPS): tests/firefox/package.json tests/firefox/package-lock.json
+	cd tests/firefox && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+fixtures: $(FIXTURES_OUT) $(FIREFOX_DEPS)
 
 # `make run` starts the tray app (icon, windows, and the service inside it). With no display (Linux without
 # DISPLAY or WAYLAND_DISPLAY: a server, an SSH session) it starts the headless service instead, and says so.
@@ -77,12 +89,14 @@ bench: setup
 	$(BIN)/python bench/frozen_app.py
 	$(BIN)/python bench/extension.py
 
-# The frozen app (dist/clientsafe/), the extension packages (dist/extension/) and the .deb (dist/*.deb).
-# The extension comes first: its ID (from the organisation's signing key) goes into the installers.
+# The frozen app (dist/clientsafe/), the extension packages (dist/extension/) and this OS's installer: the .deb on
+# Linux, the MSI on Windows, the .pkg on macOS (packaging/build_installer.py picks). The extension comes first: its
+# ID (from the organisation's signing key) goes into the installers. CLIENTSAFE_POLICY=/path/policy.json puts the
+# organisation's policy into the installer, after the app's own validation passed.
 package: setup packaging/extension/node_modules/.package-lock.json
 	$(BIN)/python packaging/extension/build.py
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/clientsafe.spec
-	$(BIN)/python packaging/linux/build_deb.py
+	$(BIN)/python packaging/build_installer.py
 
 # web-ext (lints the Firefox build), from the npm registry at the versions in the lockfile.
 packaging/extension/node_modules/.package-lock.json: packaging/extension/package-lock.json

@@ -3,16 +3,23 @@ organisation's deployment file and the extension build's IDs, so Linux, Windows 
 
 `extension_config` is passed through verbatim as the extension's `3rdparty` managed configuration: its keys are
 the extension's `storage.managed_schema`, owned by the extension (see docs/it-deployment.md).
+
+The organisation's privacy policy (`CLIENTSAFE_POLICY=/path/policy.json`, optional) is checked here with the app's
+own validation before any installer carries it, so a broken policy never ships:
+  python packaging/policies.py org-policy OUT   writes the checked policy to OUT (exit 0), or nothing when
+                                                CLIENTSAFE_POLICY is unset (exit 0); a broken one: exit 1 and why.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+POLICY_ENV = "CLIENTSAFE_POLICY"
 HOST_NAME = "org.clientsafe.native"
 HOST_DESCRIPTION = "ClientSafe: pairs the organisation's browser extension with the ClientSafe app"
 
@@ -75,3 +82,41 @@ def allowed_extensions(extension: dict[str, Any]) -> dict[str, Any]:
 
 def dumps(data: dict[str, Any]) -> str:
     return json.dumps(data, indent=2) + "\n"
+
+
+def org_policy() -> bytes | None:
+    """The organisation's policy.json (CLIENTSAFE_POLICY) exactly as IT wrote it, once the app's own validation
+    (the code behind `clientsafe policy check`) accepts it; None when no policy is configured."""
+    configured = os.environ.get(POLICY_ENV, "").strip()
+    if not configured:
+        return None
+    path = Path(configured).expanduser()
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise SystemExit(
+            f"{POLICY_ENV}={configured}: cannot be read ({e.strerror}). Point it at the organisation's policy.json, "
+            "or unset it to build the installer without one."
+        ) from None
+    sys.path.insert(0, str(ROOT / "tray"))  # the package, when this runs outside the project's venv
+    from clientsafe.policy.files import PolicyFileError, parse
+
+    try:
+        parse(raw, str(path))
+    except PolicyFileError as e:
+        problems = "".join(f"\n  - {problem}" for problem in e.problems)
+        raise SystemExit(
+            f"{e.where}: the policy is not valid, so no installer was built:{problems}\n"
+            "Fix the fields above (docs/policy.md lists every setting), then build again."
+        ) from None
+    return raw
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3 or sys.argv[1] != "org-policy":
+        raise SystemExit("usage: python packaging/policies.py org-policy OUT")
+    policy = org_policy()
+    if policy is not None:
+        Path(sys.argv[2]).parent.mkdir(parents=True, exist_ok=True)
+        Path(sys.argv[2]).write_bytes(policy)
+        print(f"policies.py: the organisation's policy ({os.environ[POLICY_ENV]}) is valid -> {sys.argv[2]}")

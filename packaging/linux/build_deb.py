@@ -11,6 +11,8 @@ What it installs (checked file by file by tests/packaging/test_deb.py):
   native-messaging host manifests for Chrome, Chromium, Edge and Firefox
   /usr/share/doc/clientsafe/firefox-policies.json         Firefox's policies.json is one file per machine,
                                                           so it is an example to merge, never overwritten
+  /etc/clientsafe/policy.json                             only when CLIENTSAFE_POLICY names the organisation's
+                                                          policy, checked first by the app's own validation
 No maintainer scripts: nothing to run as root at install or removal, and `dpkg -r` leaves nothing behind.
 """
 
@@ -38,6 +40,8 @@ CHROMIUM_DIRS = {
     "edge": "/etc/opt/edge",
 }
 FIREFOX_HOSTS = "/usr/lib/mozilla/native-messaging-hosts"
+# Where the app reads the IT-managed policy on Linux (clientsafe/policy/locations.py).
+SYSTEM_POLICY = "/etc/clientsafe/policy.json"
 
 DESKTOP = """[Desktop Entry]
 Type=Application
@@ -82,12 +86,14 @@ def depends() -> str:
     return f"{base}, {QT_DEPENDS}" if (APP / "_internal" / "PySide6").is_dir() else base
 
 
-def build() -> Path:
+def build(out: Path = DIST) -> Path:
+    """The .deb in `out` (dist/ for `make package`; tests build a variant elsewhere to leave dist/ alone)."""
     if not (APP / "clientsafe").exists():
         raise SystemExit(f"{APP}/clientsafe is missing: build the frozen app first (make package).")
     version = (DIST / "clientsafe.version").read_text().strip()
     extension = policies.load_extension()
     deployment = policies.load_deployment()
+    org_policy = policies.org_policy()  # before anything is staged: a broken policy stops the build here
     if STAGE.exists():
         shutil.rmtree(STAGE)
     shutil.copytree(APP, STAGE / PREFIX.lstrip("/"), symlinks=True)
@@ -116,6 +122,9 @@ def build() -> Path:
         "/usr/share/doc/clientsafe/firefox-policies.json",
         policies.dumps(policies.firefox_policy(extension, deployment)),
     )
+    if org_policy is not None:
+        # Not a conffile: IT owns it through the package, so an upgrade replaces it without asking anyone.
+        put(SYSTEM_POLICY, org_policy.decode("utf-8"))  # byte for byte what IT wrote
     put(
         "/usr/share/doc/clientsafe/copyright",
         "ClientSafe\nCopyright: the ClientSafe authors. Proprietary; bundles open-source components under their "
@@ -133,14 +142,15 @@ def build() -> Path:
         " policy, and installs the browser policies that force-install and configure its extension.\n"
     )
     put("/DEBIAN/control", control)
-    target = DIST / f"clientsafe_{version}_{arch}.deb"
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / f"clientsafe_{version}_{arch}.deb"
     subprocess.run(
         ["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(STAGE), str(target)],
         check=True,
         capture_output=True,
     )
     print(f"build_deb.py: {target} ({target.stat().st_size / 1e6:.1f} MB), extension {extension['chromium_id']}")
-    (DIST / "clientsafe.deb.json").write_text(json.dumps({"deb": target.name, "version": version, "arch": arch}))
+    (out / "clientsafe.deb.json").write_text(json.dumps({"deb": target.name, "version": version, "arch": arch}))
     return target
 
 

@@ -112,13 +112,14 @@ class FixtureSite(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def serve_fixture_sites(folder: Path) -> http.server.ThreadingHTTPServer:
-    """Start the HTTPS look-alike server on a free loopback port (certificate for every host in sites.py)."""
+def serve_fixture_sites(folder: Path, port: int = 0) -> http.server.ThreadingHTTPServer:
+    """Start the HTTPS look-alike server on a free loopback port (certificate for every host in sites.py).
+    ``port``: a fixed one instead (Firefox, which cannot map ports, needs 443)."""
     missing = missing_bundles()
     if missing:
         pytest.fail(f"fixture site bundles not built ({', '.join(missing)}): run `make fixtures`")
     cert, key = self_signed(folder)
-    site = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FixtureSite)
+    site = http.server.ThreadingHTTPServer(("127.0.0.1", port), FixtureSite)
     context_ssl = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context_ssl.load_cert_chain(cert, key)
     site.socket = context_ssl.wrap_socket(site.socket, server_side=True)

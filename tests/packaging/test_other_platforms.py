@@ -1,6 +1,6 @@
-"""Windows and macOS recipes, checked as far as this Linux machine can: generated registry entries, host manifests
-and configuration profile parse and say the same as the Linux package; every file the recipes name exists; the
-shell scripts parse."""
+"""Windows and macOS recipes, checked as far as this Linux machine can, with the real extension build: the MSI's
+registry values (WiX), host manifests and configuration profile say the same as the Linux package; every file the
+recipes name exists; the shell scripts parse. The recipes' structure is checked in test_ci_recipes.py."""
 
 import json
 import plistlib
@@ -11,16 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.packaging.test_ci_recipes import registry_of, wxs
+
 pytestmark = pytest.mark.packaging
 
 ROOT = Path(__file__).resolve().parents[2]
 WINDOWS = ROOT / "packaging" / "windows"
 MACOS = ROOT / "packaging" / "macos"
 DEPLOYMENT = json.loads((ROOT / "packaging" / "deployment.example.json").read_text())
-LINE = re.compile(
-    r'^Root: HKLM; Subkey: "(?P<key>[^"]+)"; ValueType: (?P<type>string|dword); ValueName: "(?P<name>[^"]*)"; '
-    r'ValueData: (?P<data>"[^"]*"|\d+); Flags: (?P<flags>uninsdeletevalue|uninsdeletekey)$'
-)
 
 
 def run_script(script: Path) -> None:
@@ -30,15 +28,9 @@ def run_script(script: Path) -> None:
 
 @pytest.fixture(scope="module")
 def registry(built):
-    run_script(WINDOWS / "make_registry.py")
-    entries = {}
-    for line in (ROOT / "build/windows/policies.iss").read_text().splitlines()[2:]:
-        match = LINE.match(line)
-        assert match, f"not a valid Inno Setup registry line: {line}"
-        entries[(match["key"], match["name"])] = (
-            match["data"].strip('"') if match["type"] == "string" else int(match["data"])
-        )
-    return entries
+    """The MSI's registry values (build/windows/BrowserIntegration.wxs) for the extension `make package` built."""
+    run_script(WINDOWS / "make_wix.py")
+    return registry_of(wxs(ROOT / "build/windows/BrowserIntegration.wxs"))
 
 
 def test_windows_registry_force_installs_and_configures_the_extension_in_chrome_and_edge(registry, built):
@@ -57,25 +49,22 @@ def test_windows_registry_force_installs_and_configures_the_extension_in_chrome_
 
 
 def test_windows_native_host_registration_points_at_manifests_that_name_the_launcher(registry, built):
+    ext = built["extension"]
     for key in (r"Software\Google\Chrome", r"Software\Microsoft\Edge", r"Software\Mozilla"):
         manifest_path = registry[(key + r"\NativeMessagingHosts\org.clientsafe.native", "")]
-        name = manifest_path.removeprefix("{app}\\native-messaging\\")
+        name = manifest_path.removeprefix("[INSTALLFOLDER]native-messaging\\")
         manifest = json.loads((ROOT / "build/windows/native-messaging" / name).read_text())
         assert manifest["name"] == "org.clientsafe.native" and manifest["path"] == "..\\clientsafe-native-host.bat"
+        assert ext["chromium_id"] in json.dumps(manifest) or manifest["allowed_extensions"] == [ext["firefox_id"]]
     bat = (WINDOWS / "clientsafe-native-host.bat").read_text()
     assert '"%~dp0clientsafe.exe" native-host %*' in bat
 
 
-def test_every_file_the_inno_setup_script_names_exists(registry):
-    script = (WINDOWS / "clientsafe.iss").read_text()
-    sources = re.findall(r'^Source: "([^"]+)"', script, flags=re.M)
-    assert len(sources) == 4
-    for source in sources:
-        path = source.replace("{#Root}", "..\\..").replace("\\", "/").removesuffix("/*").removesuffix("/*.json")
-        assert (WINDOWS / path).exists(), source
-    (include,) = re.findall(r'^#include "([^"]+)"', script, flags=re.M)
-    assert (WINDOWS / include.replace("\\", "/")).is_file()
-    assert 'Parameters: "--self-test"' in script and "{commonstartup}" in script
+def test_there_is_one_windows_installer_and_it_is_the_wix_msi():
+    """The Inno Setup recipe is gone: Intune and Group Policy deploy an MSI, and two installers would drift."""
+    assert sorted(p.name for p in WINDOWS.glob("*.iss")) == []
+    assert not (WINDOWS / "make_registry.py").exists()
+    assert (WINDOWS / "ClientSafe.wxs").is_file() and (WINDOWS / "make_wix.py").is_file()
 
 
 def test_the_macos_profile_is_a_valid_plist_with_chrome_and_edge_payloads(built):
