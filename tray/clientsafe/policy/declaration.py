@@ -48,6 +48,10 @@ _URL_PATTERN = r"^(https://[^\s/]+|http://(127\.0\.0\.1|localhost|\[::1\])(:[0-9
 _URL = {"type": "string", "pattern": _URL_PATTERN, "maxLength": 2048}
 _OPTIONAL_URL = {"anyOf": [_URL, {"type": "null"}]}
 _SITE = r"^[a-z0-9][a-z0-9-]{0,31}$"
+# Signed downloads from IT (adapter updates, the roster bundle): HTTPS only, even on loopback, and the public key
+# (base64 SPKI, ECDSA P-256) their signature is checked against.
+_HTTPS_ONLY_URL = {"type": "string", "pattern": r"^https://[^\s/]+(/\S*)?$", "maxLength": 2048}
+_SIGNING_KEY = {"type": "string", "pattern": r"^[A-Za-z0-9+/]{40,400}={0,2}$"}
 
 ORGANISATION_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -264,8 +268,8 @@ POLICY: tuple[PolicySetting, ...] = (
                     "additionalProperties": False,
                     "required": ["url", "public_key"],
                     "properties": {
-                        "url": {"type": "string", "pattern": r"^https://[^\s/]+(/\S*)?$", "maxLength": 2048},
-                        "public_key": {"type": "string", "pattern": r"^[A-Za-z0-9+/]{40,400}={0,2}$"},
+                        "url": _HTTPS_ONLY_URL,
+                        "public_key": _SIGNING_KEY,
                     },
                 },
             ]
@@ -288,8 +292,8 @@ POLICY: tuple[PolicySetting, ...] = (
                     "additionalProperties": False,
                     "required": ["url", "public_key"],
                     "properties": {
-                        "url": {"type": "string", "pattern": r"^https://[^\s/]+(/\S*)?$", "maxLength": 2048},
-                        "public_key": {"type": "string", "pattern": r"^[A-Za-z0-9+/]{40,400}={0,2}$"},
+                        "url": _HTTPS_ONLY_URL,
+                        "public_key": _SIGNING_KEY,
                         "refresh_hours": {"type": "number", "minimum": 1, "maximum": 168},
                     },
                 },
