@@ -1,9 +1,10 @@
-"""``clientsafe audit``: export the content-free audit as CSV, or say how the audit stands.
+"""``clientsafe audit``: export the content-free audit as CSV, say how it stands, or make a report page.
 
     clientsafe audit export --since 2026-11-01 [--out FILE]   # CSV on stdout unless --out
     clientsafe audit status [--json]
+    clientsafe audit report [--csv FILE ...] [--since DATE] [--out report.html]   # one HTML page with charts
 
-Both only read the database (a read-only connection): they never apply retention or change anything,
+All only read the database (a read-only connection): they never apply retention or change anything,
 and they work while the service is running.
 """
 
@@ -20,7 +21,7 @@ from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, CliError
 
 
 def register(sub: Any) -> None:
-    audit = sub.add_parser("audit", help="export the content-free audit as CSV, or show its status")
+    audit = sub.add_parser("audit", help="export the content-free audit as CSV, show its status, or make a report")
     database = argparse.ArgumentParser(add_help=False)
     database.add_argument(
         "--database", type=Path, default=None, help="the audit database (default: audit.sqlite3 in the data folder)"
@@ -38,6 +39,21 @@ def register(sub: Any) -> None:
         "status", parents=[database], help="where the audit is, how many events, retention and forwarding"
     )
     status.add_argument("--json", action="store_true", help="print the status as JSON")
+    report = commands.add_parser(
+        "report", parents=[database], help="one HTML page with charts, from this audit or from gathered CSV exports"
+    )
+    report.add_argument(
+        "--csv",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="an `audit export` CSV from a machine; repeat for each (then this machine's audit is not read)",
+    )
+    report.add_argument("--since", metavar="DATE", default=None, help="first day to count, as for export")
+    report.add_argument(
+        "--out", type=Path, default=Path("audit-report.html"), help="the page to write (default: audit-report.html)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,9 +65,14 @@ def run(args: argparse.Namespace) -> int:
             return _export(reader, parse_since(args.since), args.out)
         if args.audit_command == "status":
             return _status(reader, args.json)
+        if args.audit_command == "report":
+            return _report(reader, args.csv, args.since, args.out)
     except AuditError as e:
         raise CliError(str(e), EXIT_INPUT) from None
-    raise CliError("say what to do: clientsafe audit export --since DATE, or clientsafe audit status", EXIT_USAGE)
+    raise CliError(
+        "say what to do: clientsafe audit export --since DATE, clientsafe audit status, or clientsafe audit report",
+        EXIT_USAGE,
+    )
 
 
 def parse_since(value: str) -> dt.datetime:
@@ -89,6 +110,42 @@ def _export(reader: Any, since: dt.datetime, out: Path | None) -> int:
             ) from None
     where = f" to {out}" if out is not None else ""
     print(f"{count} audit events since {since.isoformat(timespec='minutes')} written{where}.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _report(reader: Any, csv_files: list[Path], since_text: str | None, out: Path) -> int:
+    """Read every input first, then write the page whole: a bad CSV leaves nothing written."""
+    from clientsafe.atomic_file import atomic_write
+    from clientsafe.audit.report import ReportInputError, from_store, read_csv, summarise
+    from clientsafe.audit.report_html import render
+
+    since = parse_since(since_text) if since_text else None
+    if not out.parent.is_dir():
+        raise CliError(f"{out.parent}: no such folder. Create it or choose another --out.", EXIT_USAGE)
+    try:
+        inputs = [read_csv(path) for path in csv_files]
+    except ReportInputError as e:
+        raise CliError(f"{e} Nothing was written.", EXIT_INPUT) from None
+    if not csv_files:
+        if not reader.path.exists():
+            print(f"clientsafe: no audit at {reader.path} yet: the report will be empty.", file=sys.stderr)
+        inputs = [from_store(reader.iter_since(since), reader.source_id(), f"this machine's audit ({reader.path})")]
+    for found in inputs:
+        if found.skipped:
+            print(f"clientsafe: {found.skipped_note()}", file=sys.stderr)
+    summary = summarise(inputs, since)
+    page = render(summary, inputs, dt.datetime.now(dt.UTC), since)
+    try:
+        with atomic_write(out.resolve(), create_folder=False) as stream:
+            stream.write(page)
+    except OSError as e:
+        raise CliError(f"{out}: cannot write the report ({e.strerror}). Choose another --out.", EXIT_USAGE) from None
+    print(
+        f"Report of {summary.events} events from {summary.machines} "
+        f"machine{'' if summary.machines == 1 else 's'} written to {out}; "
+        f"open {out.resolve().as_uri()} in a browser.",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
