@@ -270,6 +270,7 @@ def test_the_page_fetches_nothing_and_links_nowhere(tmp_path):
     assert "default-src 'none'" in policy and "unsafe-inline'" not in policy.split("script-src")[1]
 
 
+@pytest.mark.packaging  # Debian's Chromium: not in the Windows and macOS jobs, which run -m 'not packaging'
 def test_chromium_opens_the_page_from_a_file_and_requests_nothing_else(tmp_path, browser_type):
     from tests.browser.conftest import CHROMIUM, chromium_args
 

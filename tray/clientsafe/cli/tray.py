@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from clientsafe.cli.common import EXIT_ENGINE, EXIT_OK, EXIT_USAGE, CliError
+from clientsafe.cli.common import EXIT_ENGINE, EXIT_INPUT, EXIT_OK, EXIT_USAGE, CliError
 
 
 def register(sub: Any) -> None:
@@ -40,10 +40,21 @@ def run(args: argparse.Namespace) -> int:
     if args.autostart is not None:
         from clientsafe.ui import autostart
 
+        managed = autostart.managed_by_it()
         if args.autostart == "on":
-            print(f"ClientSafe will start when you log in ({autostart.enable()}).")
+            where = autostart.enable()
+            if managed:
+                print(f"ClientSafe is started at login by your IT department, for every user ({managed}).")
+            else:
+                print(f"ClientSafe will start when you log in ({where}).")
         else:
-            autostart.disable()
+            autostart.disable()  # this user's own entry, if an earlier version or they added one
+            if managed:
+                raise CliError(
+                    f"ClientSafe is started at login by your IT department, for every user ({managed}); "
+                    "only IT can turn that off. Ask them if it should not start for you.",
+                    EXIT_INPUT,
+                )
             print("ClientSafe will no longer start when you log in.")
         return EXIT_OK
     if not has_display() and os.environ.get("QT_QPA_PLATFORM", "") not in ("offscreen", "minimal"):

@@ -35,11 +35,19 @@ class AboutWindow(QWidget):
         self.autostart = QCheckBox("&Start ClientSafe when I log in")
         self.autostart.setChecked(autostart.is_enabled())
         self.autostart.toggled.connect(self._toggle_autostart)
+        # Where the installer starts ClientSafe for every user, a per-user toggle would add a second entry (a
+        # second copy at login) or pretend to turn off what only IT can: say who starts it instead.
+        managed = autostart.managed_by_it()
+        self.autostart_managed = QLabel("Started at login by your IT department.")
+        self.autostart_managed.setAccessibleName("Start at login")
+        self.autostart_managed.setToolTip(managed)
+        self.autostart_managed.setVisible(bool(managed))
+        self.autostart.setVisible(not managed)
         close = QPushButton("C&lose")
         close.setDefault(True)
         close.clicked.connect(self.close)
         layout = QVBoxLayout(self)
-        for widget in (intro, self.status, self.files, self.autostart):
+        for widget in (intro, self.status, self.files, self.autostart, self.autostart_managed):
             layout.addWidget(widget)
         layout.addWidget(close, alignment=Qt.AlignmentFlag.AlignRight)
         self.resize(520, 360)

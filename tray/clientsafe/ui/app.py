@@ -16,10 +16,9 @@ from clientsafe.secret_store import KeyringUnavailable
 from clientsafe.ui.about import AboutWindow
 from clientsafe.ui.backend import Backend, BackendOptions, Callbacks
 from clientsafe.ui.check_draft import CheckDraftWindow, reason_titles
-from clientsafe.ui.desktop_notify import DesktopNotifications
 from clientsafe.ui.icons import icon
 from clientsafe.ui.no_tray import NoTrayWindow
-from clientsafe.ui.notifier import Notifier
+from clientsafe.ui.notifier import DesktopService, Notifier
 from clientsafe.ui.qt import QAction, QApplication, QMenu, QObject, QSystemTrayIcon, QTimer, QWidget, Signal
 from clientsafe.ui.state import STATE_LABEL, Facts, TrayState, state_of, status_line
 
@@ -48,7 +47,7 @@ class TrayApp(QObject):
         tokens: Any,
         book: Any,
         options: BackendOptions | None = None,
-        desktop: DesktopNotifications | None = None,
+        desktop: DesktopService | None = None,
         tray_available: bool | None = None,
     ) -> None:
         super().__init__()

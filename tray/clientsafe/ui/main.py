@@ -35,10 +35,10 @@ def run(options: BackendOptions, argv: list[str] | None = None) -> int:
     from clientsafe.api.pairing import PairingBook
     from clientsafe.api.tokens import TokenStore
     from clientsafe.ui.app import TrayApp
-    from clientsafe.ui.desktop_notify import DesktopNotifications
+    from clientsafe.ui.notifier import desktop_service
 
     tokens = TokenStore()
-    tray = TrayApp(app, tokens, PairingBook(tokens), options, desktop=DesktopNotifications())
+    tray = TrayApp(app, tokens, PairingBook(tokens), options, desktop=desktop_service())
     instance.activated.connect(tray.bring_forward)
     tray.engine_result.connect(lambda error: _say_ready(tray, error))
     tray.start()

@@ -2,20 +2,54 @@
 
 Pairing requests need Approve / Deny buttons, which only the notification service has; where it is missing,
 the tray message opens the Pair a browser window instead. Notifications say which site and which kind of
-risk, never any text of a post.
+risk, never any text of a post. The service is chosen per OS (``desktop_service``): D-Bus through jeepney on
+Linux, desktop-notifier on Windows and macOS (``portable_notify``); a service that fails to show one falls back
+to the tray message.
 """
 
 from __future__ import annotations
 
 import html
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from clientsafe.ui.desktop_notify import DesktopNotifications
 from clientsafe.ui.qt import QObject, QSystemTrayIcon, Signal
 
 log = logging.getLogger("clientsafe.ui")
+
+
+class DesktopService(Protocol):
+    """What the tray needs of a system notification service (desktop_notify / portable_notify)."""
+
+    unavailable_reason: str
+
+    def available(self) -> bool: ...
+
+    def notify(
+        self,
+        summary: str,
+        body: str,
+        actions: dict[str, str] | None = None,
+        on_action: Callable[[str], None] | None = None,
+        timeout_ms: int = -1,
+        critical: bool = False,
+    ) -> object: ...
+
+    def close(self) -> None: ...
+
+
+def desktop_service() -> DesktopService:
+    """The notification service with buttons for this OS: WinRT toasts / the macOS notification centre through
+    desktop-notifier, the freedesktop D-Bus service through jeepney elsewhere (Linux, the BSDs)."""
+    if sys.platform in ("win32", "darwin"):
+        from clientsafe.ui.portable_notify import PortableNotifications
+
+        return PortableNotifications()
+    return DesktopNotifications()
 
 
 @dataclass
@@ -28,7 +62,7 @@ class Shown:
 class Notifier(QObject):
     _action = Signal(object, str)  # (callback, key) from the D-Bus listener thread to the Qt thread
 
-    def __init__(self, tray: QSystemTrayIcon | None, desktop: DesktopNotifications | None) -> None:
+    def __init__(self, tray: QSystemTrayIcon | None, desktop: DesktopService | None) -> None:
         super().__init__()
         self.tray = tray
         self.desktop = desktop
@@ -59,18 +93,26 @@ class Notifier(QObject):
         channel = "none"
         wants_buttons = bool(actions) and self.desktop is not None and self.desktop.available()
         if self._tray_ok() and not wants_buttons:
-            assert self.tray is not None
-            icon = QSystemTrayIcon.MessageIcon.Warning if critical else QSystemTrayIcon.MessageIcon.Information
-            self._on_click = on_click
-            self.tray.showMessage(title, body, icon, 15000)
-            channel = "tray"
+            channel = self._show_tray(title, body, on_click, critical)
         elif self.desktop is not None:
             relay = (lambda key: self._action.emit(on_action, key)) if on_action else None
             # The notification spec lets servers read the body as markup: a browser's name must stay plain text.
-            text = html.escape(body, quote=False)
+            # Toasts and the macOS centre take plain text (body_is_markup False) and would show "&amp;" as is.
+            markup = getattr(self.desktop, "body_is_markup", True)
+            text = html.escape(body, quote=False) if markup else body
             if self.desktop.notify(title, text, actions if relay else None, relay, critical=critical) is not None:
                 channel = "desktop"
+            elif self._tray_ok():  # the service failed this once (it logged why): the tray still says it
+                log.warning("showing a tray message instead of the notification service's")
+                channel = self._show_tray(title, body, on_click, critical)
         if channel == "none":
             log.warning("could not show a notification: no tray and no notification service")
         self.history.append(Shown(title, body, channel))
         return channel
+
+    def _show_tray(self, title: str, body: str, on_click: Callable[[], None] | None, critical: bool) -> str:
+        assert self.tray is not None
+        icon = QSystemTrayIcon.MessageIcon.Warning if critical else QSystemTrayIcon.MessageIcon.Information
+        self._on_click = on_click
+        self.tray.showMessage(title, body, icon, 15000)
+        return "tray"
