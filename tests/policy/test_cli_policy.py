@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import plistlib
 import subprocess
 import sys
 
+from clientsafe.cli.policy import render
+from clientsafe.policy import Policy
 from tests.conftest import ROOT
 from tests.policy.conftest import write
 
@@ -56,6 +59,29 @@ def test_policy_show_json_is_the_policy_in_force_for_scripts(system_file):
     assert shown["values"]["fail_mode"] == "allow" and shown["sources"]["fail_mode"] == "system"
     assert shown["sources"]["override_needs_reason"] == "default" and shown["locked"] == ["fail_mode", "rule_actions"]
     assert shown["rule_actions_in_force"]["MINOR_FEATURED"] == {"personal": "block", "org": "warn"}
+
+
+def test_policy_show_names_the_os_managed_layer_and_never_prints_the_audit_headers(tmp_path, monkeypatch, system_file):
+    plist = tmp_path / "org.clientsafe.ClientSafe.plist"
+    plist.write_bytes(plistlib.dumps({"fail_mode": "block", "audit_forward_headers": {"Authorization": "Bearer k-7"}}))
+    monkeypatch.setenv("CLIENTSAFE_MANAGED_PREFERENCES", str(plist))
+    write(system_file, {"audit_forward_headers": {"X-Api-Key": "k-9"}, "audit_retention_days": 30})
+    result = clientsafe("policy", "show")
+    assert result.returncode == 0, result.stderr
+    rows = {line.split()[0]: line for line in result.stdout.splitlines() if line and not line.startswith(" ")}
+    assert "OS-managed policy" in rows["fail_mode"] and rows["fail_mode"].endswith("locked")
+    assert f"OS-managed policy    {plist}" in result.stdout
+    shown = clientsafe("policy", "show", "--json")
+    values = json.loads(shown.stdout)["values"]
+    assert values["audit_forward_headers"] == {"Authorization": "(hidden)"}
+    assert json.loads(shown.stdout)["sources"]["fail_mode"] == "managed"
+    for output in (result.stdout, result.stderr, shown.stdout, shown.stderr):
+        assert "k-7" not in output and "k-9" not in output
+
+
+def test_when_a_source_has_no_name_then_show_prints_it_as_it_is():
+    policy = Policy(sources={"fail_mode": "elsewhere"}, layers={"elsewhere": "somewhere"})
+    assert "elsewhere" in next(line for line in render(policy).splitlines() if line.startswith("fail_mode"))
 
 
 def test_when_a_policy_file_is_broken_then_show_reports_it_and_exits_3(system_file):

@@ -16,7 +16,8 @@ from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, CliError
 from clientsafe.policy import POLICY, Policy, PolicyFileError, PolicyStore, build_schema
 from clientsafe.policy.declaration import BY_NAME
 from clientsafe.policy.files import parse
-from clientsafe.policy.model import SOURCE_NAMES
+from clientsafe.policy.model import SOURCES, masked
+from clientsafe.policy.store import source_name
 
 
 def register(sub: Any) -> None:
@@ -28,6 +29,17 @@ def register(sub: Any) -> None:
     check = actions.add_parser("check", help="validate a policy file; exit 3 with the problems when it is wrong")
     check.add_argument("file", type=Path)
     actions.add_parser("schema", help="print the policy's JSON Schema (shared/policy.schema.json)")
+    templates = actions.add_parser(
+        "templates", help="write IT's Group Policy (ADMX/ADML) and macOS profile templates (docs/managed-settings.md)"
+    )
+    templates.add_argument("--out", type=Path, required=True, help="the folder to write them into (made if missing)")
+    extension = templates.add_mutually_exclusive_group()
+    extension.add_argument(
+        "--extension-id", help="the organisation's Chrome/Edge extension ID, for the extension's templates"
+    )
+    extension.add_argument(
+        "--extension-json", type=Path, help="read the extension ID from the extension build's extension.json"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
     if args.policy_command == "schema":
         sys.stdout.write(json.dumps(build_schema(), indent=2, ensure_ascii=False) + "\n")
         return EXIT_OK
+    if args.policy_command == "templates":
+        return _templates(args.out, _extension_id(args.extension_id, args.extension_json), sys.stdout)
     try:
         policy = PolicyStore(explicit_path=args.org).load()
     except PolicyFileError as e:
@@ -50,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
 def as_json(policy: Policy) -> dict[str, Any]:
     return {
         "version": policy.version,
-        "values": policy.values,
+        "values": masked(policy.values),
         "sources": {s.name: policy.source(s.name) for s in POLICY},
         "locked": sorted(policy.locked),
         "layers": policy.layers,
@@ -68,9 +82,9 @@ def _short(value: Any, width: int = 60) -> str:
 def render(policy: Policy) -> str:
     lines = [f"ClientSafe policy in force (version {policy.version})", ""]
     lines.append("Read from:")
-    for source in ("url", "system", "user", "file"):
+    for source in SOURCES:
         if source in policy.layers:
-            lines.append(f"  {SOURCE_NAMES[source]:<20} {policy.layers[source]}")
+            lines.append(f"  {source_name(source):<20} {policy.layers[source]}")
     if not policy.layers:
         lines.append("  no policy file: built-in defaults only")
     for title, messages in (("Problems", policy.problems), ("Ignored", policy.ignored)):
@@ -82,11 +96,50 @@ def render(policy: Policy) -> str:
             continue  # policy_url and locked are shown above (Read from) and in the last column
         name = setting.name
         lock = "locked" if name in policy.locked else ""
-        lines.append(f"{name:<26} {_short(policy[name]):<60}  {SOURCE_NAMES[policy.source(name)]:<20} {lock}".rstrip())
+        value = _short(masked({name: policy[name]})[name])
+        lines.append(f"{name:<26} {value:<60}  {source_name(policy.source(name)):<20} {lock}".rstrip())
     lines += ["", f"{'rule actions in force':<26} {'personal':<9} org"]
     for code, action in sorted(policy.rule_actions().items()):
         lines.append(f"{code:<26} {action.get('personal', 'allow'):<9} {action.get('org', 'allow')}")
     return "\n".join(lines) + "\n"
+
+
+def _extension_id(given: str | None, build_file: Path | None) -> str | None:
+    if build_file is None:
+        return given
+    try:
+        return str(json.loads(build_file.read_text(encoding="utf-8"))["chromium_id"])
+    except OSError as e:
+        raise CliError(
+            f"{build_file}: cannot be read ({e.strerror}). Build the extension first "
+            "(python packaging/extension/build.py), or give --extension-id.",
+            EXIT_USAGE,
+        ) from None
+    except (ValueError, KeyError, TypeError):
+        raise CliError(
+            f"{build_file}: has no chromium_id; is it the extension.json of an extension build? "
+            "Give --extension-id instead.",
+            EXIT_USAGE,
+        ) from None
+
+
+def _templates(folder: Path, extension_id: str | None, out: IO[str]) -> int:
+    from clientsafe.policy.templates import TemplateError, write_templates
+
+    try:
+        written = write_templates(folder, extension_id)
+    except TemplateError as e:
+        raise CliError(str(e), EXIT_USAGE) from None
+    out.write(f"Wrote {len(written)} files to {folder}:\n")
+    for path in written:
+        out.write(f"  {path.relative_to(folder)}\n")
+    if extension_id is None:
+        out.write(
+            "No extension templates: give --extension-id (your extension build's chromium_id) to add the "
+            "extension's Chrome and Edge settings.\n"
+        )
+    out.write("docs/managed-settings.md says where to put them.\n")
+    return EXIT_OK
 
 
 def _check(path: Path, out: IO[str], err: IO[str]) -> int:

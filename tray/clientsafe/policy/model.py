@@ -18,14 +18,28 @@ from clientsafe.checker.rules import RuleTable
 from clientsafe.policy.declaration import DEFAULT_POLICY_TITLES, defaults
 
 # Where a value came from, in merge order (later wins).
-SOURCES = ("default", "url", "system", "user", "file")
+SOURCES = ("default", "url", "system", "managed", "user", "file")
 SOURCE_NAMES = {
     "default": "built-in default",
     "url": "policy URL",
     "system": "system policy file",
+    # os_managed.SOURCE: Group Policy/Intune registry values on Windows, a configuration profile on macOS.
+    "managed": "OS-managed policy",
     "user": "user policy file",
     "file": "--org file",
 }
+# Settings whose values are secrets (a collector's API key): shown to people by key name only (``masked``).
+SECRET_SETTINGS = ("audit_forward_headers",)
+HIDDEN = "(hidden)"
+
+
+def masked(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` for showing to a person: each secret's values replaced by (hidden), its key names kept."""
+    shown = dict(values)
+    for name in SECRET_SETTINGS:
+        if isinstance(shown.get(name), dict):
+            shown[name] = {key: HIDDEN for key in shown[name]}
+    return shown
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,13 @@ shared/policy.schema.json for IT's editors and the extension, so what we enforce
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import jsonschema
 
 from clientsafe.policy.declaration import META_KEYS, POLICY
+from clientsafe.policy.model import SECRET_SETTINGS
 
 SCHEMA_ID = "https://clientsafe.invalid/shared/policy.schema.json"
 
@@ -47,6 +49,20 @@ def _field(path: Any) -> str:
     return ".".join(parts) if parts else "(the whole document)"
 
 
+_EXPECTED: dict[str, Callable[[Any], str]] = {
+    "type": lambda v: f"must be {v}",
+    "enum": lambda v: "must be one of " + ", ".join(map(str, v or ())),
+    "pattern": lambda v: "is not in the expected form (see docs/policy.md)",
+    "minimum": lambda v: f"must be at least {v}",
+    "maximum": lambda v: f"must be at most {v}",
+    "uniqueItems": lambda v: "lists the same entry twice",
+    "minLength": lambda v: "must not be empty" if v == 1 else f"must be at least {v} characters long",
+    "maxLength": lambda v: f"must be at most {v} characters long",
+    "minProperties": lambda v: "must not be empty" if v == 1 else f"must have at least {v} entries",
+    "maxProperties": lambda v: f"must have at most {v} entries",
+}
+
+
 def _describe(error: jsonschema.ValidationError) -> str:
     """One error, naming the field and what would be right, without echoing long values."""
     where = _field(error.absolute_path)
@@ -62,18 +78,13 @@ def _describe(error: jsonschema.ValidationError) -> str:
         return f"unknown field {fields}: remove it or check the spelling{hint}"
     if error.validator == "propertyNames":
         return f"{where}: {error.message}"
-    if error.validator in {"type", "enum", "pattern", "minimum", "maximum", "uniqueItems", "minLength"}:
-        expected = {
-            "type": f"must be {error.validator_value}",
-            "enum": "must be one of " + ", ".join(map(str, error.validator_value or ())),
-            "pattern": "is not in the expected form (see docs/policy.md)",
-            "minimum": f"must be at least {error.validator_value}",
-            "maximum": f"must be at most {error.validator_value}",
-            "uniqueItems": "lists the same entry twice",
-            "minLength": "must not be empty",
-        }[str(error.validator)]
+    if error.validator in _EXPECTED:
+        # Only this error's message is built: the others would format a value of another kind (an int is no list).
+        expected = _EXPECTED[str(error.validator)](error.validator_value)
         shown = repr(error.instance)
         shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        if error.absolute_path and error.absolute_path[0] in SECRET_SETTINGS:  # problems are printed and logged
+            shown = "a value not shown: it is a secret"
         return f"field {where} {expected} (found {shown})"
     if error.validator == "anyOf" and error.context:
         # Explain against the alternative whose type matched (an object with a misspelt key, say), if any.
