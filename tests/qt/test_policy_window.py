@@ -89,3 +89,20 @@ def test_when_the_policy_file_breaks_then_problem_state_and_a_notification_namin
     shown = policy_tray.notifier.history[-1]
     assert shown.title == "A problem with ClientSafe's policy"
     assert str(system_policy) in shown.body and "last good policy stays in force" in shown.body
+
+
+def test_the_window_never_shows_the_audit_forwarding_secret(policy_tray, system_policy):
+    """IT's collector token is in the system policy; staff see the header's name, never its value."""
+    data = json.loads(system_policy.read_text())
+    data["audit_forward_headers"] = {"Authorization": "Bearer s3cret-collector-token"}
+    system_policy.write_text(json.dumps(data))
+    policy_tray.backend.store.load()
+    window = policy_tray.open_policy()
+    shown = _row(window, "audit_forward_headers")
+    assert "Authorization" in shown[1] and "s3cret" not in " ".join(shown)
+    assert shown[2] == "system policy file"
+    assert all(
+        "s3cret" not in (window.table.item(r, c).toolTip() + window.table.item(r, c).text())
+        for r in range(window.table.rowCount())
+        for c in range(4)
+    )

@@ -67,7 +67,7 @@ class PolicyWindow(QWidget):
             self.table.setRowCount(0)
             return
         from clientsafe.policy import POLICY
-        from clientsafe.policy.model import SOURCE_NAMES
+        from clientsafe.policy.model import SOURCE_NAMES, masked
 
         org = policy["organisation"].get("name") or "your organisation"
         layers = ", ".join(f"{SOURCE_NAMES.get(k, k)}: {v}" for k, v in policy.layers.items()) or "built-in defaults"
@@ -84,9 +84,10 @@ class PolicyWindow(QWidget):
             items.append(f'<a href="{url}">Community Standards for {html.escape(org)}\'s pages</a>')
         self.links.setText("<br>".join(items) if items else html.escape(NO_LINKS))
         self.table.setRowCount(len(POLICY))
+        shown = masked({setting.name: policy[setting.name] for setting in POLICY})  # IT's secrets stay hidden
         for row, setting in enumerate(POLICY):
             locked = "locked" if setting.name in policy.locked else ""
-            cells = [setting.name, _value(policy[setting.name]), SOURCE_NAMES.get(policy.source(setting.name)), locked]
+            cells = [setting.name, _value(shown[setting.name]), SOURCE_NAMES.get(policy.source(setting.name)), locked]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text or "")
                 item.setToolTip(setting.help if column == 0 else text or "")
