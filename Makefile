@@ -95,6 +95,7 @@ bench: setup
 # organisation's policy into the installer, after the app's own validation passed.
 package: setup packaging/extension/node_modules/.package-lock.json
 	$(BIN)/python packaging/extension/build.py
+	$(BIN)/python -m clientsafe policy templates --out dist/policy-templates --extension-json dist/extension/extension.json
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/clientsafe.spec
 	$(BIN)/python packaging/build_installer.py
 

@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT / "packaging" / "windows"))
 # tests/packaging/test_ci_recipes.py). WiX v5 is the first with <Files> harvesting.
 WIX_VERSION = "5.0.2"
 WIX_EXTENSIONS = ("WixToolset.Util.wixext",)  # WixQuietExec: the self-test and policy check, with no console window
+TRAY_EXE = "clientsafe-tray.exe"  # packaging/clientsafe.spec: TRAY_NAME, built without a console
 
 
 def version() -> str:
@@ -41,13 +42,19 @@ def msi_version(text: str) -> str:
     return match[0]
 
 
-def wix_command(msi: Path, product_version: str, tray_exe: str) -> list[str]:
+def tray_exe(app: Path) -> str:
+    """What the MSI's Run value and Start-menu shortcut start: the windowless launcher packaging/clientsafe.spec
+    builds on Windows, so signing in opens no console window; the console program for a frozen app without one."""
+    return TRAY_EXE if (app / TRAY_EXE).exists() else "clientsafe.exe"
+
+
+def wix_command(msi: Path, product_version: str, tray_program: str) -> list[str]:
     import make_wix
 
     command = ["wix", "build", "-arch", "x64", "-nologo"]
     for extension in WIX_EXTENSIONS:
         command += ["-ext", extension]
-    command += ["-d", f"Version={product_version}", "-d", f"TrayExe={tray_exe}"]
+    command += ["-d", f"Version={product_version}", "-d", f"TrayExe={tray_program}"]
     for name, folder in make_wix.BINDPATHS.items():
         command += ["-bindpath", f"{name}={ROOT / folder}"]
     command += [str(ROOT / "packaging" / "windows" / "ClientSafe.wxs")]
@@ -67,11 +74,9 @@ def windows() -> Path:
             f"dotnet tool install --global wix --version {WIX_VERSION} && {extensions}"
         )
     make_wix.build()
-    # A windowless tray launcher, when the frozen app has one; otherwise the console program with `tray`.
-    tray_exe = "clientsafe-tray.exe" if (DIST / "clientsafe" / "clientsafe-tray.exe").exists() else "clientsafe.exe"
     text = version()
     msi = DIST / f"ClientSafe-{text}.msi"
-    subprocess.run(wix_command(msi, msi_version(text), tray_exe), check=True, cwd=ROOT)
+    subprocess.run(wix_command(msi, msi_version(text), tray_exe(DIST / "clientsafe")), check=True, cwd=ROOT)
     print(f"build_installer.py: {msi} ({msi.stat().st_size / 1e6:.1f} MB)")
     return msi
 

@@ -41,12 +41,20 @@ def built() -> dict:
     }
 
 
+# A new network namespace starts with its loopback interface down. A computer with no network still has loopback,
+# and the self-test posts to the service it starts on 127.0.0.1, so the namespace brings it up and nothing else.
+LOOPBACK_UP = ["sh", "-c", 'ip link set lo up && exec "$@"', "offline"]
+
+
 def offline_prefix() -> list[str]:
-    """A command prefix that runs a program with no network at all (a fresh, empty network namespace)."""
+    """A command prefix that runs a program with no network but loopback (a fresh network namespace)."""
+    if not shutil.which("ip"):
+        skip_or_fail("the ip command (iproute2) is missing: it brings loopback up in the offline namespace")
     candidates = [["unshare", "--net"], ["unshare", "-rn"]] if os.geteuid() == 0 else [["unshare", "-rn"]]
     for prefix in candidates:
-        if shutil.which("unshare") and subprocess.run([*prefix, "true"], capture_output=True).returncode == 0:
-            return prefix
+        offline = [*prefix, *LOOPBACK_UP]
+        if shutil.which("unshare") and subprocess.run([*offline, "true"], capture_output=True).returncode == 0:
+            return offline
     skip_or_fail("cannot create a network namespace here (unshare --net / unshare -rn both refused)")
     return []
 

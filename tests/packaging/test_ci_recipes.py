@@ -8,6 +8,7 @@ docs/it-deployment.md. No `make package` here: the WiX fragments are generated f
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import subprocess
@@ -135,15 +136,70 @@ def test_the_tests_run_there_are_the_ones_that_need_no_browser(workflow):
     assert sorted(ignored) == sorted(NEEDS_LINUX)
     for path in ignored:
         assert (ROOT / path).exists(), f"--ignore={path} names nothing: was it moved?"
-    # Every test module that needs a browser or a Linux capability is left out or marked packaging.
-    needs = re.compile(r'browser_type|skip_or_fail|environ\.get\("CI"\)|/usr/bin/chromium|CHROMIUM')
+    # Every test that needs a browser or a Linux capability is left out by name or marked packaging.
     for module in (ROOT / "tests").rglob("test_*.py"):
         relative = module.relative_to(ROOT).as_posix()
         text = module.read_text(encoding="utf-8")
-        if "node_modules" in relative or not needs.search(text):
+        if "node_modules" in relative or relative.startswith(NEEDS_LINUX) or not NEEDS.search(text):
             continue
-        assert relative.startswith(NEEDS_LINUX) or "pytestmark = pytest.mark.packaging" in text, relative
+        if "pytestmark = pytest.mark.packaging" in text:
+            continue
+        unmarked = unmarked_tests_that_need_linux(text)
+        assert unmarked == [], (
+            f"{relative}: {', '.join(unmarked)} need(s) a browser or Linux and would fail under CI=true on Windows "
+            "and macOS: mark it @pytest.mark.packaging (the jobs run -m 'not packaging')"
+        )
     assert "node --test tests/extension/" in run_text(steps)
+
+
+# What a test that needs Debian's Chromium or a Linux capability mentions (the fixtures and helpers that fail
+# under CI=true when it is missing).
+NEEDS = re.compile(r'browser_type|skip_or_fail|environ\.get\("CI"\)|/usr/bin/chromium|CHROMIUM')
+
+
+def unmarked_tests_that_need_linux(source: str) -> list[str]:
+    """The module's test functions that reach NEEDS (directly, or through its own fixtures and helpers, taken as a
+    parameter or called) and are not marked packaging. Per test, so one browser check in a module of pure tests
+    leaves the others in the Windows and macOS runs."""
+    functions = {
+        node.name: node
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+    }
+    needing = {name for name, node in functions.items() if NEEDS.search(ast.get_source_segment(source, node) or "")}
+    while True:  # close over the module's fixtures and helpers: a test that uses one that needs Linux needs it too
+        more = {
+            name
+            for name, node in functions.items()
+            if name not in needing
+            and (
+                {a.arg for a in node.args.args} & needing
+                or {n.id for n in ast.walk(node) if isinstance(n, ast.Name)} & needing
+            )
+        }
+        if not more:
+            break
+        needing |= more
+
+    def marked(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+        return any(ast.unparse(d).replace(" ", "").startswith("pytest.mark.packaging") for d in node.decorator_list)
+
+    return sorted(name for name in needing if name.startswith("test_") and not marked(functions[name]))
+
+
+def test_a_browser_test_is_found_through_the_fixtures_it_uses_and_passes_once_marked():
+    source = (
+        "import pytest\n"
+        "@pytest.fixture\n"
+        "def page(browser_type):\n    yield browser_type\n"
+        "def helper():\n    skip_or_fail('no dpkg')\n"
+        "def test_pure():\n    assert 1\n"
+        "def test_uses_fixture(page):\n    assert page\n"
+        "def test_calls_helper():\n    helper()\n"
+        "@pytest.mark.packaging\n"
+        "def test_marked(page):\n    assert page\n"
+    )
+    assert unmarked_tests_that_need_linux(source) == ["test_calls_helper", "test_uses_fixture"]
 
 
 def test_the_frozen_app_self_test_runs_after_make_package(workflow):

@@ -10,6 +10,7 @@ import json
 import os
 import struct
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,9 @@ EXPECTED = {
     f"etc/opt/edge/native-messaging-hosts/{HOST}",
     f"usr/lib/mozilla/native-messaging-hosts/{HOST}",
 }
-DEPLOYMENT = json.loads((Path(__file__).resolve().parents[2] / "packaging" / "deployment.example.json").read_text())
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOYMENT = json.loads((ROOT / "packaging" / "deployment.example.json").read_text())
+sys.path.insert(0, str(ROOT / "packaging" / "linux"))
 
 
 def dpkg(root, *args):
@@ -144,6 +147,39 @@ def test_the_installed_host_pairs_the_deployed_extension(installed, built, tmp_p
     (length,) = struct.unpack("=I", result.stdout[:4])
     reply = json.loads(result.stdout[4 : 4 + length])
     assert reply["type"] == "paired" and len(reply["token"]) >= 43, reply
+
+
+def deb_listing(deb: Path) -> set[str]:
+    listing = subprocess.run(["dpkg-deb", "-c", str(deb)], capture_output=True, text=True, check=True).stdout
+    return {line.split()[-1].removeprefix("./") for line in listing.splitlines()}
+
+
+def test_the_organisations_policy_goes_where_the_app_reads_it_byte_for_byte(built, tmp_path, monkeypatch):
+    """CLIENTSAFE_POLICY=docs/examples/...json make package: the .deb carries /etc/clientsafe/policy.json."""
+    import build_deb
+
+    example = ROOT / "docs" / "examples" / "policy-youth-services.json"
+    monkeypatch.setenv("CLIENTSAFE_POLICY", str(example))
+    deb = build_deb.build(tmp_path)
+    assert "etc/clientsafe/policy.json" in deb_listing(deb)
+    assert "etc/clientsafe/policy.json" not in deb_listing(built["deb"])  # only when IT names one
+    unpacked = tmp_path / "unpacked"
+    subprocess.run(["dpkg-deb", "-x", str(deb), str(unpacked)], check=True)
+    assert (unpacked / "etc/clientsafe/policy.json").read_bytes() == example.read_bytes()
+    assert (unpacked / "etc/clientsafe/policy.json").stat().st_mode & 0o777 == 0o644  # every user's app reads it
+
+
+def test_a_broken_policy_builds_no_package_and_says_what_to_fix(built, tmp_path, monkeypatch):
+    import build_deb
+
+    broken = tmp_path / "policy.json"
+    broken.write_text('{"fail_mode": "block", "no_such_setting": 1}')
+    monkeypatch.setenv("CLIENTSAFE_POLICY", str(broken))
+    out = tmp_path / "out"
+    with pytest.raises(SystemExit) as stopped:
+        build_deb.build(out)
+    assert "not valid, so no installer was built" in str(stopped.value) and "no_such_setting" in str(stopped.value)
+    assert not out.exists() or list(out.glob("*.deb")) == []
 
 
 def test_removing_the_package_leaves_nothing_behind(installed):
