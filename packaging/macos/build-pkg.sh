@@ -15,7 +15,8 @@ APP=dist/ClientSafe.app
 RES="$APP/Contents/Resources"
 mkdir -p "$RES/native-messaging"
 cp build/macos/native-messaging/*.json "$RES/native-messaging/"
-cp build/macos/allowed-extensions.json "$APP/Contents/MacOS/"
+# Data under Resources, never in Contents/MacOS (codesign takes everything there for code); native/host.py looks there.
+cp build/macos/allowed-extensions.json "$RES/"
 cp packaging/macos/org.clientsafe.tray.plist "$RES/"
 printf '#!/bin/sh\nexec "$(dirname "$0")/clientsafe" native-host "$@"\n' > "$APP/Contents/MacOS/clientsafe-native-host"
 chmod 755 "$APP/Contents/MacOS/clientsafe-native-host"

@@ -58,3 +58,23 @@ def test_the_caller_is_read_from_what_each_browser_passes(argv, browser, ext_id)
 @pytest.mark.parametrize("argv", [[], ["chrome-extension://not-an-id/"], ["https://evil.example/"]])
 def test_when_no_browser_started_the_host_then_there_is_no_caller(argv):
     assert caller_from_argv(argv) is None
+
+
+@pytest.mark.parametrize("platform, where", [("darwin", "Contents/Resources"), ("win32", "Contents/MacOS")])
+def test_the_frozen_app_reads_the_allowed_extensions_where_the_installer_puts_them(
+    tmp_path, monkeypatch, platform, where
+):
+    """ClientSafe.app keeps the list under Contents/Resources (data in Contents/MacOS breaks code signing); other
+    installers put it beside the executable."""
+    from clientsafe.native import host
+
+    executable = tmp_path / "Contents" / "MacOS" / "clientsafe"
+    executable.parent.mkdir(parents=True)
+    executable.write_bytes(b"")
+    (tmp_path / where).mkdir(parents=True, exist_ok=True)
+    (tmp_path / where / host.ALLOWED_FILE).write_text('{"chromium": ["' + "a" * 32 + '"]}', encoding="utf-8")
+    monkeypatch.setattr(host.sys, "frozen", True, raising=False)
+    monkeypatch.setattr(host.sys, "executable", str(executable))
+    monkeypatch.setattr(host.sys, "platform", platform)
+    monkeypatch.delenv("CLIENTSAFE_EXTENSION_IDS", raising=False)
+    assert "a" * 32 in host.allowed_extension_ids()

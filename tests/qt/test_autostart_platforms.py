@@ -201,3 +201,14 @@ def test_when_it_starts_clientsafe_then_the_cli_cannot_turn_it_off_and_says_who_
     assert "Traceback" not in err
     assert cli_main(["tray", "--autostart", "on"]) == 0
     assert "by your IT department" in capsys.readouterr().out
+
+
+def test_on_windows_the_run_value_names_the_windowless_launcher_when_installed(windows, home, tmp_path, monkeypatch):
+    """The installed app has clientsafe-tray.exe beside clientsafe.exe: sign-in then opens no console window."""
+    folder = tmp_path / "Program Files" / "ClientSafe"
+    folder.mkdir(parents=True)
+    (folder / "clientsafe.exe").write_bytes(b"")
+    (folder / "clientsafe-tray.exe").write_bytes(b"")
+    monkeypatch.setattr(sys, "executable", str(folder / "clientsafe.exe"))
+    autostart.enable()
+    assert windows.keys[("HKCU", RUN)] == {"ClientSafe": (f'"{folder / "clientsafe-tray.exe"}"', FakeRegistry.REG_SZ)}

@@ -67,9 +67,14 @@ def allowed_extension_ids(extra: Iterable[str] = ()) -> frozenset[str]:
 
 
 def _install_dirs() -> list[Path]:
-    if getattr(sys, "frozen", False):
-        return [Path(sys.executable).resolve().parent]
-    return []
+    if not getattr(sys, "frozen", False):
+        return []
+    here = Path(sys.executable).resolve().parent
+    if sys.platform == "darwin":
+        # In ClientSafe.app the installer puts the file in Contents/Resources: a data file in Contents/MacOS is
+        # taken for code by codesign and breaks the bundle's signature.
+        return [here, here.parent / "Resources"]
+    return [here]
 
 
 def read_port() -> int | None:

@@ -45,6 +45,11 @@ def _platform() -> str:
 def tray_command() -> list[str]:
     """How to start the tray: the frozen app is its own executable; otherwise this Python runs the package."""
     if getattr(sys, "frozen", False):
+        # On Windows the windowless launcher beside it (packaging/clientsafe.spec) starts the tray without a
+        # console window flashing up at every sign-in; it runs the tray when given no command.
+        windowless = Path(sys.executable).with_name("clientsafe-tray.exe")
+        if _platform() == "win32" and windowless.is_file():
+            return [str(windowless)]
         return [sys.executable, "tray"]
     return [sys.executable, "-m", "clientsafe", "tray"]
 
