@@ -11,26 +11,26 @@ in CI). Where Firefox, Node or the runner's packages are missing they skip loudl
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import os
+import queue
 import shutil
+import signal
 import socket
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
 
+from clientsafe.api.server import bind
 from tests.api.conftest import start
 from tests.e2e.composers import BY_ID
 from tests.e2e.conftest import serve_fixture_sites, with_roster
 from tests.e2e.people import PEOPLE_BUTTONS
 from tests.e2e.tray_control import stop
-
-# Unfinished (issue 14, item 5): after the first panel case run.mjs hangs (an RDP evaluation in a panel frame the
-# page has just removed gets no reply, and neither side has a timeout yet). Skipped until that is fixed, so that a
-# hang cannot stall the suite.
-pytestmark = pytest.mark.skip(reason="Firefox e2e unfinished: run.mjs hangs after the first panel case (see top)")
 
 ROOT = Path(__file__).resolve().parents[2]
 FIREFOX = "/usr/bin/firefox-esr"
@@ -82,11 +82,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+# How long one runner command may take before the test gives up on it. The runner's own waits are 10-15 s each;
+# these only stop a hang from stalling the suite, they measure nothing.
+COMMAND_TIMEOUT = 60.0
+START_TIMEOUT = 120.0
+
+
 class Firefox:
-    """tests/firefox/run.mjs, one JSON command and one JSON answer a line."""
+    """tests/firefox/run.mjs, one JSON command and one JSON answer a line.
+
+    A thread reads the runner's answers into a queue, so that waiting for one has a timeout on every platform
+    (a blocking readline on a pipe has none). On a timeout, or whenever the module ends, the runner and Firefox are
+    killed as whole process groups: puppeteer starts Firefox in a group of its own, whose leader's id the runner
+    writes to firefox.pid first thing.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.log = folder / "run.log"
+        self.pid_file = folder / "firefox.pid"
         env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "HOME": str(folder / "home")}
         self.proc = subprocess.Popen(
             ["node", str(RUNNER)],
@@ -97,28 +110,62 @@ class Firefox:
             text=True,
             encoding="utf-8",
             env=env,
+            start_new_session=True,  # its own process group, so that killing it takes everything it started
         )
+        self.answers: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
 
-    def __call__(self, command: str, **args) -> dict:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write(json.dumps({"command": command, **args}) + "\n")
-        self.proc.stdin.flush()
-        line = self.proc.stdout.readline()
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.answers.put(line)
+        self.answers.put("")  # the runner has exited
+
+    def _stderr_tail(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")[-3000:]
+
+    def __call__(self, command: str, timeout: float = COMMAND_TIMEOUT, **args) -> dict:
+        assert self.proc.stdin is not None
+        try:
+            self.proc.stdin.write(json.dumps({"command": command, **args}) + "\n")
+            self.proc.stdin.flush()
+            line = self.answers.get(timeout=timeout)
+        except queue.Empty:
+            self.kill()
+            pytest.fail(
+                f"run.mjs gave no answer to {command} in {timeout:.0f} s; killed it. Its log:\n{self._stderr_tail()}"
+            )
+        except OSError as error:  # the runner is gone (a broken pipe)
+            pytest.fail(f"run.mjs is not running ({error}) at {command}. Its log:\n{self._stderr_tail()}")
         if not line:
-            raise AssertionError(f"run.mjs exited during {command}: {self.log.read_text()[-3000:]}")
+            pytest.fail(f"run.mjs exited during {command}. Its log:\n{self._stderr_tail()}")
         answer = json.loads(line)
         if not answer.pop("ok"):
             raise AssertionError(f"{command}: {answer['error']} (log: {self.log})")
         return answer
 
+    def kill(self) -> None:
+        """Kill the runner and Firefox with everything they started; safe to call more than once."""
+        pids = [self.proc.pid]
+        with contextlib.suppress(OSError, ValueError):
+            pids.append(int(self.pid_file.read_text()))
+        for pid in pids:
+            with contextlib.suppress(OSError):
+                if hasattr(os, "killpg"):
+                    os.killpg(pid, signal.SIGKILL)
+                else:  # not reached (the module needs Debian's firefox-esr); Windows has no process groups
+                    os.kill(pid, signal.SIGTERM)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.proc.wait(timeout=10)
+
     def close(self) -> None:
+        """Quit cleanly if the runner still answers, and kill whatever is left either way."""
         try:
-            self("quit")
+            if self.proc.poll() is None:
+                with contextlib.suppress(Exception, pytest.fail.Exception):
+                    self("quit", timeout=20)
         finally:
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+            self.kill()
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +177,12 @@ def firefox(checker, tmp_path_factory):
         pytest.skip(missing)
     folder = tmp_path_factory.mktemp("firefox")
     addon_id = firefox_build(folder / "extension")
-    svc, server = start(checker, folder / "service")
+    # The service on a port outside the app's range (47390-47399, where tests/api start() puts it): the popup case
+    # stops it, and another ClientSafe started meanwhile on this machine (another test run) would take the first
+    # free port of the range, answer the extension there with 401 and turn "not running" into "not paired".
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("tests.api.conftest.bind", lambda _port: bind(free_port()))
+        svc, server = start(checker, folder / "service")
     svc.app.config.allowed_origins = frozenset({f"moz-extension://{UUID}"})
     svc.server, svc.home = server, folder / "service"  # type: ignore[attr-defined]
     with_roster(svc, folder, lookups_per_minute=1000)
@@ -138,7 +190,13 @@ def firefox(checker, tmp_path_factory):
     browser = Firefox(folder)
     try:
         started = browser(
-            "start", extension=str(folder / "extension"), uuid=UUID, addonId=addon_id, debuggerPort=free_port()
+            "start",
+            timeout=START_TIMEOUT,
+            extension=str(folder / "extension"),
+            uuid=UUID,
+            addonId=addon_id,
+            debuggerPort=free_port(),
+            pidFile=str(browser.pid_file),
         )
         browser("pair", port=svc.port, token=svc.token)
         yield browser, svc, started

@@ -6,18 +6,20 @@
 // kind the extension acts on). What the extension shows is read in its own frames over Firefox's debugging
 // protocol (rdp.mjs), since BiDi cannot see extension documents. The browser never reaches the network: every
 // host name resolves to 127.0.0.1 (network.dns.forceResolve), where the test serves the look-alike sites on 443.
+import { writeFileSync } from "node:fs";
 import readline from "node:readline";
 import puppeteer from "puppeteer-core";
-import { RDP, evaluate, watchAddon, watchTabs } from "./rdp.mjs";
+import { RDP, evaluate as evaluateIn, watchAddon, watchTabs } from "./rdp.mjs";
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (...args) => console.error("run.mjs:", ...args);
 
 let browser = null;
 let rdp = null;
-let documents = null; // the extension's documents, from its add-on watcher
+let documents = null; // the extension's live documents (rdp.mjs Documents), from its add-on and tab watchers
 let base = ""; // moz-extension://<uuid>/
 let page = null; // the site page of the current case
+let popups = 0; // popups opened so far
 
 async function until(what, probe, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
@@ -31,18 +33,32 @@ async function until(what, probe, timeoutMs = 10_000) {
 }
 
 // --- the extension's documents -----------------------------------------------------------------------------
-const inExtension = (path) => [...documents.values()].filter((d) => d.url.startsWith(base + path));
+const inExtension = (path) => documents.under(base + path);
+
+// Evaluate in one extension document; one that has gone (removed, or no longer answering) leaves the list, so
+// later looks skip it instead of asking it again.
+async function evaluate(consoleActor, source) {
+  try {
+    return await evaluateIn(rdp, consoleActor, source);
+  } catch (error) {
+    if (!String(error.message).startsWith("in the extension:")) {
+      log("dropped a document that did not answer:", error.message); // Firefox did not report it gone
+      documents.drop(consoleActor);
+    }
+    throw error;
+  }
+}
 
 async function background(source) {
   const [doc] = inExtension("_generated_background_page.html");
   if (!doc) throw new Error("the extension's background page is not running");
-  return evaluate(rdp, doc.consoleActor, source);
+  return evaluate(doc.consoleActor, source);
 }
 
 // The open warning panel: the panel frame that has drawn its box (hidden frames loaded ahead of time have none).
 async function openPanel() {
   for (const doc of inExtension("ui/panel.html").reverse()) {
-    const box = await evaluate(rdp, doc.consoleActor, `(() => {
+    const box = await evaluate(doc.consoleActor, `(() => {
       const box = document.querySelector(".box");
       return box && { text: box.innerText, acts: [...box.querySelectorAll("[data-act]")].map((b) => b.dataset.act),
         quotes: box.querySelectorAll("blockquote").length };
@@ -55,7 +71,7 @@ async function openPanel() {
 async function markStates() {
   const states = [];
   for (const doc of inExtension("ui/mark.html")) {
-    states.push(await evaluate(rdp, doc.consoleActor, "document.body.dataset.state || ''").catch(() => ""));
+    states.push(await evaluate(doc.consoleActor, "document.body.dataset.state || ''").catch(() => ""));
   }
   return states;
 }
@@ -65,7 +81,7 @@ async function openSite(url) {
   if (page) await page.close().catch(() => {});
   page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 860 });
-  await watchTabs(rdp);
+  await watchTabs(rdp, documents);
   await page.goto(url);
   return page;
 }
@@ -102,19 +118,24 @@ const siteActions = () => page.evaluate(() => window.__site?.actions ?? null);
 
 // A trusted click on one of the panel's buttons: the panel frame fills the window from its top-left corner, so
 // a point in the frame is the same point in the page, where BiDi's pointer actions land.
+// The panel may be drawn again (a new frame) between finding it and pressing: each lookup finds the current panel
+// frame afresh and is retried until one answers.
 async function press(act, reason) {
-  const panel = await until("no warning panel to press", openPanel);
-  const where = (selector) => evaluate(rdp, panel.consoleActor, `(() => {
-    const r = document.querySelector(${JSON.stringify(selector)})?.getBoundingClientRect();
-    return r && { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  })()`);
+  const where = (selector) =>
+    until(`the warning panel has no ${selector} to press`, async () => {
+      const panel = await openPanel();
+      if (!panel) return null;
+      return evaluate(panel.consoleActor, `(() => {
+        const r = document.querySelector(${JSON.stringify(selector)})?.getBoundingClientRect();
+        return r && r.width > 0 && { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      })()`);
+    });
   if (reason !== undefined && reason !== null) {
     const box = await where("textarea");
     await page.mouse.click(box.x, box.y);
     await page.keyboard.type(reason);
   }
   const button = await where(`[data-act=${act}]`);
-  if (!button) throw new Error(`the panel has no ${act} button`);
   await page.mouse.click(button.x, button.y);
 }
 
@@ -134,7 +155,9 @@ async function outcome(received) {
 
 // --- the commands --------------------------------------------------------------------------------------------
 const COMMANDS = {
-  async start({ extension, uuid, addonId, debuggerPort }) {
+  // pidFile: where Firefox's process id goes at once, so the test can end Firefox (its own process group, as
+  // puppeteer starts it) even if this runner hangs or dies.
+  async start({ extension, uuid, addonId, debuggerPort, pidFile }) {
     browser = await puppeteer.launch({
       browser: "firefox",
       protocol: "webDriverBiDi",
@@ -155,6 +178,7 @@ const COMMANDS = {
         "devtools.debugger.prompt-connection": false,
       },
     });
+    if (pidFile) writeFileSync(pidFile, String(browser.process().pid));
     const installed = await browser.installExtension(extension); // temporary, as web-ext run installs it
     base = `moz-extension://${uuid}/`;
     rdp = await RDP.connect(debuggerPort);
@@ -209,14 +233,20 @@ const COMMANDS = {
   },
 
   // The toolbar popup for the current site tab, as the person opens it: its state and title.
+  // Each popup gets its own address (an extra parameter the popup ignores), so an earlier popup's document that
+  // Firefox has not yet reported gone is never read for this one.
   async popup() {
     const tabId = await background(`chrome.tabs.query({url: ${JSON.stringify(page.url())}}).then((t) => t[0].id)`);
-    await background(`chrome.tabs.create({url: "/popup/popup.html?tab=${tabId}", active: false}).then(() => true)`);
-    await watchTabs(rdp);
+    const path = `popup/popup.html?tab=${tabId}&opened=${++popups}`;
+    await background(`chrome.tabs.create({url: "/${path}", active: false}).then(() => true)`);
+    await watchTabs(rdp, documents);
     try {
+      // For a failure's log: where the extension last found the app, and what it made of it.
+      log("popup: the extension's app port and state", JSON.stringify(await background(`Promise.all([
+        chrome.storage.local.get({port: null}), chrome.storage.session.get({tray: null})])`)));
       return await until("the popup never said anything", async () => {
-        for (const doc of inExtension("popup/popup.html")) {
-          const shown = await evaluate(rdp, doc.consoleActor, `(() => {
+        for (const doc of inExtension(path).filter((d) => d.url === base + path)) {
+          const shown = await evaluate(doc.consoleActor, `(() => {
             const status = document.getElementById("status");
             return { state: status?.dataset.state, title: document.getElementById("title")?.textContent };
           })()`);
@@ -228,6 +258,12 @@ const COMMANDS = {
       await background(`chrome.tabs.query({url: "${base}popup/popup.html*"})
         .then((tabs) => chrome.tabs.remove(tabs.map((t) => t.id))).then(() => true)`);
     }
+  },
+
+  // Run `source` (an expression) as the current site page's own script would, and return its value: for
+  // checks of what a page can and cannot do to the extension's frames.
+  async pageScript({ source }) {
+    return { value: await page.evaluate(source) };
   },
 
   async quit() {
@@ -243,6 +279,7 @@ for await (const line of lines) {
   try {
     const { command, ...args } = JSON.parse(line);
     if (!COMMANDS[command]) throw new Error(`no command ${command}`);
+    log(command, args.url ?? args.act ?? ""); // so a stuck command shows in the log the test prints
     answer = { ok: true, ...(await COMMANDS[command](args)) };
   } catch (error) {
     log(error.stack || error);
