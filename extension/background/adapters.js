@@ -3,7 +3,10 @@
 // without a new extension release. Format of the data and of the update: shared/adapters.md.
 
 export const SITES = ["facebook", "instagram", "threads", "x", "linkedin", "bluesky", "reddit", "youtube", "nextdoor",
-  "tiktok", "mastodon", "generic"];
+  "tiktok", "mastodon", "google_business", "yelp", "healthgrades", "generic"];
+// Review sites the policy's review_sites turns on or off (the default when the app has not said: the first three).
+const REVIEW_SITES = ["google_business", "yelp", "facebook", "healthgrades"];
+const DEFAULT_REVIEW_SITES = ["google_business", "yelp", "facebook"];
 const UPDATE_MAX_AGE_MS = 60 * 60 * 1000;
 
 let shipped = null; // {labels, bySite: {site: data}}
@@ -39,8 +42,16 @@ export async function adapterFor(url, config) {
     const update = current ? adapterUpdate.adapters?.[site] : null;
     return update && String(update.version) > String(bySite[site].version) ? update : bySite[site];
   };
+  const reviews = Array.isArray(config?.review_sites) ? config.review_sites : DEFAULT_REVIEW_SITES;
   for (const site of SITES) {
-    if (site !== "generic" && (bySite[site].hosts || []).includes(host)) return { adapter: effective(site), labels };
+    if (site === "generic" || !(bySite[site].hosts || []).includes(host)) continue;
+    // A review site the policy leaves out is not watched at all; on Facebook only its review-reply box is dropped.
+    if (REVIEW_SITES.includes(site) && !reviews.includes(site)) {
+      if (site !== "facebook") return null;
+      const adapter = effective(site);
+      return { adapter: { ...adapter, surfaces: adapter.surfaces.filter((s) => s.where !== "review_reply") }, labels };
+    }
+    return { adapter: effective(site), labels };
   }
   if (listed(config?.mastodon_instances, host)) return { adapter: effective("mastodon"), labels };
   if (listed(config?.generic_domains, host)) return { adapter: { ...effective("generic"), site: host }, labels };

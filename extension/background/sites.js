@@ -4,7 +4,7 @@
 
 // The same scripts as the manifest's; the worker hands each page its adapter (adapters.js) by host name.
 const SCRIPTS = ["content/logic.js", "content/text.js", "content/dom.js", "content/panel.js", "content/adapter.js",
-  "content/core.js", "content/start.js"];
+  "content/core.js", "content/moderation.js", "content/start.js"];
 
 const hostPattern = (domain) => {
   const host = String(domain).trim().toLowerCase().replace(/^https?:\/\//, "").replace(/\/.*$/, "");

@@ -9,6 +9,7 @@ import { setTrayState } from "./status.js";
 const PORTS = Array.from({ length: 10 }, (_, i) => 47390 + i);
 const TIMEOUT_MS = 1500;
 const CONFIG_MAX_AGE_MS = 5 * 60 * 1000;
+const MODERATE_TIMEOUT_MS = 10_000;
 
 export async function settings() {
   const stored = await chrome.storage.local.get({ port: null, token: null });
@@ -17,9 +18,9 @@ export async function settings() {
   return { ...stored, port: managed.service_port || stored.port };
 }
 
-async function call(path, { method = "GET", body, token, port } = {}) {
+async function call(path, { method = "GET", body, token, port, timeout = TIMEOUT_MS } = {}) {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  const timer = setTimeout(() => controller.abort(), timeout);
   try {
     const headers = {};
     if (body !== undefined) headers["Content-Type"] = "application/json";
@@ -110,8 +111,9 @@ async function whyNot(reply, statuses = {}) {
   return { 401: "not_paired", ...statuses }[reply.status] || "error";
 }
 
-export async function check(text, site, account) {
-  const r = await authed("/v1/check", { method: "POST", body: { text, site, account } });
+export async function check(text, site, account, kind) {
+  // kind is sent only for review replies (JSON drops undefined), so other checks look as they always did.
+  const r = await authed("/v1/check", { method: "POST", body: { text, site, account, kind } });
   if (r && r.status === 200) return r.body;
   // 429: this browser's checks a minute, or checks waiting, are past the app's limits (a page flooding it).
   return { action: "error", reasons: [], findings: [], suggestions: [],
@@ -127,6 +129,37 @@ export async function relationship(person) {
   const r = await authed("/v1/relationship", { method: "POST", body: person });
   // 429 here is the app's per-minute limit on looking people up (it stops a page probing the roster).
   return r && r.status === 200 ? r.body : { unreachable: await whyNot(r, { 429: "rate_limited" }) };
+}
+
+// Comments other people wrote on the organisation's own pages (POST /v1/moderate): per item whether it discloses
+// someone's sensitive information, plus the policy's reply text. Null when the app could not answer.
+export async function moderate(site, items) {
+  // A batch of up to 20 comments takes longer than one draft: it gets its own, longer wait.
+  const r = await authed("/v1/moderate", { method: "POST", body: { site, items }, timeout: MODERATE_TIMEOUT_MS });
+  return r && r.status === 200 ? r.body : null;
+}
+
+// What the moderator chose for a flagged comment (hid, deleted, replied, dismissed): the app records it in the
+// content-free audit against the item's mod_id.
+export async function moderationAction(modId, action) {
+  if (!modId) return;
+  await authed("/v1/moderation/action", { method: "POST", body: { mod_id: modId, action } });
+}
+
+// The practice page's round (GET /v1/practice/round) and its result (POST /v1/practice/result), through the
+// same port discovery and pairing as every other call: the reply's status and body, 401 when this browser is
+// not paired, 0 when the app did not answer.
+async function practiceReply(r) {
+  if (r) return { status: r.status, body: r.body };
+  return { status: (await whyNot(null)) === "not_paired" ? 401 : 0, body: {} };
+}
+
+export async function practiceRound(lang) {
+  return practiceReply(await authed(`/v1/practice/round?lang=${encodeURIComponent(lang || "")}`));
+}
+
+export async function practiceResult(roundId, choices) {
+  return practiceReply(await authed("/v1/practice/result", { method: "POST", body: { round_id: roundId, choices } }));
 }
 
 // The policy's extension-facing part (GET /v1/config), cached in storage so a page gets it at once and a

@@ -5,6 +5,7 @@
 //   people[]:   {kind, button: [matcher], person: {from_label?, card?, name?, handle?, handle_href?, profile?, page?}}
 //   account:    {css, attr?, re?} | {path_re} | {initial_state: "mastodon"}
 //   matcher:    {css, label?: key(s) of labels.json, label_re?: regex, not_label?: key(s)}
+//   moderation: {account?, owner_path?, item, text, author?, menu?, hide?, delete?, reply?: [matcher], *_label?: {en, es}}
 // Labels are matched in every language labels.json lists, so a German or Spanish interface is covered the same
 // way as the English one; a control with a language-independent mark (data-testid, data-e2e, componentkey)
 // needs no label at all.
@@ -175,6 +176,29 @@
     };
   }
 
+  // Moderation help on the organisation's own pages (content/moderation.js): where a comment list's items, their
+  // text and author are, and the site's own menu, hide, delete and reply controls (matchers, never pressed by
+  // ClientSafe). The *_label texts ({en, es}) tell the moderator which control to press.
+  function compileModeration(spec, labels) {
+    if (!spec) return null;
+    if (typeof spec.item !== "string" || typeof spec.text !== "string") throw new Error("moderation needs item and text");
+    const optional = (m) => (m ? compileMatcher(m, labels) : null);
+    return {
+      // Who the person acts as on a comment list, where the site's composer-side reader does not see it (YouTube's
+      // simplebox before it is clicked); else the adapter's own account reader.
+      account: spec.account ? compileAccount(spec.account) : null,
+      ownerPath: spec.owner_path ? new RegExp(spec.owner_path) : null, // the page's owner, from its path
+      item: spec.item,
+      text: spec.text,
+      author: spec.author || null,
+      menu: optional(spec.menu),
+      hide: optional(spec.hide),
+      delete: optional(spec.delete),
+      reply: optional(spec.reply),
+      labels: { menu: spec.menu_label || null, hide: spec.hide_label || null, delete: spec.delete_label || null },
+    };
+  }
+
   // The data as core.js uses it. Throws on data it cannot use (an unknown label key, a bad regex): the caller
   // reports the adapter as broken instead of running half of it.
   function compile(data, labels) {
@@ -198,6 +222,7 @@
         button: compileMatcher(p.button, labels),
         person: compilePerson(p.person),
       })),
+      moderation: compileModeration(data.moderation, labels),
     };
   }
 

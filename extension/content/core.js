@@ -149,7 +149,9 @@
       snapshotDisabled(composer, entry);
     }
     const account = accountFor();
-    const asked = ask({ type: "check", text, site: adapter.site, account });
+    // A reply to a review (the adapter's surface says so) is checked as one: confirming a patient is the breach.
+    const kind = entry.surface.where === "review_reply" ? "review_reply" : undefined;
+    const asked = ask({ type: "check", text, site: adapter.site, account, kind });
     const verdict = (await asked) || { action: "error", reasons: [], unreachable: "not_running" };
     if (entry.pending?.text !== text) return { verdict, text, account }; // a newer text is being checked
     Object.assign(entry, { text, verdict, account, pending: null });
@@ -502,6 +504,7 @@
       scan(document.documentElement);
       reportStatus();
       config = (await ask({ type: "config" })) || {};
+      globalThis.ClientSafeModeration?.start(adapter, config); // comments on the org's own pages (moderation.js)
     },
   };
 })();

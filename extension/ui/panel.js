@@ -84,8 +84,10 @@
       media: "Photo or video attached: is there a signed media release?",
       verdict: blocked ? "Hold on: this would breach client confidentiality" : "Check before posting",
       notice: "Check before posting",
-      person: answer?.minor ? "This looks like a young person your organisation serves"
-        : "This looks like someone your organisation serves",
+      person: answer?.reason?.code === "RELATIONSHIP_GUARDIAN"
+        ? "This looks like the parent or guardian of someone your organisation serves"
+        : answer?.minor ? "This looks like a young person your organisation serves"
+          : "This looks like someone your organisation serves",
     };
     const box = el("div", { className: "box", role: "alertdialog", "aria-modal": "true", "aria-labelledby": "t",
       "aria-describedby": "d" });

@@ -51,7 +51,7 @@ class StubChecker:
         self.gate = threading.Event()
         self.gate.set()
 
-    def check(self, text: str, account: str, site: str) -> StubVerdict:
+    def check(self, text: str, account: str, site: str, kind: str | None = None) -> StubVerdict:
         self.gate.wait(60)
         time.sleep(self.delay)
         self.seen.append(text)

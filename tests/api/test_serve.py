@@ -1,5 +1,7 @@
 """`clientsafe serve` as a process: pairing end to end from a script using requests, then SIGTERM."""
 
+import csv
+import io
 import os
 import signal
 import subprocess
@@ -70,9 +72,9 @@ def test_serve_pairs_checks_and_stops_cleanly_on_sigterm(tmp_path):
             timeout=30,
         )
         assert export.returncode == 0
-        rows = export.stdout.splitlines()[1:]
-        assert [row.split(",")[2] for row in rows] == ["check", "decision"]
-        assert rows[1].endswith("posted_anyway,[PERSON] said yes")
+        rows = list(csv.DictReader(io.StringIO(export.stdout)))
+        assert [row["kind"] for row in rows] == ["check", "decision"]
+        assert (rows[1]["choice"], rows[1]["reason"]) == ("posted_anyway", "[PERSON] said yes")
         stored = b"".join(p.read_bytes() for p in (tmp_path / "data").glob("audit.sqlite3*"))
         assert b"Jose" not in stored and b"Quintero" not in stored and b"relapsed" not in stored
     finally:

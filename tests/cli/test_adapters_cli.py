@@ -5,6 +5,7 @@ wrong key, a broken adapter file and an existing key file each get a clear error
 from __future__ import annotations
 
 import json
+import re
 import stat
 import sys
 from pathlib import Path
@@ -76,3 +77,14 @@ def test_a_broken_adapter_file_is_refused_with_what_to_fix(tmp_path, content, sa
     )
     assert signed.returncode == 3 and says in signed.stderr and b"Traceback" not in signed.stderr
     assert not (tmp_path / "u.json").exists()
+
+
+def test_the_signer_knows_the_same_sites_as_the_extension():
+    # The signer and the extension each keep the list (one is Python, one a module the worker imports);
+    # a site added to one alone would sign bundles the extension refuses, or refuse files it ships.
+    from clientsafe.adapter_update import SITES
+
+    source = (ROOT / "extension" / "background" / "adapters.js").read_text(encoding="utf-8")
+    listed = re.search(r"export const SITES = \[(.*?)\];", source, re.S)
+    assert listed is not None
+    assert tuple(re.findall(r'"([a-z_]+)"', listed.group(1))) == SITES

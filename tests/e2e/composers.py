@@ -394,3 +394,46 @@ ANY_USES = {
     TEXTAREA: "insertText",
     CONTENTEDITABLE: "insertText",
 }
+
+
+# Replies to reviews from the organisation's accounts (tests/e2e/test_review_replies.py). Kept out of COMPOSERS:
+# a review reply that confirms a patient is rewritten as a whole reply, not phrase by phrase, so the generic
+# "Apply suggestions keeps the rest of the post" tests do not apply to them.
+REVIEW_COMPOSERS: tuple[Composer, ...] = (
+    _c(
+        "google-business-reply",
+        "https://business.google.com/reviews",
+        TEXTAREA,
+        '[role=dialog] textarea[jsname=YPqjbf][aria-label="Reply"]',
+        "[role=dialog] button[jsname=LgbsSe]",
+        "review_reply",
+        steps=(("click", ".review .reply-open"),),
+    ),
+    _c(
+        "yelp-public-comment",
+        "https://biz.yelp.com/reviews",
+        REACT_TEXTAREA,
+        "textarea.comment-text",
+        ".biz-owner-reply button.send-button",
+        "review_reply",
+        steps=(("click", ".review button.public"),),
+    ),
+    _c(
+        "yelp-private-message",
+        "https://biz.yelp.com/reviews",
+        REACT_TEXTAREA,
+        "textarea[name=message]",
+        ".biz-owner-reply button.send-button",
+        "private_message",
+        steps=(("click", ".review button.private"),),
+    ),
+    _c(
+        "healthgrades-response",
+        "https://www.healthgrades.com/provider/reviews",
+        TEXTAREA,
+        'textarea[aria-label="Write a response"]',
+        "button.submit-response",
+        "review_reply",
+    ),
+)
+REVIEW_BY_ID = {c.id: c for c in REVIEW_COMPOSERS}

@@ -25,6 +25,9 @@ SITES: dict[str, tuple[str, ...]] = {
     "youtube": ("www.youtube.com",),
     "nextdoor": ("nextdoor.com",),
     "tiktok": ("www.tiktok.com",),
+    "google_business": ("business.google.com",),
+    "yelp": ("biz.yelp.com",),
+    "healthgrades": ("www.healthgrades.com",),
     "generic": ("forum.example.org",),
 }
 

@@ -15,6 +15,7 @@ CONFIG_KEYS = {
     "org_accounts",
     "generic_domains",
     "mastodon_instances",
+    "review_sites",
     "overrides",
     "media_release_reminder",
     "policy_links",

@@ -42,7 +42,7 @@ def test_every_policy_ref_a_rule_cites_has_a_default_title():
     refs = {r["policy_ref"] for r in json.loads((ROOT / "tray/clientsafe/checker/rules.json").read_text())["rules"]}
     assert refs <= set(DEFAULT_POLICY_TITLES)
     # Reasons for posts come from the rules; the two for friend and follow requests from the relationship check.
-    relationship = {"RELATIONSHIP_CLIENT", "RELATIONSHIP_CLIENT_MINOR"}
+    relationship = {"RELATIONSHIP_CLIENT", "RELATIONSHIP_CLIENT_MINOR", "RELATIONSHIP_GUARDIAN"}
     from clientsafe.checker.engine import LEARNED_POLICY_REFS
 
     assert set(LEARNED_POLICY_REFS.values()) <= set(DEFAULT_POLICY_TITLES)

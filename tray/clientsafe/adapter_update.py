@@ -31,6 +31,9 @@ SITES = (
     "nextdoor",
     "tiktok",
     "mastodon",
+    "google_business",
+    "yelp",
+    "healthgrades",
     "generic",
 )
 

@@ -22,7 +22,9 @@ from clientsafe.api import (
     routes_check,
     routes_config,
     routes_coverage,
+    routes_moderation,
     routes_pair,
+    routes_practice,
     routes_relationship,
     routes_status,
 )
@@ -79,7 +81,16 @@ def create_app(
     app.state.relationship_limits = {}
     app.state.relationship_checks_per_minute = config.relationship_checks_per_minute
     app.state.coverage_reported = {}  # (site, adapter version, parts) -> when last recorded (monotonic)
-    for module in (routes_check, routes_status, routes_pair, routes_relationship, routes_config, routes_coverage):
+    for module in (
+        routes_check,
+        routes_status,
+        routes_pair,
+        routes_relationship,
+        routes_config,
+        routes_coverage,
+        routes_moderation,
+        routes_practice,
+    ):
         app.include_router(module.router)
 
     @app.exception_handler(RequestValidationError)

@@ -20,6 +20,12 @@ class CheckRequest(Strict):
     site: str = Field(max_length=64, description="Where it will be posted, e.g. facebook.")
     account: Literal["personal", "org"] = Field(description="The staff member's own account, or the organisation's.")
     url: str | None = Field(default=None, max_length=2048, description="Page address (used for nothing but site).")
+    kind: Literal["post", "comment", "review_reply"] | None = Field(
+        default=None,
+        description="What the text is, when the page says: review_reply is a reply to an online review from the "
+        "organisation's account, checked for confirming that the reviewer is or was a client or patient. "
+        "Optional: without it the text is checked as a post.",
+    )
 
 
 class Reason(BaseModel):
@@ -131,6 +137,11 @@ class ConfigResponse(BaseModel):
     org_accounts: dict[str, list[str]] = Field(description="Site -> the organisation's handles or page URLs.")
     generic_domains: list[str] = Field(description="Extra host names for the generic adapter.")
     mastodon_instances: list[str] = Field(description="Mastodon host names besides mastodon.social.")
+    review_sites: list[str] = Field(
+        default=["google_business", "yelp", "facebook"],
+        description="Review sites whose reply boxes the extension watches (google_business, yelp, facebook, "
+        "healthgrades); a reply there is checked as a review reply.",
+    )
     overrides: OverrideRules
     media_release_reminder: bool
     policy_links: dict[str, PolicyLink] = Field(description="policy_ref (as in each verdict reason) -> link.")
@@ -186,6 +197,12 @@ class RelationshipRequest(Strict):
     kind: Literal["incoming_request", "outgoing_request", "message_request"] = Field(
         description="A request to you, one you are about to send (Add friend / Follow), or a message request."
     )
+    lang: str | None = Field(
+        default=None,
+        max_length=35,
+        description="The language for decline_script, e.g. es or es-MX (the browser's). Scripts exist in en and es; "
+        "other or none: the policy's decline_scripts.language, else the system's language, else en.",
+    )
 
     @model_validator(mode="after")
     def _someone(self) -> RelationshipRequest:
@@ -200,8 +217,14 @@ class RelationshipResponse(BaseModel):
     action: Literal["allow", "warn", "block"] = Field(
         description="allow: go ahead; warn: show the reason, one click to go on; block: hold the click."
     )
-    reason: Reason | None = Field(description="Why, in plain language, with policy_ref; null when allowed.")
-    decline_script: str | None = Field(description="A short, kind reply the person can copy; null when allowed.")
+    reason: Reason | None = Field(
+        description="Why, in plain language, with policy_ref; null when allowed. Code RELATIONSHIP_GUARDIAN: the "
+        "roster lists this person as a client's parent or guardian (client stays false; which client is never said)."
+    )
+    decline_script: str | None = Field(
+        description="A short, kind reply the person can copy (the policy's decline_scripts, or built in), in the "
+        "language asked for with lang; null when allowed."
+    )
     check_id: str | None = Field(
         default=None,
         description="When the request is held (warn or block): report what the person chose with POST /v1/decision.",

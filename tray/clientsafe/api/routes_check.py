@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 
 from clientsafe.api import fair_queue
 from clientsafe.api.models import CheckRequest, CheckResponse, DecisionRequest, DecisionResponse
+from clientsafe.api.service_checker import engine_of
 from clientsafe.audit import AuditEvent
 from clientsafe.audit.redact import redact_reason
 
@@ -42,7 +43,7 @@ async def check(body: CheckRequest, request: Request) -> JSONResponse:
         # Paired browsers take turns on it (fair_queue.py): one browser's burst never delays another's check.
         job = state.fair_queue.submit(
             browser.id if browser is not None else "",
-            functools.partial(state.checker.check, body.text, body.account, body.site),
+            functools.partial(state.checker.check, body.text, body.account, body.site, kind=body.kind),
         )
     except fair_queue.Refused as e:
         return JSONResponse(
@@ -116,10 +117,19 @@ async def decision(body: DecisionRequest, request: Request) -> dict:
         # stored with every finding replaced; the raw text never leaves this function.
         loop = asyncio.get_running_loop()
         reason = await loop.run_in_executor(
-            state.analysis_thread, functools.partial(redact_reason, state.checker, body.reason)
+            state.analysis_thread, functools.partial(_redact, state.checker, body.reason)
         )
     ticket = state.audit.record(audit_event("decision", body.check_id, checked, choice=body.choice, reason=reason))
     return {"recorded": ticket.accepted}
+
+
+def _redact(checker: Any, reason: str) -> str | None:
+    # Redacted by the engine itself: a pause lets posts through, it must never let a reason into the audit raw.
+    try:
+        engine = engine_of(checker)
+    except RuntimeError:
+        engine = checker  # not started: redact_reason's own check fails the same way and stores its fixed note
+    return redact_reason(engine, reason)
 
 
 def audit_event(

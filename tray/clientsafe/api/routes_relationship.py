@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
@@ -17,7 +18,7 @@ from clientsafe.api.guard import RateLimiter
 from clientsafe.api.models import RelationshipRequest, RelationshipResponse
 from clientsafe.api.routes_check import audit_event, remember_check
 from clientsafe.checker.reasons import load_reasons
-from clientsafe.roster.relationship import advise
+from clientsafe.roster.relationship import advise, answer_language
 
 router = APIRouter()
 log = logging.getLogger("clientsafe.api")
@@ -54,15 +55,19 @@ def relationship(body: RelationshipRequest, request: Request):  # type: ignore[n
     limiter.hit()
     roster = request.app.state.roster
     person = roster.person(body.name, body.handle, body.profile_url)
-    advice = advise(person, body.kind)
+    scripts = request.app.state.policy.values.get("decline_scripts") or {}
+    advice = advise(person, body.kind, answer_language(body.lang, scripts), scripts)
     reason = None
     if advice.code is not None:
         info = _REASONS.get(advice.code, {})
+        # The reason in the script's language where reasons.json has it (issue 16 translates the rest).
+        spanish: Any = info.get("es")  # reasons.json nests the Spanish texts under "es"
+        shown = {**info, **spanish} if advice.lang == "es" and isinstance(spanish, dict) else info
         reason = {
             "code": advice.code,
-            "message": info.get("message", advice.code),
+            "message": shown.get("message", advice.code),
             "policy_ref": advice.policy_ref or "",
-            "example": info.get("example", ""),
+            "example": shown.get("example", ""),
         }
     # Content-free: no name, handle or address, only what was decided.
     log.info("relationship site=%s kind=%s action=%s", body.site[:64], body.kind, advice.action)

@@ -17,7 +17,13 @@ from typing import Any
 # decision: what the person then did;
 # coverage: a site's adapter missed part of a page (site, action cannot_hold | not_recognised, finding_types =
 # the parts missing, e.g. "post:submit", reason = "adapter <version>"): the site has probably changed.
-KINDS = ("check", "decision", "coverage")
+# training_completed: a practice round was finished (clientsafe/practice/record.py): action passed | not_passed,
+# reason = the score as "correct/total" (never a typed reason), suggestions = how many scenarios, finding_types =
+# ("lang_en",) or ("lang_es",). Never the scenarios' text nor the person's answers.
+# moderation: moderation help on the organisation's own pages (clientsafe/api/routes_moderation.py): account "org",
+# action marked | hid | deleted | replied | dismissed, finding_types = what the comment disclosed (types only),
+# rule_codes = SELF_DISCLOSURE / ABOUT_OTHER / YOUTH. Never the comment, its author or its address.
+KINDS = ("check", "decision", "coverage", "training_completed", "moderation")
 # request_*: what the person did with a held friend, follow or message request (its check's finding_types is
 # the kind of request, e.g. "outgoing_request").
 CHOICES = ("edited", "applied_suggestions", "cancelled", "posted_anyway", "request_sent_anyway", "request_not_sent")

@@ -10,7 +10,8 @@ half escapes it).
 
 Training: issue 15 adds practice rounds. A ``training_completed`` event (``TRAINING_KINDS``) is counted as
 who (the machine's pseudonymous ``source`` id, as in the audit), when, and its score (a ``score`` column when the
-export has one). Until the audit records them, the page shows an empty state.
+export has one, else the event's reason, where clientsafe/practice/record.py keeps it). With no round recorded,
+the page shows an empty state.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from clientsafe.audit.csv_export import SOURCE_COLUMN
 from clientsafe.audit.events import KINDS, PUBLIC_FIELDS, AuditRow, split_codes
 from clientsafe.audit.otlp import OVERRIDES
 
-# Kinds that record a finished practice round (issue 15). Listed here, not in events.KINDS, until the store
-# records them; a CSV from a newer ClientSafe that has them is counted already.
+# Kinds that record a finished practice round (issue 15, clientsafe/practice/record.py). The store keeps the
+# score in the event's reason ("10/12"); a CSV with its own score column is read from that column.
 TRAINING_KINDS = frozenset({"training_completed"})
 SCORE_COLUMN = "score"
 # The columns every audit export has had (the ``source`` column came later and is optional).
@@ -106,6 +107,7 @@ def from_store(rows: Iterable[AuditRow], source: str, name: str) -> Input:
                 action=row.action,
                 rule_codes=row.rule_codes,
                 choice=row.choice or "",
+                score=(row.reason or "") if row.kind in TRAINING_KINDS else "",
             )
         )
     if found.events or source:
@@ -185,7 +187,7 @@ def _event(record: dict[str, str | None], fallback_source: str) -> ReportEvent:
         action=value["action"],
         rule_codes=split_codes(value["rule_codes"]),
         choice=value["choice"],
-        score=value[SCORE_COLUMN],
+        score=value[SCORE_COLUMN] or (value["reason"] if kind in TRAINING_KINDS else ""),
     )
 
 

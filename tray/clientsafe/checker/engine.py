@@ -21,6 +21,7 @@ from clientsafe.checker.learned import Assessment, LearnedLayerError, Post, Risk
 from clientsafe.checker.normalise import normalise
 from clientsafe.checker.org import OrgProfile
 from clientsafe.checker.reasons import load_reasons
+from clientsafe.checker.review_reply import find_review_cues, suggested_reply
 from clientsafe.checker.rules import Fired, RuleTable
 from clientsafe.checker.verdict import ACTION_RANK, Verdict, apply_suggestions
 
@@ -39,6 +40,9 @@ HARD_RULES = frozenset(
         "PRIVATE_CONTACT",
         "DATE_OF_BIRTH",
         "AGE_OVER_89",
+        # A review reply that confirms the reviewer was served is the breach itself (HHS OCR settlements): the
+        # learned layer, trained mostly on posts, does not get to set it aside.
+        "REVIEW_REPLY_CONFIRMS",
     }
 )
 # Reasons only the learned layer gives (no rule carries them), with the policy section each cites.
@@ -176,10 +180,17 @@ class Checker:
         norm = normalise(text)
         language = lang.detect(norm.text)
         hits = self.finder.find(norm.text, language)
+        review = is_review(site, kind)
+        if review:  # "your appointment" is a reminder in a post and a confirmation in a reply to a review
+            hits = sorted(hits + find_review_cues(norm.text, language, hits), key=lambda h: (h.start, h.end))
         fired = self.rules.evaluate(hits, account, replace=False)
-        applied, call = self._learned_layer(norm.text, hits, fired, account, is_review(site, kind), language)
+        applied, call = self._learned_layer(norm.text, hits, fired, account, review, language)
         applied = self.rules.drop_replaced(applied)
-        return compose(norm, hits, applied, self.rules, self.reasons, language, call), language
+        verdict = compose(norm, hits, applied, self.rules, self.reasons, language, call)
+        if review and any(r.code == "REVIEW_REPLY_CONFIRMS" for r in verdict.reasons):
+            # Taking words out cannot undo a confirmation: the rewrite is a whole reply that confirms nothing.
+            verdict.suggestions = suggested_reply(text, self.reasons, language)
+        return verdict, language
 
     # -- the learned layer ---------------------------------------------------------------------------
 

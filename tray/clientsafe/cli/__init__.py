@@ -11,7 +11,20 @@ import sys
 from types import ModuleType
 
 from clientsafe import __version__
-from clientsafe.cli import adapters, audit, check, native_host, pair, policy, roster, self_test, serve, tray
+from clientsafe.cli import (
+    adapters,
+    audit,
+    check,
+    native_host,
+    pair,
+    policy,
+    roster,
+    self_test,
+    serve,
+    standards,
+    training,
+    tray,
+)
 from clientsafe.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CliError
 
 # The order here is the order of `clientsafe --help`.
@@ -22,6 +35,8 @@ COMMANDS: dict[str, ModuleType] = {
     "policy": policy,
     "audit": audit,
     "roster": roster,
+    "standards": standards,
+    "training": training,
     "adapters": adapters,
     "self-test": self_test,
     "native-host": native_host,

@@ -169,6 +169,7 @@ def _roster(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         "consent": "media consent",
         "consent_expiry": "consent expiry",
         "dob": "date of birth (for minor)",
+        "guardians": "guardian names",
     }
     for field, headers in report.columns.items():
         out.write(f"  {labels.get(field, field):<26} <- {', '.join(repr(h) for h in headers)}\n")
@@ -178,6 +179,9 @@ def _roster(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         f"Imported {report.imported:,} clients from {report.rows:,} rows "
         f"({report.minors:,} minors, {report.with_consent:,} with a current media release) in {report.seconds:g} s.\n"
     )
+    if report.guardians:
+        # Never tied to a client: a friend request from one is held as "a client's parent or guardian".
+        out.write(f"Imported {report.guardians:,} parent or guardian names (not linked to which client).\n")
     if report.duplicate_lines:
         lines = ", ".join(str(n) for n in report.duplicate_lines[:10])
         more = " ..." if len(report.duplicate_lines) > 10 else ""
@@ -188,7 +192,12 @@ def _roster(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             out.write(f"  line {bad.line}: {bad.reason}\n")
         if len(report.bad_rows) > _MAX_LISTED_BAD_ROWS:
             out.write(f"  ... and {len(report.bad_rows) - _MAX_LISTED_BAD_ROWS:,} more\n")
-        out.write("Fix them in the export and import again to include them.\n")
+        out.write(
+            "Fix them in the export and import again to include them (a 'guardian:' line skipped only that "
+            "guardian name; the client on that row was imported).\n"
+            if any(bad.reason.startswith("guardian:") for bad in report.bad_rows)
+            else "Fix them in the export and import again to include them.\n"
+        )
     out.write(
         f"Stored as keyed hashes only ({report.size_bytes:,} bytes); the CSV was not copied. A running ClientSafe "
         "uses the new roster at once.\n"

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from clientsafe.practice.schema import EXAMPLES_SCHEMA
+
 ACTIONS = ("allow", "warn", "block")
 FAIL_MODES = ("warn", "block", "allow")
 ACCOUNT_TYPES = ("personal", "org")
@@ -47,7 +49,7 @@ _HOSTNAME = {
 _URL_PATTERN = r"^(https://[^\s/]+|http://(127\.0\.0\.1|localhost|\[::1\])(:[0-9]+)?)(/\S*)?$"
 _URL = {"type": "string", "pattern": _URL_PATTERN, "maxLength": 2048}
 _OPTIONAL_URL = {"anyOf": [_URL, {"type": "null"}]}
-_SITE = r"^[a-z0-9][a-z0-9-]{0,31}$"
+_SITE = r"^[a-z0-9][a-z0-9_-]{0,31}$"  # adapter names: "google_business" has an underscore
 # Signed downloads from IT (adapter updates, the roster bundle): HTTPS only, even on loopback, and the public key
 # (base64 SPKI, ECDSA P-256) their signature is checked against.
 _HTTPS_ONLY_URL = {"type": "string", "pattern": r"^https://[^\s/]+(/\S*)?$", "maxLength": 2048}
@@ -85,6 +87,70 @@ ORGANISATION_SCHEMA: dict[str, Any] = {
         "sponsors": _STRINGS,
         "programs": _STRINGS,
     },
+}
+
+# A text people read, in one language for both (a string) or per language.
+_TEXT = {"type": "string", "minLength": 1, "maxLength": 600}
+_LOCALISED = {
+    "anyOf": [
+        _TEXT,
+        {"type": "object", "additionalProperties": False, "minProperties": 1, "properties": {"en": _TEXT, "es": _TEXT}},
+    ]
+}
+LANGUAGES = ("en", "es")
+# What a Community Standards page can say is removed; the wording of each is in clientsafe/standards/texts.py.
+REMOVED_KINDS = (
+    "health",
+    "addresses",
+    "phones",
+    "names_of_people_served",
+    "photos_of_young_people",
+    "harassment",
+    "hate",
+    "threats",
+    "spam",
+    "ads",
+)
+COMMUNITY_STANDARDS_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "values": {"type": "array", "maxItems": 8, "items": _LOCALISED},
+        "removed": {"type": "array", "uniqueItems": True, "items": {"enum": list(REMOVED_KINDS)}},
+        "removed_extra": {
+            "type": "array",
+            "maxItems": 10,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["what", "why"],
+                "properties": {"what": _LOCALISED, "why": _LOCALISED},
+            },
+        },
+        "contact": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "private_channel": _LOCALISED,
+                "phone": {"type": "string", "minLength": 1, "maxLength": 60},
+                "email": {"type": "string", "minLength": 3, "maxLength": 200, "pattern": r"^[^@\s]+@[^@\s]+$"},
+                "url": _URL,
+            },
+        },
+        "youth_extra_protection": {"type": "boolean"},
+        "language": {"enum": list(LANGUAGES)},
+    },
+}
+_SCRIPT = {
+    "type": "object",
+    "additionalProperties": False,
+    "minProperties": 1,
+    "properties": {"en": _TEXT, "es": _TEXT},
+}
+DECLINE_SCRIPTS_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {"client": _SCRIPT, "minor": _SCRIPT, "guardian": _SCRIPT, "language": {"enum": list(LANGUAGES)}},
 }
 
 # Titles for the policy sections the built-in rules cite; the organisation adds the URLs (policy_links).
@@ -135,6 +201,20 @@ POLICY: tuple[PolicySetting, ...] = (
         {"type": "array", "items": _HOSTNAME, "uniqueItems": True},
         [],
         "Mastodon servers besides mastodon.social where staff post, e.g. social.coop.",
+    ),
+    PolicySetting(
+        "review_sites",
+        {
+            "type": "array",
+            "items": {"enum": ["google_business", "yelp", "facebook", "healthgrades"]},
+            "uniqueItems": True,
+        },
+        ["google_business", "yelp", "facebook"],
+        "Review sites where the organisation answers reviews and the extension checks each reply before it is "
+        "posted: google_business (Google Business Profile, and the owner's view in Google Search and Maps), yelp "
+        "(Yelp for Business: public comments and private messages), facebook (replies on a Page's Reviews tab) and "
+        "healthgrades (provider responses). A reply that confirms the reviewer is or was a client or patient is "
+        "held (docs/rules.md, REVIEW_REPLY_CONFIRMS). Leave a site out to stop watching it.",
     ),
     PolicySetting(
         "rule_actions",
@@ -209,6 +289,44 @@ POLICY: tuple[PolicySetting, ...] = (
         _OPTIONAL_URL,
         None,
         "The organisation's public Community Standards page, linked from warnings on org accounts.",
+    ),
+    PolicySetting(
+        "community_standards",
+        COMMUNITY_STANDARDS_SCHEMA,
+        {},
+        "What `clientsafe standards` (and the tray's Community Standards window) writes into the organisation's "
+        'Community Standards page (docs/community-standards.md). values: the words that fill "we want this page '
+        'to be ..."; removed: what is removed (health, addresses, phones, names_of_people_served, '
+        "photos_of_young_people, harassment, hate, spam, ads, threats), default all; removed_extra: the "
+        "organisation's own items; contact: private_channel, phone, email, url (how to reach the organisation "
+        "privately); youth_extra_protection (default true); language: en or es (the page's default). Each text is "
+        'a string or {"en": ..., "es": ...}.',
+    ),
+    PolicySetting(
+        "decline_scripts",
+        DECLINE_SCRIPTS_SCHEMA,
+        {},
+        "The kind replies offered when a friend, follow or message request comes from someone on the client "
+        'roster: {"client": {"en": ..., "es": ...}, "minor": {...}, "guardian": {...}} replace the built-in '
+        "scripts for a client, a young client and a client's parent or guardian; language (en or es) is the "
+        "default language of the answer when the browser does not ask for one.",
+    ),
+    PolicySetting(
+        "practice_examples",
+        EXAMPLES_SCHEMA,
+        [],
+        "System file or policy URL only: the organisation's own practice scenarios, added to the built-in "
+        "library (docs/practice.md). Each has id, lang (en|es), kind (post|comment|review_reply|friend_request), "
+        "site, account (personal|org), role, context, text, answer (fine|second_look|must_not), reason, rewrite "
+        "(or null), policy_section and incident_kind. One with a built-in scenario's id replaces it.",
+        layers="system",
+    ),
+    PolicySetting(
+        "training_interval_months",
+        {"type": "integer", "minimum": 0, "maximum": 60},
+        0,
+        "Ask each person to finish a practice round every this many months: the tray reminds them when it is "
+        "due (`clientsafe training status`). 0 never asks.",
     ),
     PolicySetting(
         "allowed_extension_ids",

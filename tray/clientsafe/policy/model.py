@@ -114,6 +114,7 @@ class Policy:
             "org_accounts": v["org_accounts"],
             "generic_domains": v["generic_domains"],
             "mastodon_instances": v["mastodon_instances"],
+            "review_sites": v["review_sites"],
             "overrides": {
                 "needs_reason": v["override_needs_reason"],
                 "block_can_be_overridden": v["block_can_be_overridden"],

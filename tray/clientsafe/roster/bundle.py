@@ -5,7 +5,7 @@ File layout (all bytes are signed)::
 
     CSROSTERBUNDLE1\\n
     {"format": 1, "created": ..., "expires": ..., "clients": N, "entries": M, "key_id": ..., "source": ...,
-     "max_words": k, "function_words_in_names": [...]}\\n
+     "max_words": k, "function_words_in_names": [...]}\\n     (format 2 adds "guardians": G, and GUARDIAN records)
     M records of 15 bytes, sorted (exactly roster.bin's: 12-byte HMAC-SHA256 prefix | flags | consent expiry)
     64 bytes: ECDSA P-256 / SHA-256 signature (r||s) over everything above
 
@@ -40,6 +40,10 @@ from clientsafe.roster.org_key import KEY_BYTES, key_file_text
 
 MAGIC = b"CSROSTERBUNDLE1\n"
 FORMAT = 1
+# Format 2: the same layout, with records flagged GUARDIAN (a client's parent or guardian) and a "guardians" count.
+# A bundle without guardians is still written as format 1, so machines that have not updated keep reading it.
+FORMAT_WITH_GUARDIANS = 2
+READABLE_FORMATS = (FORMAT, FORMAT_WITH_GUARDIANS)
 SIGNATURE_BYTES = 64
 MAX_HEADER_BYTES = 16 * 1024
 DEFAULT_VALID_DAYS = 30
@@ -142,10 +146,12 @@ def build(
         raise BundleError("The hashing key must be 32 bytes (make one with `clientsafe roster keygen`).")
     now = now or dt.datetime.now(dt.UTC)
     result = read_clients(source, timeout=timeout, progress=progress, today=today)
-    entries, described = hash_clients(result.clients, hash_key, today=today or now.date(), progress=progress)
+    entries, described = hash_clients(
+        result.clients, hash_key, today=today or now.date(), progress=progress, guardians=result.guardians.names
+    )
     shown = display_source(source)
     header = {
-        "format": FORMAT,
+        "format": FORMAT_WITH_GUARDIANS if described.get("guardians") else FORMAT,
         "created": _stamp(now),
         "expires": _stamp(now + dt.timedelta(days=valid_days)),
         "entries": len(entries),
@@ -200,9 +206,10 @@ def verify(
             f"{where} is not signed by the key the policy names (roster_bundle.public_key): it was signed with "
             "another key, or changed after signing. IT must sign it with their roster signing key."
         ) from None
-    if header.get("format") != FORMAT:
+    if header.get("format") not in READABLE_FORMATS:
         raise BundleError(
-            f"{where} has format {header.get('format')!r}; this ClientSafe reads format {FORMAT}. Update ClientSafe."
+            f"{where} has format {header.get('format')!r}; this ClientSafe reads formats "
+            f"{' and '.join(map(str, READABLE_FORMATS))}. Update ClientSafe."
         )
     try:
         expires = parse_time(str(header["expires"]))

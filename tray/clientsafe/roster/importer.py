@@ -11,7 +11,7 @@ import datetime
 import errno
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from clientsafe import settings
 from clientsafe.roster import store
 from clientsafe.roster.errors import RosterError
 from clientsafe.roster.fetch import fetch
+from clientsafe.roster.guardians import GuardianRead, read_guardians
 from clientsafe.roster.keys import RosterKey, key_id
 from clientsafe.roster.read import Client, ReadResult, RowError, read_csv
 from clientsafe.secret_store import KeyringUnavailable
@@ -90,6 +91,14 @@ class ImportReport:
     size_bytes: int = 0
     seconds: float = 0.0
     key_warning: str = ""
+    guardians: int = 0  # distinct guardian names (optional guardian columns; guardians.py)
+
+
+@dataclass
+class RosterRead(ReadResult):
+    """The clients read.py read, and the guardian names read from the same CSV (none when it has no such column)."""
+
+    guardians: GuardianRead = field(default_factory=GuardianRead)
 
 
 def display_source(source: str) -> str:
@@ -179,7 +188,7 @@ def read_clients(
     timeout: float = 30.0,
     progress: ProgressCallback | None = None,
     today: datetime.date | None = None,
-) -> ReadResult:
+) -> RosterRead:
     """Read a roster CSV (file or ``https://`` address) into clients: the same reading, limits and refusals for a
     person's import and for IT's bundle (``bundle.build``). RosterError when no client can be read."""
     data = _read_source(source, timeout, progress)
@@ -189,6 +198,7 @@ def read_clients(
         progress=(lambda n: progress("read", n, None)) if progress else None,
         today=today,
     )
+    guardians = read_guardians(data) if result.clients else GuardianRead()
     del data  # the CSV text is not kept a moment longer than needed
     if not result.clients:
         detail = "; ".join(f"line {e.line}: {e.reason}" for e in result.bad_rows[:3])
@@ -196,7 +206,11 @@ def read_clients(
             f"No client could be read from {len(result.bad_rows)} row(s) ({detail or 'no data rows'}). Fix the "
             "rows and import again; the previous roster is still in force."
         )
-    return result
+    if guardians.columns:
+        result.columns["guardians"] = guardians.columns
+        result.ignored_columns = [c for c in result.ignored_columns if c not in guardians.columns]
+    bad_rows = sorted([*result.bad_rows, *guardians.bad_rows], key=lambda e: e.line)
+    return RosterRead(**{**vars(result), "bad_rows": bad_rows}, guardians=guardians)
 
 
 def hash_clients(
@@ -205,6 +219,7 @@ def hash_clients(
     *,
     today: datetime.date,
     progress: ProgressCallback | None = None,
+    guardians: Sequence[tuple[str, ...]] = (),
 ) -> tuple[dict[bytes, tuple[int, int]], dict[str, Any]]:
     """The records of ``roster.bin`` (keyed hashes and flags) and the header fields that describe them (client
     count, key fingerprint, longest name, function words in names). Nothing returned names anyone."""
@@ -223,10 +238,18 @@ def hash_clients(
                         yield b"n", word, store.WORD, 0
             if progress and (i % 1000 == 0 or i == total):
                 progress("hash", i, total)
+        # Guardians: their full name and first + last, flagged GUARDIAN only. No WORD records: a guardian is never
+        # looked for in a post, only as the one person behind a request (match.Roster.person).
+        for name in guardians:
+            full = " ".join(name[:MAX_WORDS])
+            yield b"n", full, store.GUARDIAN, 0
+            if len(name) > 2:
+                yield b"n", f"{name[0]} {name[-1]}", store.GUARDIAN, 0
 
     entries = store.build_entries(secret, items())
     max_words = max(min(len(c.name), MAX_WORDS) for c in clients)
     max_words = max([max_words, *(min(len(a), MAX_WORDS) for c in clients for a in c.aliases)])
+    max_words = max([max_words, *(min(len(g), MAX_WORDS) for g in guardians)])
     # The few function words that do occur in names ("de", "la"): the matcher must not skip them. Only
     # common English words are listed here, never a name.
     glue = {w for c in clients for phrase in (c.name, *c.aliases) for w in phrase} & function_words()
@@ -236,6 +259,8 @@ def hash_clients(
         "max_words": max_words,
         "function_words_in_names": sorted(glue),
     }
+    if guardians:  # absent, not 0, when the CSV has none: the header stays as older versions wrote it
+        meta["guardians"] = len(guardians)
     return entries, meta
 
 
@@ -284,7 +309,9 @@ def import_roster(
     except OSError as e:
         raise _disk_error(e, key.file.parent) from None
     today = today or datetime.date.today()
-    entries, described = hash_clients(result.clients, secret, today=today, progress=progress)
+    entries, described = hash_clients(
+        result.clients, secret, today=today, progress=progress, guardians=result.guardians.names
+    )
     if progress:
         progress("write", 0, 1)
     shown = display_source(text_source)
@@ -310,4 +337,5 @@ def import_roster(
         size_bytes=written.stat().st_size,
         seconds=round(time.perf_counter() - started, 2),
         key_warning=key.warning,
+        guardians=len(result.guardians.names),
     )

@@ -62,6 +62,7 @@ class PersonMatch:
     minor: bool = False
     consent: bool = False
     matched_on: tuple[str, ...] = ()  # of "name", "alias", "handle"
+    guardian: bool = False  # a client's parent or guardian as the roster lists them (says nothing of which client)
 
 
 def _kind(flags: int) -> str:
@@ -242,7 +243,7 @@ class Roster:
         for i in range(len(words)):
             for n in range(1, min(self._max_words, len(words) - i) + 1):
                 hit = self._lookup(b"n", " ".join(words[i : i + n]))
-                if hit is not None and hit[0] & store.KINDS:
+                if hit is not None and hit[0] & (store.KINDS | store.GUARDIAN):
                     hits.append(hit)
         for value in (handle_or_url, profile_url):
             h = handle(value) if value else None
@@ -250,13 +251,16 @@ class Roster:
                 hit = self._lookup(b"h", h)
                 if hit is not None:
                     hits.append(hit)
+        guardian = any(f & store.GUARDIAN for f, _ in hits)
+        hits = [(f, e) for f, e in hits if f & store.KINDS]
         if not hits:
-            return PersonMatch(client=False)
+            return PersonMatch(client=False, guardian=guardian)
         return PersonMatch(
             client=True,
             minor=any(f & store.MINOR for f, _ in hits),
             consent=all(self._consented(f, e, day) for f, e in hits),
             matched_on=tuple(sorted({_kind(f) for f, _ in hits})),
+            guardian=guardian,
         )
 
 

@@ -47,6 +47,9 @@ RECORD = struct.Struct(f"<{HASH_BYTES}sBH")
 # or go on here, so a post costs about one hash per word.
 NAME, ALIAS, HANDLE, MINOR, CONSENT, WORD = 1, 2, 4, 8, 16, 32
 KINDS = NAME | ALIAS | HANDLE
+# A client's parent or guardian (a name phrase, never linked to which client): held as a friend request, never
+# a client named in a post. Not in KINDS, so a ClientSafe that predates it reads such a record as no one.
+GUARDIAN = 64
 EPOCH = datetime.date(1970, 1, 1)
 # A temporary roster file untouched for this long belongs to no running import (writing one takes seconds).
 ORPHAN_SECONDS = 10 * 60
@@ -71,8 +74,8 @@ def merge(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
     flags_b, exp_b = b
     if not flags_a & KINDS or not flags_b & KINDS:  # a bare word entry says nothing about minors or consent
         (flags, expiry) = b if not flags_a & KINDS else a
-        return flags | ((flags_a | flags_b) & WORD), expiry
-    kinds = (flags_a | flags_b) & (KINDS | WORD)
+        return flags | ((flags_a | flags_b) & (WORD | GUARDIAN)), expiry
+    kinds = (flags_a | flags_b) & (KINDS | WORD | GUARDIAN)
     minor = (flags_a | flags_b) & MINOR
     consent = flags_a & flags_b & CONSENT
     expiry = 0

@@ -77,7 +77,10 @@ class TrayApp(QObject):
         self.menu.addSeparator()
         self.roster_action = self._add("Client r&oster…", self.open_roster)
         self.warnings_action = self._add("Recent &warnings…", self.open_warnings)
+        self.practice_action = self._add("Prac&tice…", self.open_practice)
+        self.practice_reminded = False  # the due-practice notification is shown once per session
         self.policy_action = self._add("Policy and Community &Standards…", self.open_policy)
+        self.standards_action = self._add("Community Standards pa&ge…", self.open_standards)
         self.menu.addSeparator()
         self.about_action = self._add("&About ClientSafe", self.open_about)
         self.quit_action = self._add("&Quit", self.quit)
@@ -190,6 +193,7 @@ class TrayApp(QObject):
         about = self.windows.get("about")
         if isinstance(about, AboutWindow):
             about.set_status(line, self.facts.warnings)
+        self._remind_practice()
 
     def _read_faults(self) -> None:
         """The paired count, and the faults that leave checks answering but need the person: a keyring that
@@ -330,6 +334,35 @@ class TrayApp(QObject):
         window.show_policy(self.backend.policy)  # type: ignore[attr-defined]
         return self._show("policy", window)
 
+    def open_standards(self) -> Any:
+        from clientsafe.ui.standards_window import StandardsWindow
+
+        window = self.windows.get("standards") or StandardsWindow(policy=lambda: self.backend.policy)
+        window.refresh()  # type: ignore[attr-defined]
+        return self._show("standards", window)
+
+    def open_practice(self) -> Any:
+        from clientsafe.ui.practice_window import PracticeWindow
+
+        window = self.windows.get("practice") or PracticeWindow(
+            policy=lambda: self.backend.policy, store=lambda: self.backend.audit
+        )
+        return self._show("practice", window)
+
+    def _remind_practice(self) -> None:
+        """The policy's training_interval_months: a badge on the menu entry, and one notification, when due."""
+        from clientsafe.practice import reminder
+        from clientsafe.practice.session import default_language
+
+        policy, audit = self.backend.policy, self.backend.audit
+        due = reminder.is_due(policy, audit.path if audit else None)
+        lang = default_language()
+        self.practice_action.setText(reminder.BADGE[lang] if due else "Prac&tice…")
+        if due and not self.practice_reminded:
+            self.practice_reminded = True
+            title, body = reminder.message(policy, lang)
+            self.notifier.notify(title, body, on_click=self.open_practice)
+
     def open_about(self) -> AboutWindow:
         window = self.windows.get("about") or AboutWindow()
         self._show("about", window)
@@ -376,6 +409,9 @@ class TrayApp(QObject):
         window = self.windows.get("policy")
         if window is not None:
             window.show_policy(policy)  # type: ignore[attr-defined]
+        standards = self.windows.get("standards")
+        if standards is not None:
+            standards.refresh(keep_language=True)  # type: ignore[attr-defined]
         org = policy["organisation"].get("name") or "Your organisation"
         self.notifier.notify(
             "ClientSafe's policy changed",

@@ -30,6 +30,7 @@ CATEGORY_OF: dict[str, str] = {
     "org_accounts": "Organisation",
     "generic_domains": "Organisation",
     "mastodon_instances": "Organisation",
+    "review_sites": "Organisation",
     "allowed_extension_ids": "Organisation",
     "rule_actions": "Warnings",
     "override_needs_reason": "Warnings",
@@ -39,6 +40,10 @@ CATEGORY_OF: dict[str, str] = {
     "media_release_reminder": "Warnings",
     "policy_links": "Warnings",
     "community_standards_url": "Warnings",
+    "community_standards": "Warnings",
+    "decline_scripts": "Warnings",
+    "practice_examples": "ClientSafe",
+    "training_interval_months": "ClientSafe",
     "audit_retention_days": "Audit",
     "audit_forward_url": "Audit",
     "audit_forward_format": "Audit",
@@ -72,6 +77,15 @@ SETTINGS: dict[str, tuple[str, str, str]] = {
         "Sitios adicionales que vigila la extensión",
         "Sitios adicionales (nombres de host) en los que el adaptador genérico de la extensión vigila los cuadros "
         "de texto, p. ej. el foro o la herramienta de boletines de la propia organización.",
+    ),
+    "review_sites": (
+        "Review sites whose replies are checked",
+        "Sitios de reseñas cuyas respuestas se revisan",
+        "Sitios de reseñas donde la organización responde reseñas y la extensión revisa cada respuesta antes de "
+        "publicarla: google_business (Perfil de Empresa de Google), yelp (Yelp for Business: comentarios públicos y "
+        "mensajes privados), facebook (respuestas en la pestaña de reseñas de una página) y healthgrades (respuestas "
+        "del proveedor). Se retiene una respuesta que confirma que quien escribió la reseña es o fue cliente o "
+        "paciente. Si se quita un sitio, deja de vigilarse.",
     ),
     "mastodon_instances": (
         "Mastodon servers where staff post",
@@ -124,11 +138,45 @@ SETTINGS: dict[str, tuple[str, str, str]] = {
         '"4.2 Confidencialidad de los clientes"}}. Las referencias que no se indiquen conservan un título '
         "integrado y no tienen enlace.",
     ),
+    "practice_examples": (
+        "The organisation's own practice examples",
+        "Ejemplos de práctica propios de la organización",
+        "Solo en el archivo del sistema o la URL de la política: los escenarios de práctica propios de la "
+        "organización, que se suman a la biblioteca integrada (docs/practice.md). Cada uno tiene id, lang (en|es), "
+        "kind (post|comment|review_reply|friend_request), site, account (personal|org), role, context, text, answer "
+        "(fine|second_look|must_not), reason, rewrite (o null), policy_section e incident_kind. Uno con el id de un "
+        "escenario integrado lo sustituye.",
+    ),
+    "training_interval_months": (
+        "Ask for a practice round every N months",
+        "Pedir una ronda de práctica cada N meses",
+        "Pedir a cada persona que termine una ronda de práctica cada tantos meses: la bandeja se lo recuerda cuando "
+        "toca (`clientsafe training status`). 0 no lo pide nunca.",
+    ),
     "community_standards_url": (
         "Community Standards page",
         "Página de normas de la comunidad",
         "La página pública de normas de la comunidad de la organización, enlazada desde los avisos en las "
         "cuentas de la organización.",
+    ),
+    "community_standards": (
+        "What the Community Standards page says",
+        "Qué dice la página de normas de la comunidad",
+        "Lo que `clientsafe standards` (y la ventana de normas de la comunidad de la bandeja) escribe en la página "
+        'de normas de la comunidad (docs/community-standards.md). values: las palabras que completan "queremos que '
+        'esta página sea ..."; removed: lo que se elimina (health, addresses, phones, names_of_people_served, '
+        "photos_of_young_people, harassment, hate, spam, ads, threats), por omisión todo; removed_extra: lo que "
+        "añade la organización; contact: private_channel, phone, email, url (cómo contactar en privado); "
+        "youth_extra_protection (por omisión true); language: en o es (el idioma de la página por omisión). Cada "
+        'texto es una cadena o {"en": ..., "es": ...}.',
+    ),
+    "decline_scripts": (
+        "Replies that decline a client's friend request",
+        "Respuestas para rechazar la solicitud de amistad de un cliente",
+        "Las respuestas amables que se ofrecen cuando una solicitud de amistad, de seguimiento o de mensaje viene "
+        'de alguien de la lista de clientes: {"client": {"en": ..., "es": ...}, "minor": {...}, "guardian": {...}} '
+        "sustituyen a las integradas para un cliente, un cliente menor de edad y la madre, el padre o el tutor de "
+        "un cliente; language (en o es) es el idioma de la respuesta cuando el navegador no pide ninguno.",
     ),
     "allowed_extension_ids": (
         "Browser extensions allowed to call the app",
