@@ -97,3 +97,12 @@ def test_when_the_policy_declares_practice_examples_then_a_bad_example_is_refuse
     assert not validator.is_valid([dict(fixture_items()[0], answer="perhaps")])
     assert BY_NAME["practice_examples"].layers == "system"
     assert BY_NAME["training_interval_months"].default == 0
+
+
+def test_a_spanish_scenario_names_the_persons_role_in_spanish():
+    # The page shows "Usted es: <role>": a Spanish round must not switch to English there.
+    shipped = load_library()
+    english_roles = {s.role.lower() for s in shipped if s.lang == "en"}
+    spanish = [s for s in shipped if s.lang == "es"]
+    assert spanish
+    assert [s.id for s in spanish if s.role.lower() in english_roles] == []
