@@ -88,3 +88,11 @@ def test_the_signer_knows_the_same_sites_as_the_extension():
     listed = re.search(r"export const SITES = \[(.*?)\];", source, re.S)
     assert listed is not None
     assert tuple(re.findall(r'"([a-z_]+)"', listed.group(1))) == SITES
+
+
+def test_every_site_has_the_name_people_know_it_by_in_both_languages():
+    from clientsafe.adapter_update import SITES
+
+    names = json.loads((ROOT / "shared" / "sites.json").read_text(encoding="utf-8"))["sites"]
+    assert tuple(names) == SITES
+    assert all(set(n) == {"en", "es"} and all(n.values()) for n in names.values())
