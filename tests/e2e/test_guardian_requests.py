@@ -52,7 +52,8 @@ def test_a_guardians_request_is_held_with_the_guardian_reason_and_script(page, b
     assert "parent or guardian of someone the organisation serves" in text
     frame = ui.wait_frame(page)
     # The heading says who this is, not "a young person your organisation serves" (the client is the minor).
-    assert frame.locator("h2").inner_text() == "This looks like the parent or guardian of someone your organisation serves"
+    heading = frame.locator("h2").inner_text()
+    assert heading == "This looks like the parent or guardian of someone your organisation serves"
     script = frame.locator("blockquote").inner_text()
     kind = "incoming_request" if button.action == "confirm" else "outgoing_request"
     assert script == BUILT_IN["guardian"][kind]["en"]
