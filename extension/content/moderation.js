@@ -92,11 +92,22 @@
 
   // The mark sits at the comment's top-right corner, except where the site's own menu button is (X's caret, a
   // LinkedIn comment's ⋯): there it moves to the button's left, so the mark never covers the control the person is
-  // led to press.
+  // led to press. Where the comment list scrolls in a box of its own (Instagram's comment pane), a mark whose
+  // corner is scrolled out of the box is hidden, not drawn over the post's header.
+  function clipOf(item) {
+    for (let el = item.parentElement; el && el !== document.body && el !== document.documentElement; el = el.parentElement) {
+      if (getComputedStyle(el).overflowY !== "visible") return el;
+    }
+    return null;
+  }
+
   function place(item, entry) {
     const { host } = entry;
     const r = item.getBoundingClientRect();
-    const shown = item.isConnected && r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight;
+    if (entry.clip === undefined || (entry.clip && !entry.clip.isConnected)) entry.clip = clipOf(item);
+    const c = entry.clip?.getBoundingClientRect();
+    const clipped = !!c && (r.top + 2 < c.top || r.top + 26 > c.bottom);
+    const shown = item.isConnected && r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && !clipped;
     host.style.display = shown ? "block" : "none";
     if (!shown) return;
     const top = r.top + 2;

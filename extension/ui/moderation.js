@@ -117,14 +117,15 @@
     const replyText = reply?.[result.language === "es" ? "es" : "en"] || reply?.en || "";
     const box = el("div", { className: `box${result.youth ? " urgent" : ""}`, role: "dialog" });
     box.setAttribute("aria-modal", "true");
-    box.append(
+    // Only nodes: a false "who" line must leave nothing (append() would print the word "false").
+    box.append(...[
       el("h2", { text: result.youth ? T.titleYouth : T.title }),
       result.self_disclosure && el("div", { className: "who", text: T.self }),
       result.about_other && el("div", { className: "who", text: T.other }),
       el("div", { text: T.what }),
       el("ul", {}, ...result.types.map((t) => el("li", { text: word(t) }))),
       el("p", { className: "example", text: T.why }),
-    );
+    ].filter(Boolean));
     const item = controls.hide ? label("hide") : label("delete");
     if ((controls.hide || controls.delete) && label("menu")) {
       box.append(el("p", { className: "steps", text: T.how(label("menu"), item) }));

@@ -74,3 +74,19 @@ def test_when_a_batch_is_checked_then_each_answer_keeps_its_id_and_order(checker
     assert [(r.id, r.flagged) for r in results] == [("a", False), ("b", True), ("c", False)]
     # The answer carries finding types only: nothing from the comment's words.
     assert "pregnant" not in repr(results[1].to_dict())
+
+
+@pytest.mark.parametrize(
+    ("text", "youth"),
+    [
+        ("My sister Ana is 15 and she tried to kill herself last week, she's in 9th grade at Kennedy High", True),
+        ("my brother tried to kill himself", False),
+        ("I tried to kill myself last year and this program saved me", False),
+        ("Mi hermano intentó matarse el año pasado", False),
+    ],
+)
+def test_when_a_comment_tells_of_a_suicide_attempt_without_the_word_then_it_is_flagged(checker, text, youth):
+    # Found trying the moderation pages: "tried to kill herself" was not flagged at all, though "suicidal" was.
+    result = moderate_one(checker, "c1", text)
+    assert result.flagged and "MENTAL_HEALTH" in result.types
+    assert result.youth is youth
