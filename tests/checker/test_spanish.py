@@ -74,3 +74,16 @@ def test_every_reason_has_a_spanish_text():
 
 def test_the_own_family_veto_works_in_spanish(checker):
     assert checker.check("Mi hija tiene piojos otra vez jaja, pobrecita", "personal").action == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¡Qué orgullo de Maria, de nuestro refugio juvenil! Hoy cumplió 15 años.",
+        "Felicidades a Daniel del refugio para adolescentes, ya terminó la prepa.",
+    ],
+)
+def test_a_youth_shelter_named_as_refugio_is_a_shelter(checker, text):
+    # Found writing the Spanish panel screenshot: "refugio juvenil" came back clear, "albergue juvenil" was held.
+    verdict = checker.check(text, account="personal")
+    assert spans(text, verdict, "SHELTER") and verdict.action == "block"
