@@ -11,7 +11,7 @@ BIN    := $(VENV)/bin
 endif
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format bench setup clean fixtures package train
+.PHONY: run test lint format bench setup clean fixtures package train translations
 
 $(STAMP): pyproject.toml requirements/model.txt requirements/constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -69,6 +69,14 @@ format: setup
 test: setup lint fixtures
 	node --test tests/extension/
 	$(BIN)/python -m pytest
+
+# The tray's Spanish (tray/clientsafe/ui/translations): collect the strings from the code into the .ts (translate
+# the new ones there, e.g. in pyside6-linguist), then compile the .qm the app loads. Both files are committed;
+# tests/qt/test_translations.py fails when either is stale.
+TRANSLATED = $(filter-out %/__init__.py,$(wildcard tray/clientsafe/ui/*.py))
+translations: setup
+	$(BIN)/pyside6-lupdate $(TRANSLATED) -no-obsolete -locations none -target-language es -ts tray/clientsafe/ui/translations/clientsafe_es.ts
+	$(BIN)/pyside6-lrelease tray/clientsafe/ui/translations/clientsafe_es.ts -qm tray/clientsafe/ui/translations/clientsafe_es.qm
 
 # The learned risk layer's weights (tray/clientsafe/data/risk_model.*) from the labelled corpus
 # (tests/data/corpus, held-out writers excluded). Deterministic: the same corpus gives the same files.

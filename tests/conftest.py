@@ -15,6 +15,11 @@ DATA = Path(__file__).parent / "data"
 # Tests never read the machine's IT-managed policy (/etc/clientsafe/policy.json, which an installed .deb
 # leaves behind): each test that needs one names its own.
 os.environ.setdefault("CLIENTSAFE_SYSTEM_POLICY", str(Path(__file__).parent / "data" / "no-system-policy.json"))
+# ClientSafe speaks the computer's language unless the policy sets one: the tests that expect English must not
+# depend on the machine running them (a developer's es_MX desktop). Tests of Spanish set it themselves.
+for _variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "C.UTF-8"
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -113,7 +113,9 @@ async function whyNot(reply, statuses = {}) {
 
 export async function check(text, site, account, kind) {
   // kind is sent only for review replies (JSON drops undefined), so other checks look as they always did.
-  const r = await authed("/v1/check", { method: "POST", body: { text, site, account, kind } });
+  // lang: the browser's language, which the app words the reasons in unless the policy sets one.
+  const lang = chrome.i18n?.getUILanguage?.() || undefined;
+  const r = await authed("/v1/check", { method: "POST", body: { text, site, account, kind, lang } });
   if (r && r.status === 200) return r.body;
   // 429: this browser's checks a minute, or checks waiting, are past the app's limits (a page flooding it).
   return { action: "error", reasons: [], findings: [], suggestions: [],

@@ -2,21 +2,25 @@
 // keyed by the random id in this frame's address; a worker that stopped is reconnected to, and it answers
 // with the state it kept.
 (() => {
+  // Symbol, colour, and the message that names the state (ui/i18n.js: the policy's language or the browser's).
   const LOOKS = {
-    clear: ["✓", "#1b6e2a", "ClientSafe: nothing found"],
-    caution: ["!", "#8a5300", "ClientSafe: check before posting"],
-    stop: ["■", "#b00020", "ClientSafe: client information found"],
-    watching: ["…", "#555", "ClientSafe checks this as you type"],
-    unchecked: ["?", "#555", "ClientSafe: not checked"],
-    paused: ["II", "#555", "ClientSafe is paused in the app: posts are not checked"],
-    unheld: ["⚠", "#8a5300",
-      "ClientSafe cannot hold this post here: it checks what you write but cannot stop it being posted"],
+    clear: ["✓", "#1b6e2a", "mark_clear"],
+    caution: ["!", "#8a5300", "mark_caution"],
+    stop: ["■", "#b00020", "mark_stop"],
+    watching: ["…", "#555", "mark_watching"],
+    unchecked: ["?", "#555", "mark_unchecked"],
+    paused: ["II", "#555", "mark_paused"],
+    unheld: ["⚠", "#8a5300", "mark_unheld"],
   };
+  let t = () => "";
   const id = location.hash.slice(1);
   const span = document.getElementById("mark");
 
+  let last = "watching";
   function paint(state) {
-    const [symbol, colour, label] = LOOKS[state] || LOOKS.unchecked;
+    last = state;
+    const [symbol, colour, key] = LOOKS[state] || LOOKS.unchecked;
+    const label = t(key);
     span.textContent = symbol;
     span.style.background = colour;
     span.setAttribute("aria-label", label);
@@ -35,6 +39,12 @@
     port.onDisconnect.addListener(() => setTimeout(connect, 200));
     port.postMessage({ id });
   }
+  globalThis.ClientSafeI18n.ready.then(({ lang, t: words }) => {
+    t = words;
+    document.documentElement.lang = lang;
+    document.title = t("mark_document_title");
+    paint(last); // the label again, now in words
+  });
   paint("watching");
   connect();
 })();

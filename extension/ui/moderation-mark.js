@@ -3,23 +3,23 @@
 // worker over a port, keyed by the random id in this frame's address. A flagged mark opens the moderation panel
 // on the person's own click or key; a click or key a script forged (not trusted) does nothing.
 (() => {
-  const es = navigator.language.toLowerCase().startsWith("es");
+  // Symbol, colour, and the message that names the state (ui/i18n.js: the policy's language or the browser's).
   const LOOKS = {
-    clear: ["✓", "#6b6b6b", es ? "ClientSafe: nada privado en este comentario" : "ClientSafe: nothing private found"],
-    review: ["!", "#8a5300", es ? "ClientSafe: este comentario comparte información privada. Pulse para ver qué hacer"
-      : "ClientSafe: this comment shares private information. Click to see what to do"],
-    urgent: ["!!", "#b00020", es ? "ClientSafe: información privada de una persona joven. Pulse para ver qué hacer"
-      : "ClientSafe: a young person's private information. Click to see what to do"],
-    dismissed: ["–", "#6b6b6b", es ? "ClientSafe: marcado como aceptable" : "ClientSafe: you marked this as fine"],
-    unchecked: ["…", "#6b6b6b", es ? "ClientSafe: comprobando" : "ClientSafe: checking"],
+    clear: ["✓", "#6b6b6b", "modmark_clear"],
+    review: ["!", "#8a5300", "modmark_review"],
+    urgent: ["!!", "#b00020", "modmark_urgent"],
+    dismissed: ["–", "#6b6b6b", "modmark_dismissed"],
+    unchecked: ["…", "#6b6b6b", "modmark_unchecked"],
   };
+  let t = () => "";
   const id = location.hash.slice(1);
   const span = document.getElementById("mark");
   let state = "unchecked";
 
   function paint(next) {
     state = LOOKS[next] ? next : "unchecked";
-    const [symbol, colour, label] = LOOKS[state];
+    const [symbol, colour, key] = LOOKS[state];
+    const label = t(key);
     span.textContent = symbol;
     span.style.background = colour;
     span.style.cursor = state === "review" || state === "urgent" ? "pointer" : "default";
@@ -48,6 +48,12 @@
     port.onDisconnect.addListener(() => setTimeout(connect, 200));
     port.postMessage({ id });
   }
+  globalThis.ClientSafeI18n.ready.then(({ lang, t: words }) => {
+    t = words;
+    document.documentElement.lang = lang;
+    document.title = t("modmark_document_title");
+    paint(state); // the label again, now in words
+  });
   paint("unchecked");
   connect();
 })();

@@ -58,6 +58,9 @@ def test_when_the_app_stops_popup_and_badge_say_so_and_a_restart_recovers_withou
     state, title = popup(context, ext_id, tab_id)
     assert state == "not_running" and "not running" in title
     assert badge(context, tab_id) == "!"
+    worker = context.service_workers[0]
+    tooltip = worker.evaluate("(tabId) => chrome.action.getTitle({tabId})", tab_id)
+    assert tooltip == "ClientSafe: not protected, the app is not running"
     page.click("button[type=submit]")  # the fail mode (warn): held as not checked
     assert "not checked" in ui.wait_panel(page)
     ui.press(page, "cancel")

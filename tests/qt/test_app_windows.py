@@ -16,8 +16,11 @@ def test_about_shows_version_status_and_where_files_are(tray, home):
     about = tray.windows["about"]
     assert about.isVisible()
     assert f"ClientSafe {__version__}" in about.findChildren(type(about.status))[0].text()
-    assert "no browser is paired" in about.status.text()
+    assert "pair a browser" in about.status.text()
     assert str(home / "data") in about.files.text()
+    assert about.files.isHidden()  # where the files are is for the IT / privacy officer view
+    about.admin.box.setChecked(True)
+    assert not about.files.isHidden()
 
 
 def test_start_at_login_checkbox_writes_and_removes_the_xdg_entry(tray, home):
@@ -41,10 +44,12 @@ def test_when_there_is_no_tray_area_then_a_small_window_says_why_and_offers_the_
         assert not tray.tray.isVisible()
         assert WHY in [label.text() for label in window.findChildren(type(window.status))]
         assert window.status.text() == tray.status_action.text()
-        assert set(window.buttons) == {"Check a draft…", "Pause 15 min", "Pair a browser…", "About", "Quit"}
+        entries = [a.text().replace("&", "") for a in tray.menu.actions()[1:] if not a.isSeparator()]
+        assert list(window.buttons) == entries  # every entry of the tray menu (issue 16)
+        assert {"Client roster…", "Recent warnings…", "Policy and Community Standards…"} <= set(window.buttons)
         qtbot.mouseClick(window.buttons["Check a draft…"], Qt.MouseButton.LeftButton)
         assert tray.windows["check"].isVisible()
-        qtbot.mouseClick(window.buttons["Pause 15 min"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.buttons["Pause for 15 minutes"], Qt.MouseButton.LeftButton)
         assert window.status.text().startswith("Paused")
         quits = []
         monkeypatch.setattr(QApplication, "quit", lambda *a: quits.append(True))

@@ -70,7 +70,7 @@ def test_approve_in_the_window_then_listed_then_revoke_locks_it_out(tray, qtbot)
     assert window.paired_empty.isVisible()
     assert requests.get(f"{base}/v1/status", headers=auth, timeout=5).status_code == 401
     tray.refresh()
-    assert "no browser is paired" in tray.status_action.text()
+    assert tray.status_action.text() == "Ready: pair a browser to start"
 
 
 def test_when_the_code_expired_or_was_decided_elsewhere_then_the_window_says_so(tray):

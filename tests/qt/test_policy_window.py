@@ -34,9 +34,10 @@ def policy_tray(qtbot, qapp, tokens, book, desktop, system_policy):
 
 
 def _row(window, name):
+    """The IT / privacy officer view's columns of one setting: name, value as written, set by, locked."""
     for row in range(window.table.rowCount()):
-        if window.table.item(row, 0).text() == name:
-            return [window.table.item(row, c).text() for c in range(4)]
+        if window.table.item(row, 2).text() == name:
+            return [window.table.item(row, c).text() for c in range(2, 6)]
     raise AssertionError(name)
 
 
@@ -44,6 +45,7 @@ def test_the_window_shows_the_policy_in_force_its_sources_locks_and_links(policy
     policy_tray.policy_action.trigger()
     window = policy_tray.windows["policy"]
     assert window.isVisible()
+    window.admin.box.setChecked(True)
     organisation = json.loads(system_policy.read_text())["organisation"]["name"]
     assert organisation in window.summary.text() and str(system_policy) in window.summary.text()
     assert _row(window, "media_release_reminder")[2:] == ["system policy file", "locked"]
@@ -85,7 +87,7 @@ def test_when_the_policy_file_breaks_then_problem_state_and_a_notification_namin
     policy_tray.backend.store.load()
     qtbot.waitUntil(lambda: bool(policy_tray.facts.policy_problems))
     assert policy_tray.state is TrayState.PROBLEM
-    assert "problem in the policy" in policy_tray.status_action.text()
+    assert "the policy has a problem" in policy_tray.status_action.text()
     shown = policy_tray.notifier.history[-1]
     assert shown.title == "A problem with ClientSafe's policy"
     assert str(system_policy) in shown.body and "last good policy stays in force" in shown.body
@@ -104,5 +106,5 @@ def test_the_window_never_shows_the_audit_forwarding_secret(policy_tray, system_
     assert all(
         "s3cret" not in (window.table.item(r, c).toolTip() + window.table.item(r, c).text())
         for r in range(window.table.rowCount())
-        for c in range(4)
+        for c in range(6)
     )

@@ -45,7 +45,7 @@ def test_when_engine_is_warming_then_status_says_so_and_icon_is_warming(qtbot, q
     tray = make_tray(qtbot, checker, tokens, book, desktop, start=False)
     try:
         assert tray.state is TrayState.WARMING
-        assert tray.status_action.text().startswith("Starting up: loading the checker")
+        assert tray.status_action.text() == "Starting…"
         assert "starting" in tray.tray.toolTip().lower()
     finally:
         tray.shutdown()
@@ -53,24 +53,33 @@ def test_when_engine_is_warming_then_status_says_so_and_icon_is_warming(qtbot, q
 
 def test_when_ready_without_a_browser_then_status_asks_to_pair(tray):
     assert tray.state is TrayState.NOT_PAIRED
-    assert "no browser is paired" in tray.status_action.text()
+    assert tray.status_action.text() == "Ready: pair a browser to start"
 
 
 def test_when_a_browser_is_paired_then_protected(tray):
     pair_browser(tray)
     tray.refresh()
     assert tray.state is TrayState.PROTECTED
-    assert tray.status_action.text() == "Protecting you (1 browser paired)"
+    assert tray.status_action.text() == "Protected"
 
 
-def test_when_no_keyring_then_problem_state_names_it(qtbot, qapp, checker, tokens, book, desktop):
+def test_when_no_keyring_then_protection_shows_and_the_warning_is_said_once_elsewhere(
+    qtbot, qapp, checker, tokens, book, desktop
+):
+    """Issue 16: the whole warning (with a file path) stretched the menu past 1,000 px and turned the icon to
+    "needs attention" although protection ran; About printed it twice."""
     tokens.warning = "No OS keyring is available, so paired-browser tokens are kept (hashed) in a file. Install one."
     tray = make_tray(qtbot, checker, tokens, book, desktop)
     try:
         pair_browser(tray)
         tray.refresh()
-        assert tray.state is TrayState.PROBLEM
-        assert "No OS keyring is available" in tray.status_action.text()
+        tray.refresh()
+        assert tray.state is TrayState.PROTECTED
+        assert tray.status_action.text() == "Protected"
+        assert all("keyring" not in a.text() for a in tray.menu.actions())
+        assert [n.body for n in tray.notifier.history].count(tokens.warning) == 1
+        about = tray.open_about()
+        assert about.status.text().count("No OS keyring is available") == 1
     finally:
         tray.shutdown()
 

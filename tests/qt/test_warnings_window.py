@@ -40,12 +40,13 @@ def test_warnings_from_the_browser_are_listed_with_site_kind_and_choice_and_filt
     window.refresh()
     assert window.table.rowCount() == 2
     rows = {window.table.item(r, 1).text(): [window.table.item(r, c).text() for c in range(6)] for r in range(2)}
-    assert rows["facebook"][2:4] == ["personal", "Held"]
-    assert reason_titles()[held["reasons"][0]["code"]] in rows["facebook"][4]
-    assert rows["facebook"][5] == "Edited the post"
-    assert rows["instagram"][5] == "—"
+    assert rows["Facebook"][2:4] == ["personal", "Held"]  # the name people know, as notifications say it
+    assert reason_titles()[held["reasons"][0]["code"]] in rows["Facebook"][4]
+    assert rows["Facebook"][5] == "Edited the post"
+    assert rows["Instagram"][5] == "—"
+    assert window.site.itemText(window.site.findData("instagram")) == "Instagram"
     window.site.setCurrentIndex(window.site.findData("facebook"))
-    assert window.table.rowCount() == 1 and window.table.item(0, 1).text() == "facebook"
+    assert window.table.rowCount() == 1 and window.table.item(0, 1).text() == "Facebook"
     shown = " ".join(window.table.item(0, c).text() for c in range(6))
     assert "Maria" not in shown and "shelter" not in shown
 
@@ -63,3 +64,24 @@ def test_export_writes_the_content_free_csv(tray, tmp_path):
     assert "Exported 2 events" in window.message.text()
     assert window.export(tmp_path / "missing-folder" / "x.csv") == -1
     assert "Could not export" in window.message.text()
+
+
+def test_every_column_shows_its_whole_text_or_elides_it_with_a_tooltip(tray, qtbot):
+    """Issue 16: the "what you did" column was cut off at the window's edge."""
+    token = pair_browser(tray)
+    _post(tray, token, "linkedin", choice="request_sent_anyway")
+    assert tray.backend.audit.flush(10)
+    window = tray.open_warnings()
+    window.refresh()
+    window.resize(820, 520)
+    qtbot.waitExposed(window)
+    metrics = window.table.fontMetrics()
+    header = window.table.horizontalHeader()
+    for column in range(window.table.columnCount()):
+        item = window.table.item(0, column)
+        fits = metrics.horizontalAdvance(item.text()) <= window.table.columnWidth(column)
+        assert fits or item.toolTip() == item.text(), (column, item.text())
+        title = window.table.horizontalHeaderItem(column).text()
+        assert metrics.horizontalAdvance(title) <= header.sectionSize(column), title
+    assert window.table.item(0, 5).text() == "Went ahead with the request"
+    assert metrics.horizontalAdvance("Went ahead with the request") <= window.table.columnWidth(5)

@@ -93,7 +93,10 @@ def test_a_stolen_bundle_names_nobody_and_cannot_be_matched_without_the_key(keys
     phrases = _phrases()
     assert {"keisha brown", "kiki"} <= {p.lower() for p in phrases}  # the search is for real names
     lowered = data.lower()
-    leaked = [p for p in phrases if p.lower().encode("utf-8") in lowered or p.encode("utf-8") in data]
+    # Initials and two-letter nicknames ("MJ") turn up by chance in any few kilobytes of hashes and signatures;
+    # they are searched as names below, through the keyed digests, like every phrase.
+    readable = [p for p in phrases if len(p) >= 4]
+    leaked = [p for p in readable if p.lower().encode("utf-8") in lowered or p.encode("utf-8") in data]
     assert not leaked
     assert keys.hash_key.hex().encode() not in data and keys.hash_key not in data
     bundle = verify(data, keys.public_key, now=NOW)

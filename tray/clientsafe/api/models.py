@@ -26,6 +26,18 @@ class CheckRequest(Strict):
         "organisation's account, checked for confirming that the reviewer is or was a client or patient. "
         "Optional: without it the text is checked as a post.",
     )
+    lang: str | None = Field(
+        default=None,
+        max_length=35,
+        description="The browser's language, e.g. es or es-MX: the reasons are worded in it unless the policy sets "
+        "a language. Other or none: the post's own language.",
+    )
+
+
+class PolicySection(BaseModel):
+    ref: str = Field(description="The policy_ref, as rules.json cites it.")
+    title: str = Field(description="The organisation's heading (policy_links) or the handbook's title, translated.")
+    url: str | None = Field(description="The organisation's page for this section; null when it gave none.")
 
 
 class Reason(BaseModel):
@@ -33,6 +45,10 @@ class Reason(BaseModel):
     message: str
     policy_ref: str
     example: str = ""
+    title: str = Field(default="", description="The reason's short title (shared/reasons.json), translated.")
+    policy: PolicySection | None = Field(
+        default=None, description="The policy section the reason cites, ready to show: title and link."
+    )
 
 
 class Finding(BaseModel):
@@ -148,6 +164,10 @@ class ConfigResponse(BaseModel):
     community_standards_url: str | None
     adapter_updates: AdapterUpdates | None = Field(
         default=None, description="IT's signed adapter update: where to fetch it and the key it is signed with."
+    )
+    language: Literal["en", "es"] | None = Field(
+        default=None,
+        description="The language the policy sets for everything ClientSafe shows; absent: follow the browser's.",
     )
 
 

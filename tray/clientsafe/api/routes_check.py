@@ -12,11 +12,13 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
+from clientsafe import i18n
 from clientsafe.api import fair_queue
 from clientsafe.api.models import CheckRequest, CheckResponse, DecisionRequest, DecisionResponse
 from clientsafe.api.service_checker import engine_of
 from clientsafe.audit import AuditEvent
 from clientsafe.audit.redact import redact_reason
+from clientsafe.checker.explain import reason_items
 
 router = APIRouter()
 log = logging.getLogger("clientsafe.api")
@@ -54,6 +56,7 @@ async def check(body: CheckRequest, request: Request) -> JSONResponse:
     check_id = secrets.token_hex(12)
     try:
         verdict = (await job).to_dict()
+        post_language = verdict.get("engine", {}).get("language")
     except Exception as e:  # the extension applies the policy's fail mode; the service keeps serving
         log.error("checker failed (%s); no post text logged", type(e).__name__)
         verdict = {
@@ -70,6 +73,12 @@ async def check(body: CheckRequest, request: Request) -> JSONResponse:
             "suggestions": [],
             "engine": {"ms": 0.0, "version": "unavailable"},
         }
+        post_language = None
+    # The reasons as the Explanation words them (checker/explain.py), the same the CLI and the tray show: title,
+    # message, example and policy section {ref, title, url}, in the policy's language, else the browser's, else
+    # the post's own. The panel composes no reason text itself.
+    lang = i18n.for_request(state.policy, body.lang, post_language)
+    verdict["reasons"] = reason_items(verdict["reasons"], lang, state.policy)
     checked = {
         "site": body.site,
         "account": body.account,

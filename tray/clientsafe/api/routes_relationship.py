@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import logging
 import secrets
-from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
+from clientsafe import i18n
 from clientsafe.api.guard import RateLimiter
 from clientsafe.api.models import RelationshipRequest, RelationshipResponse
 from clientsafe.api.routes_check import audit_event, remember_check
-from clientsafe.checker.reasons import load_reasons
+from clientsafe.checker.explain import reason_item
 from clientsafe.roster.relationship import advise, answer_language
 
 router = APIRouter()
 log = logging.getLogger("clientsafe.api")
-_REASONS = load_reasons()
 
 
 def _limiter(request: Request) -> RateLimiter:
@@ -55,20 +54,15 @@ def relationship(body: RelationshipRequest, request: Request):  # type: ignore[n
     limiter.hit()
     roster = request.app.state.roster
     person = roster.person(body.name, body.handle, body.profile_url)
-    scripts = request.app.state.policy.values.get("decline_scripts") or {}
-    advice = advise(person, body.kind, answer_language(body.lang, scripts), scripts)
+    policy = request.app.state.policy
+    scripts = policy.values.get("decline_scripts") or {}
+    # decline_scripts.language, when the policy leaves it out, falls back to the policy's own language setting.
+    own = {**scripts, "language": i18n.pick("", scripts.get("language"), policy.values.get("language")) or None}
+    advice = advise(person, body.kind, answer_language(body.lang, own), scripts)
     reason = None
     if advice.code is not None:
-        info = _REASONS.get(advice.code, {})
-        # The reason in the script's language where reasons.json has it (issue 16 translates the rest).
-        spanish: Any = info.get("es")  # reasons.json nests the Spanish texts under "es"
-        shown = {**info, **spanish} if advice.lang == "es" and isinstance(spanish, dict) else info
-        reason = {
-            "code": advice.code,
-            "message": shown.get("message", advice.code),
-            "policy_ref": advice.policy_ref or "",
-            "example": shown.get("example", ""),
-        }
+        # Worded once (checker/explain.py), in the script's language, with title and policy section {ref, title, url}.
+        reason = reason_item(advice.code, advice.policy_ref or "", advice.lang, policy).to_dict()
     # Content-free: no name, handle or address, only what was decided.
     log.info("relationship site=%s kind=%s action=%s", body.site[:64], body.kind, advice.action)
     check_id = None

@@ -19,6 +19,7 @@ from clientsafe.cli import (
     pair,
     policy,
     roster,
+    say,
     self_test,
     serve,
     standards,
@@ -26,6 +27,7 @@ from clientsafe.cli import (
     tray,
 )
 from clientsafe.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CliError
+from clientsafe.cli.say import _
 
 # The order here is the order of `clientsafe --help`.
 COMMANDS: dict[str, ModuleType] = {
@@ -60,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Each command starts in the computer's language and takes the policy's once it has read it (cli/say.py);
+    # a previous command in the same process (the tray, tests) must not leave its policy's language behind.
+    say.use(None)
     parser = _parser()
     args = parser.parse_args(argv)
     if args.self_test and not args.command:
@@ -79,7 +84,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except Exception as e:  # never a traceback for a person; say what happened and where to report it
         print(
-            f"clientsafe: internal error ({type(e).__name__}). Please report this; no post text was logged.",
+            "clientsafe: "
+            + _("internal error ({error}). Please report this; no post text was logged.").format(
+                error=type(e).__name__
+            ),
             file=sys.stderr,
         )
         return EXIT_INTERNAL

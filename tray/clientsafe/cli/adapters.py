@@ -18,6 +18,7 @@ from typing import Any
 
 from clientsafe.adapter_update import AdapterError, keygen, load_files, sign, verify
 from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, CliError
+from clientsafe.cli.say import _
 
 
 def register(sub: Any) -> None:
@@ -44,18 +45,30 @@ def run(args: argparse.Namespace) -> int:
             try:
                 pem = args.key.read_bytes()
             except OSError as e:
-                raise CliError(f"{args.key}: could not be read ({e.strerror})", EXIT_USAGE) from None
+                raise CliError(
+                    _("{file}: could not be read ({problem})").format(file=args.key, problem=e.strerror), EXIT_USAGE
+                ) from None
             bundle = sign(load_files(args.files), pem)
             args.out.write_text(json.dumps(bundle, ensure_ascii=False) + "\n", encoding="utf-8")
             sites = ", ".join(sorted(json.loads(bundle["payload"])["adapters"]))
-            print(f"signed {sites} into {args.out}; publish it at the policy's adapter_updates.url")
+            print(
+                _("signed {sites} into {file}; publish it at the policy's adapter_updates.url").format(
+                    sites=sites, file=args.out
+                )
+            )
         else:
             try:
                 bundle = json.loads(args.file.read_text(encoding="utf-8"))
             except (OSError, json.JSONDecodeError) as e:
-                raise CliError(f"{args.file}: could not be read as JSON ({e})", EXIT_INPUT) from None
+                raise CliError(
+                    _("{file}: could not be read as JSON ({problem})").format(file=args.file, problem=e), EXIT_INPUT
+                ) from None
             payload = verify(bundle, args.public_key)
-            print(f"valid: issued {payload['issued']}, sites {', '.join(sorted(payload['adapters']))}")
+            print(
+                _("valid: issued {issued}, sites {sites}").format(
+                    issued=payload["issued"], sites=", ".join(sorted(payload["adapters"]))
+                )
+            )
     except AdapterError as e:
         raise CliError(str(e), EXIT_INPUT) from None
     return EXIT_OK
@@ -67,10 +80,15 @@ def _write_new(path: Path, data: bytes) -> None:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         raise CliError(
-            f"{path} exists: choose another file (an existing key is never overwritten)", EXIT_USAGE
+            _("{file} exists: choose another file (an existing key is never overwritten)").format(file=path), EXIT_USAGE
         ) from None
     except OSError as e:
-        raise CliError(f"{path}: could not be written ({e.strerror})", EXIT_USAGE) from None
+        raise CliError(
+            _("{file}: could not be written ({problem})").format(file=path, problem=e.strerror), EXIT_USAGE
+        ) from None
     with os.fdopen(fd, "wb") as out:
         out.write(data)
-    print(f"private key written to {path}: keep it safe, it signs updates every browser trusts", file=sys.stderr)
+    print(
+        _("private key written to {file}: keep it safe, it signs updates every browser trusts").format(file=path),
+        file=sys.stderr,
+    )

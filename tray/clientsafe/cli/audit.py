@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, CliError
+from clientsafe.cli.say import _
 
 
 def register(sub: Any) -> None:
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     except AuditError as e:
         raise CliError(str(e), EXIT_INPUT) from None
     raise CliError(
-        "say what to do: clientsafe audit export --since DATE, clientsafe audit status, or clientsafe audit report",
+        _("say what to do: clientsafe audit export --since DATE, clientsafe audit status, or clientsafe audit report"),
         EXIT_USAGE,
     )
 
@@ -86,8 +87,10 @@ def parse_since(value: str) -> dt.datetime:
             moment = dt.datetime.fromisoformat(text)
     except ValueError:
         raise CliError(
-            f"--since {value!r} is not a date. Use YYYY-MM-DD, e.g. --since 2026-11-01, "
-            "or an ISO 8601 time such as 2026-11-01T09:00Z.",
+            _(
+                "--since {value} is not a date. Use YYYY-MM-DD, e.g. --since 2026-11-01, "
+                "or an ISO 8601 time such as 2026-11-01T09:00Z."
+            ).format(value=repr(value)),
             EXIT_USAGE,
         ) from None
     return moment if moment.tzinfo else moment.astimezone()
@@ -95,21 +98,33 @@ def parse_since(value: str) -> dt.datetime:
 
 def _export(reader: Any, since: dt.datetime, out: Path | None) -> int:
     if not reader.path.exists():
-        print(f"clientsafe: no audit at {reader.path} yet: nothing has been recorded.", file=sys.stderr)
+        print(
+            "clientsafe: " + _("no audit at {file} yet: nothing has been recorded.").format(file=reader.path),
+            file=sys.stderr,
+        )
     if out is None:
         count = reader.export_csv(sys.stdout, since)
         sys.stdout.flush()
     else:
         if not out.parent.is_dir():
-            raise CliError(f"{out.parent}: no such folder. Create it or choose another --out.", EXIT_USAGE)
+            raise CliError(
+                _("{folder}: no such folder. Create it or choose another --out.").format(folder=out.parent), EXIT_USAGE
+            )
         try:
             count = reader.export_csv(out, since)
         except OSError as e:
             raise CliError(
-                f"{out}: cannot write the export ({e.strerror}). Choose another --out.", EXIT_USAGE
+                _("{file}: cannot write the export ({problem}). Choose another --out.").format(
+                    file=out, problem=e.strerror
+                ),
+                EXIT_USAGE,
             ) from None
-    where = f" to {out}" if out is not None else ""
-    print(f"{count} audit events since {since.isoformat(timespec='minutes')} written{where}.", file=sys.stderr)
+    said = (
+        _("{count} audit events since {since} written.")
+        if out is None
+        else _("{count} audit events since {since} written to {file}.")
+    )
+    print(said.format(count=count, since=since.isoformat(timespec="minutes"), file=out), file=sys.stderr)
     return EXIT_OK
 
 
@@ -121,14 +136,19 @@ def _report(reader: Any, csv_files: list[Path], since_text: str | None, out: Pat
 
     since = parse_since(since_text) if since_text else None
     if not out.parent.is_dir():
-        raise CliError(f"{out.parent}: no such folder. Create it or choose another --out.", EXIT_USAGE)
+        raise CliError(
+            _("{folder}: no such folder. Create it or choose another --out.").format(folder=out.parent), EXIT_USAGE
+        )
     try:
         inputs = [read_csv(path) for path in csv_files]
     except ReportInputError as e:
-        raise CliError(f"{e} Nothing was written.", EXIT_INPUT) from None
+        raise CliError(_("{problem} Nothing was written.").format(problem=e), EXIT_INPUT) from None
     if not csv_files:
         if not reader.path.exists():
-            print(f"clientsafe: no audit at {reader.path} yet: the report will be empty.", file=sys.stderr)
+            print(
+                "clientsafe: " + _("no audit at {file} yet: the report will be empty.").format(file=reader.path),
+                file=sys.stderr,
+            )
         inputs = [from_store(reader.iter_since(since), reader.source_id(), f"this machine's audit ({reader.path})")]
     for found in inputs:
         if found.skipped:
@@ -139,11 +159,19 @@ def _report(reader: Any, csv_files: list[Path], since_text: str | None, out: Pat
         with atomic_write(out.resolve(), create_folder=False) as stream:
             stream.write(page)
     except OSError as e:
-        raise CliError(f"{out}: cannot write the report ({e.strerror}). Choose another --out.", EXIT_USAGE) from None
+        raise CliError(
+            _("{file}: cannot write the report ({problem}). Choose another --out.").format(
+                file=out, problem=e.strerror
+            ),
+            EXIT_USAGE,
+        ) from None
+    said = (
+        _("Report of {events} events from 1 machine written to {file}; open {address} in a browser.")
+        if summary.machines == 1
+        else _("Report of {events} events from {machines} machines written to {file}; open {address} in a browser.")
+    )
     print(
-        f"Report of {summary.events} events from {summary.machines} "
-        f"machine{'' if summary.machines == 1 else 's'} written to {out}; "
-        f"open {out.resolve().as_uri()} in a browser.",
+        said.format(events=summary.events, machines=summary.machines, file=out, address=out.resolve().as_uri()),
         file=sys.stderr,
     )
     return EXIT_OK
@@ -155,22 +183,35 @@ def _status(reader: Any, as_json: bool) -> int:
         fields = {k: (v.isoformat() if isinstance(v, dt.datetime) else v) for k, v in vars(status).items()}
         print(json.dumps({**fields, "path": str(status.path)}, indent=2))
         return EXIT_OK
-    print(f"Audit database: {status.path}")
+    print(_("Audit database: {file}").format(file=status.path))
     if not status.exists:
-        print("Nothing recorded yet: the service creates the file when it starts.")
+        print(_("Nothing recorded yet: the service creates the file when it starts."))
         return EXIT_OK
-    span = f" (oldest {_day(status.oldest)}, newest {_day(status.newest)})" if status.events else ""
-    print(f"Events: {status.events}{span}")
-    print(f"Retention: {f'{status.retention_days} days' if status.retention_days else 'keep everything'}")
-    if status.forward_url:
-        print(f"Forwarding: to {status.forward_url}; {status.pending} waiting")
+    if status.events:
+        print(
+            _("Events: {events} (oldest {oldest}, newest {newest})").format(
+                events=status.events, oldest=_day(status.oldest), newest=_day(status.newest)
+            )
+        )
     else:
-        print(f"Forwarding: off{f' ({status.pending} waiting from before)' if status.pending else ''}")
+        print(_("Events: {events}").format(events=status.events))
+    if status.retention_days:
+        print(_("Retention: {days} days").format(days=status.retention_days))
+    else:
+        print(_("Retention: keep everything"))
+    if status.forward_url:
+        print(
+            _("Forwarding: to {address}; {pending} waiting").format(address=status.forward_url, pending=status.pending)
+        )
+    elif status.pending:
+        print(_("Forwarding: off ({pending} waiting from before)").format(pending=status.pending))
+    else:
+        print(_("Forwarding: off"))
     if status.last_forwarded:
-        print(f"Last forwarded: {status.last_forwarded}")
+        print(_("Last forwarded: {when}").format(when=status.last_forwarded))
     if status.last_forward_error:
-        print(f"Last forwarding error: {status.last_forward_error}")
-    print(f"Integrity: {status.integrity}")
+        print(_("Last forwarding error: {problem}").format(problem=status.last_forward_error))
+    print(_("Integrity: {result}").format(result=status.integrity))
     return EXIT_OK
 
 

@@ -23,6 +23,7 @@ from clientsafe.cli.common import (
     load_policy,
     make_checker,
 )
+from clientsafe.cli.say import _
 
 _EXIT_FOR = {"allow": EXIT_OK, "warn": EXIT_WARN, "block": EXIT_BLOCK}
 
@@ -69,8 +70,10 @@ def _check_one(args: argparse.Namespace, out: IO[str]) -> int:
     from clientsafe.checker.engine import InputError
     from clientsafe.display import render, use_colour
 
+    # The policy first: its language is the one every message below is said in.
+    policy = load_policy(args.org)
     if args.text is None:
-        raise CliError('Give the post to check, e.g. clientsafe check "text", or use --jsonl or -i.', EXIT_USAGE)
+        raise CliError(_('Give the post to check, e.g. clientsafe check "text", or use --jsonl or -i.'), EXIT_USAGE)
     text = args.text
     if text == "-":
         raw = sys.stdin.buffer.read()
@@ -78,9 +81,10 @@ def _check_one(args: argparse.Namespace, out: IO[str]) -> int:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as e:
             raise CliError(
-                f"standard input is not valid UTF-8 (byte {e.start}); save the text as UTF-8", EXIT_INPUT
+                _("standard input is not valid UTF-8 (byte {byte}); save the text as UTF-8").format(byte=e.start),
+                EXIT_INPUT,
             ) from None
-    checker = _checker_for(args)
+    checker = make_checker(policy.org_profile(), policy)
     try:
         verdict = checker.check(text, account=args.account, site=args.site)
     except InputError as e:
@@ -88,7 +92,7 @@ def _check_one(args: argparse.Namespace, out: IO[str]) -> int:
     if args.json:
         out.write(json.dumps(verdict.to_dict(), ensure_ascii=False) + "\n")
     else:
-        out.write(render(text, verdict, colour=use_colour(out)) + "\n")
+        out.write(render(text, verdict, colour=use_colour(out), policy=policy) + "\n")
     return _EXIT_FOR[verdict.action]
 
 
@@ -103,20 +107,38 @@ def _jsonl_records(lines: Iterable[bytes]) -> Iterable[tuple[int, dict[str, Any]
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as e:
-            yield number, None, f"line {number} is not valid UTF-8 (byte {e.start}); save the file as UTF-8"
+            yield (
+                number,
+                None,
+                _("line {line} is not valid UTF-8 (byte {byte}); save the file as UTF-8").format(
+                    line=number, byte=e.start
+                ),
+            )
             continue
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as e:
-            yield number, None, f"line {number} is not valid JSON: {e.msg} at column {e.colno}"
+            yield (
+                number,
+                None,
+                _("line {line} is not valid JSON: {problem} at column {column}").format(
+                    line=number, problem=e.msg, column=e.colno
+                ),
+            )
             continue
         if not isinstance(record, dict):
-            yield number, None, f'line {number} is a JSON {type(record).__name__}, expected an object with "text"'
+            yield (
+                number,
+                None,
+                _('line {line} is a JSON {kind}, expected an object with "text"').format(
+                    line=number, kind=type(record).__name__
+                ),
+            )
             continue
         if not isinstance(record.get("text"), str):
-            yield number, None, f'line {number} has no "text" string'
+            yield number, None, _('line {line} has no "text" string').format(line=number)
             continue
         yield number, record, None
 
@@ -135,7 +157,7 @@ def _check_jsonl(args: argparse.Namespace, stdin: IO[bytes], out: IO[str]) -> in
                 )
                 result = verdict.to_dict()
             except InputError as e:
-                error = f"line {number}: {e}"
+                error = _("line {line}: {problem}").format(line=number, problem=e)
         if error is not None:
             had_error = True
             result = {"action": "error", "line": number, "error": error}
@@ -150,13 +172,17 @@ def _interactive(args: argparse.Namespace, stdin: IO[str], out: IO[str]) -> int:
     from clientsafe.checker.engine import InputError
     from clientsafe.display import render, use_colour
 
-    out.write("ClientSafe practice check: loading the checker...\n")
+    policy = load_policy(args.org)
+    out.write(_("ClientSafe practice check: loading the checker...") + "\n")
     out.flush()
-    checker = _checker_for(args)
+    checker = make_checker(policy.org_profile(), policy)
     account = args.account
+    out.write(_("Paste or type a post, then press Enter on an empty line to check it.") + "\n")
     out.write(
-        "Paste or type a post, then press Enter on an empty line to check it.\n"
-        "Type :org or :personal to switch account (now: " + account + "), :quit or Ctrl-D to leave.\n\n"
+        _("Type :org or :personal to switch account (now: {account}), :quit or Ctrl-D to leave.").format(
+            account=account
+        )
+        + "\n\n"
     )
     buffer: list[str] = []
     while True:
@@ -171,8 +197,8 @@ def _interactive(args: argparse.Namespace, stdin: IO[str], out: IO[str]) -> int:
             return EXIT_OK
         if not buffer and line.strip() in {":org", ":personal"}:
             account = line.strip()[1:]
-            whose = "the organisation's account" if account == "org" else "your personal account"
-            out.write(f"Now checking posts for {whose}.\n")
+            whose = _("the organisation's account") if account == "org" else _("your personal account")
+            out.write(_("Now checking posts for {whose}.").format(whose=whose) + "\n")
             continue
         if line.strip() or not buffer:
             if line.strip():
@@ -182,6 +208,6 @@ def _interactive(args: argparse.Namespace, stdin: IO[str], out: IO[str]) -> int:
         buffer = []
         try:
             verdict = checker.check(text, account=account)
-            out.write("\n" + render(text, verdict, colour=use_colour(out)) + "\n\n")
+            out.write("\n" + render(text, verdict, colour=use_colour(out), policy=policy) + "\n\n")
         except InputError as e:
-            out.write(f"Could not check that: {e}\n\n")
+            out.write(_("Could not check that: {problem}").format(problem=e) + "\n\n")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from clientsafe.checker.org import OrgProfile
+from clientsafe.cli.say import _, use
 from clientsafe.policy import Policy, PolicyFileError, PolicyStore
 
 EXIT_OK, EXIT_WARN, EXIT_BLOCK = 0, 10, 20
@@ -37,9 +38,11 @@ def load_policy(path: Path | None, err: IO[str] | None = None, store: PolicyStor
     try:
         policy = (store or PolicyStore(explicit_path=path)).load()
     except PolicyFileError as e:
-        raise CliError(f"{e}. Fix it, or pass another file with --org.", EXIT_USAGE) from None
+        raise CliError(_("{problem}. Fix it, or pass another file with --org.").format(problem=e), EXIT_USAGE) from None
+    # From here on the command speaks the policy's language (its `language` setting, else the computer's).
+    use(policy)
     for message in (*policy.problems, *policy.ignored):
-        err.write(f"clientsafe: policy: {message}\n")
+        err.write("clientsafe: " + _("policy: {message}").format(message=message) + "\n")
     return policy
 
 

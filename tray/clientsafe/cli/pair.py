@@ -7,6 +7,7 @@ import sys
 from typing import IO, Any
 
 from clientsafe.cli.common import EXIT_OK, EXIT_UNAVAILABLE, EXIT_USAGE, CliError, print_list
+from clientsafe.cli.say import _
 
 
 def register(sub: Any) -> None:
@@ -43,14 +44,18 @@ def _pair(args: argparse.Namespace, out: IO[str]) -> int:
             pending = book.decide(args.code, approve=args.pair_command == "approve")
         except PairingError as e:
             raise CliError(str(e), EXIT_USAGE) from None
-        verb = "Approved" if args.pair_command == "approve" else "Denied"
-        out.write(f"{verb}: {pending.client_name} (code {pending.code}).\n")
+        said = (
+            _("Approved: {browser} (code {code}).")
+            if args.pair_command == "approve"
+            else _("Denied: {browser} (code {code}).")
+        )
+        out.write(said.format(browser=pending.client_name, code=pending.code) + "\n")
         return EXIT_OK
     if args.pair_command == "pending":
         print_list(
             out,
             book.pending(),
-            "No browser is waiting to pair. Start pairing from the extension's options page.",
+            _("No browser is waiting to pair. Start pairing from the extension's options page."),
             lambda p: f"{p.code[:3]}-{p.code[3:]}  {p.client_name}",
         )
         return EXIT_OK
@@ -58,11 +63,14 @@ def _pair(args: argparse.Namespace, out: IO[str]) -> int:
         print_list(
             out,
             tokens.list(),
-            "No browsers are paired yet. Pair one from the extension's options page.",
-            lambda b: f"{b.id}  {b.name}  (paired {datetime.datetime.fromtimestamp(b.created):%Y-%m-%d %H:%M})",
+            _("No browsers are paired yet. Pair one from the extension's options page."),
+            lambda b: (
+                f"{b.id}  {b.name}  "
+                + _("(paired {when})").format(when=f"{datetime.datetime.fromtimestamp(b.created):%Y-%m-%d %H:%M}")
+            ),
         )
         return EXIT_OK
     if not tokens.revoke(args.id):
-        raise CliError(f"no paired browser with id {args.id}; see `clientsafe pair list`", EXIT_USAGE)
-    out.write(f"Revoked {args.id}: its token no longer works.\n")
+        raise CliError(_("no paired browser with id {id}; see `clientsafe pair list`").format(id=args.id), EXIT_USAGE)
+    out.write(_("Revoked {id}: its token no longer works.").format(id=args.id) + "\n")
     return EXIT_OK

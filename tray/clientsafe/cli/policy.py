@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, CliError
+from clientsafe.cli.say import _
 from clientsafe.policy import POLICY, Policy, PolicyFileError, PolicyStore, build_schema
 from clientsafe.policy.declaration import BY_NAME
 from clientsafe.policy.files import parse
@@ -111,14 +112,18 @@ def _extension_id(given: str | None, build_file: Path | None) -> str | None:
         return str(json.loads(build_file.read_text(encoding="utf-8"))["chromium_id"])
     except OSError as e:
         raise CliError(
-            f"{build_file}: cannot be read ({e.strerror}). Build the extension first "
-            "(python packaging/extension/build.py), or give --extension-id.",
+            _(
+                "{file}: cannot be read ({problem}). Build the extension first "
+                "(python packaging/extension/build.py), or give --extension-id."
+            ).format(file=build_file, problem=e.strerror),
             EXIT_USAGE,
         ) from None
     except (ValueError, KeyError, TypeError):
         raise CliError(
-            f"{build_file}: has no chromium_id; is it the extension.json of an extension build? "
-            "Give --extension-id instead.",
+            _(
+                "{file}: has no chromium_id; is it the extension.json of an extension build? "
+                "Give --extension-id instead."
+            ).format(file=build_file),
             EXIT_USAGE,
         ) from None
 
@@ -130,15 +135,18 @@ def _templates(folder: Path, extension_id: str | None, out: IO[str]) -> int:
         written = write_templates(folder, extension_id)
     except TemplateError as e:
         raise CliError(str(e), EXIT_USAGE) from None
-    out.write(f"Wrote {len(written)} files to {folder}:\n")
+    out.write(_("Wrote {count} files to {folder}:").format(count=len(written), folder=folder) + "\n")
     for path in written:
         out.write(f"  {path.relative_to(folder)}\n")
     if extension_id is None:
         out.write(
-            "No extension templates: give --extension-id (your extension build's chromium_id) to add the "
-            "extension's Chrome and Edge settings.\n"
+            _(
+                "No extension templates: give --extension-id (your extension build's chromium_id) to add the "
+                "extension's Chrome and Edge settings."
+            )
+            + "\n"
         )
-    out.write("docs/managed-settings.md says where to put them.\n")
+    out.write(_("docs/managed-settings.md says where to put them.") + "\n")
     return EXIT_OK
 
 
@@ -146,20 +154,26 @@ def _check(path: Path, out: IO[str], err: IO[str]) -> int:
     try:
         raw = path.read_bytes()
     except OSError as e:
-        raise CliError(f"{path}: cannot be read ({e.strerror})", EXIT_USAGE) from None
+        raise CliError(
+            _("{file}: cannot be read ({problem})").format(file=path, problem=e.strerror), EXIT_USAGE
+        ) from None
     try:
         document = parse(raw, str(path))
     except PolicyFileError as e:
-        err.write(f"{e.where}: the policy is not valid:\n")
+        err.write(_("{file}: the policy is not valid:").format(file=e.where) + "\n")
         for problem in e.problems:
             err.write(f"  - {problem}\n")
-        err.write("Fix the fields above; docs/policy.md lists every setting.\n")
+        err.write(_("Fix the fields above; docs/policy.md lists every setting.") + "\n")
         return EXIT_INPUT
     system_only = [n for n in document if BY_NAME[n].layers == "system"]
-    out.write(f"{path}: valid ({len(document)} setting{'s' if len(document) != 1 else ''}).\n")
+    said = _("{file}: valid (1 setting).") if len(document) == 1 else _("{file}: valid ({count} settings).")
+    out.write(said.format(file=path, count=len(document)) + "\n")
     if system_only:
         out.write(
-            f"Note: {', '.join(system_only)}: read only from the IT-managed system policy file"
-            " (locked also from the policy URL); a user's policy.json ignores them.\n"
+            _(
+                "Note: {settings}: read only from the IT-managed system policy file (locked also from the policy "
+                "URL); a user's policy.json ignores them."
+            ).format(settings=", ".join(system_only))
+            + "\n"
         )
     return EXIT_OK

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, EXIT_UNAVAILABLE, EXIT_USAGE, CliError
+from clientsafe.cli.say import _
 
 _STAGES = {"download": "Downloading", "read": "Reading rows", "hash": "Hashing clients", "write": "Saving"}
 _MAX_LISTED_BAD_ROWS = 50
@@ -115,7 +116,7 @@ def _roster(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         return _IT_COMMANDS[args.roster_command](args, out, err)
     key = RosterKey()
     if key.warning:
-        err.write(f"clientsafe: WARNING: {key.warning}\n")
+        err.write("clientsafe: " + _("WARNING: {problem}").format(problem=key.warning) + "\n")
     if args.roster_command == "status":
         return _status(key, out)
     if args.roster_command == "clear":
@@ -124,15 +125,17 @@ def _roster(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         managed = managed_info()
         if managed is not None and not args.force:
             raise CliError(
-                f"The roster on this computer is managed by IT (fetched from {managed.get('url', 'the policy')}): "
-                "clearing it here only lasts until the next refresh, unless IT removes roster_bundle from the policy. "
-                "Nothing was removed. To clear it anyway, run: clientsafe roster clear --force",
+                _(
+                    "The roster on this computer is managed by IT (fetched from {where}): clearing it here only lasts "
+                    "until the next refresh, unless IT removes roster_bundle from the policy. Nothing was removed. To "
+                    "clear it anyway, run: clientsafe roster clear --force"
+                ).format(where=managed.get("url") or _("the policy")),
                 EXIT_INPUT,
             )
         existed = clear(key=key)
-        out.write("Roster removed.\n" if existed else "There was no roster to remove.\n")
+        out.write((_("Roster removed.") if existed else _("There was no roster to remove.")) + "\n")
         if managed is not None:
-            out.write("It will be fetched again at the next refresh while the policy names roster_bundle.\n")
+            out.write(_("It will be fetched again at the next refresh while the policy names roster_bundle.") + "\n")
         return EXIT_OK
     from clientsafe.roster.importer import ManagedRefused, ShrinkRefused
 
@@ -149,16 +152,24 @@ def _roster(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     except ShrinkRefused as e:
         progress.finish()
         again = f"clientsafe roster import --replace-smaller {shlex.quote(args.source)}"
-        raise CliError(f"{e.summary} If the smaller list is right, run: {again}", EXIT_INPUT) from None
+        raise CliError(
+            _("{problem} If the smaller list is right, run: {command}").format(problem=e.summary, command=again),
+            EXIT_INPUT,
+        ) from None
     except ManagedRefused as e:
         again = f"clientsafe roster import --force {shlex.quote(args.source)}"
-        raise CliError(f"{e.summary} To replace it anyway until the next refresh, run: {again}", EXIT_INPUT) from None
+        raise CliError(
+            _("{problem} To replace it anyway until the next refresh, run: {command}").format(
+                problem=e.summary, command=again
+            ),
+            EXIT_INPUT,
+        ) from None
     except RosterError as e:
         raise CliError(str(e), EXIT_INPUT) from None
     finally:
         progress.finish()
-    out.write(f"Read {report.source} ({report.encoding}).\n")
-    out.write("Columns:\n")
+    out.write(_("Read {file} ({encoding}).").format(file=report.source, encoding=report.encoding) + "\n")
+    out.write(_("Columns:") + "\n")
     labels = {
         "name": "name",
         "first_name": "first name",
@@ -174,33 +185,65 @@ def _roster(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     for field, headers in report.columns.items():
         out.write(f"  {labels.get(field, field):<26} <- {', '.join(repr(h) for h in headers)}\n")
     if report.ignored_columns:
-        out.write(f"  ignored: {', '.join(repr(h) for h in report.ignored_columns)}\n")
+        out.write(
+            "  " + _("ignored: {columns}").format(columns=", ".join(repr(h) for h in report.ignored_columns)) + "\n"
+        )
     out.write(
-        f"Imported {report.imported:,} clients from {report.rows:,} rows "
-        f"({report.minors:,} minors, {report.with_consent:,} with a current media release) in {report.seconds:g} s.\n"
+        _(
+            "Imported {clients} clients from {rows} rows ({minors} minors, {consented} with a current media release) "
+            "in {seconds} s."
+        ).format(
+            clients=f"{report.imported:,}",
+            rows=f"{report.rows:,}",
+            minors=f"{report.minors:,}",
+            consented=f"{report.with_consent:,}",
+            seconds=f"{report.seconds:g}",
+        )
+        + "\n"
     )
     if report.guardians:
         # Never tied to a client: a friend request from one is held as "a client's parent or guardian".
-        out.write(f"Imported {report.guardians:,} parent or guardian names (not linked to which client).\n")
+        out.write(
+            _("Imported {count} parent or guardian names (not linked to which client).").format(
+                count=f"{report.guardians:,}"
+            )
+            + "\n"
+        )
     if report.duplicate_lines:
         lines = ", ".join(str(n) for n in report.duplicate_lines[:10])
         more = " ..." if len(report.duplicate_lines) > 10 else ""
-        out.write(f"{len(report.duplicate_lines):,} duplicate rows skipped (lines {lines}{more}).\n")
-    if report.bad_rows:
-        out.write(f"{len(report.bad_rows):,} rows could not be read and were skipped:\n")
-        for bad in report.bad_rows[:_MAX_LISTED_BAD_ROWS]:
-            out.write(f"  line {bad.line}: {bad.reason}\n")
-        if len(report.bad_rows) > _MAX_LISTED_BAD_ROWS:
-            out.write(f"  ... and {len(report.bad_rows) - _MAX_LISTED_BAD_ROWS:,} more\n")
         out.write(
-            "Fix them in the export and import again to include them (a 'guardian:' line skipped only that "
-            "guardian name; the client on that row was imported).\n"
-            if any(bad.reason.startswith("guardian:") for bad in report.bad_rows)
-            else "Fix them in the export and import again to include them.\n"
+            _("{count} duplicate rows skipped (lines {lines}).").format(
+                count=f"{len(report.duplicate_lines):,}", lines=lines + more
+            )
+            + "\n"
+        )
+    if report.bad_rows:
+        out.write(
+            _("{count} rows could not be read and were skipped:").format(count=f"{len(report.bad_rows):,}") + "\n"
+        )
+        for bad in report.bad_rows[:_MAX_LISTED_BAD_ROWS]:
+            out.write("  " + _("line {line}: {problem}").format(line=bad.line, problem=bad.reason) + "\n")
+        if len(report.bad_rows) > _MAX_LISTED_BAD_ROWS:
+            left = len(report.bad_rows) - _MAX_LISTED_BAD_ROWS
+            out.write("  " + _("... and {count} more").format(count=f"{left:,}") + "\n")
+        out.write(
+            (
+                _(
+                    "Fix them in the export and import again to include them (a 'guardian:' line skipped only that "
+                    "guardian name; the client on that row was imported)."
+                )
+                if any(bad.reason.startswith("guardian:") for bad in report.bad_rows)
+                else _("Fix them in the export and import again to include them.")
+            )
+            + "\n"
         )
     out.write(
-        f"Stored as keyed hashes only ({report.size_bytes:,} bytes); the CSV was not copied. A running ClientSafe "
-        "uses the new roster at once.\n"
+        _(
+            "Stored as keyed hashes only ({size} bytes); the CSV was not copied. A running ClientSafe uses the new "
+            "roster at once."
+        ).format(size=f"{report.size_bytes:,}")
+        + "\n"
     )
     return EXIT_OK
 
@@ -219,13 +262,16 @@ def _status(key: Any, out: IO[str]) -> int:
         raise CliError(st.problem, EXIT_UNAVAILABLE if st.keyring_failed else EXIT_INPUT)
     lines = describe(st, state)
     if not st.loaded:
-        out.write("No roster imported. Import one with: clientsafe roster import FILE.csv\n")
+        out.write(_("No roster imported. Import one with: clientsafe roster import FILE.csv") + "\n")
         for line in lines:
             out.write(line + "\n")
         return EXIT_OK
     for line in lines:
         out.write(line + "\n")
-    out.write(f"Stored as keyed hashes only in {st.file} ({st.size_bytes:,} bytes).\n")
+    out.write(
+        _("Stored as keyed hashes only in {file} ({size} bytes).").format(file=st.file, size=f"{st.size_bytes:,}")
+        + "\n"
+    )
     return EXIT_OK
 
 
@@ -237,15 +283,17 @@ def _sync(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     setting = load_policy(None, err=err)["roster_bundle"]
     if not setting:
         raise CliError(
-            "The organisation's policy names no roster bundle (roster_bundle), so there is nothing to fetch. IT sets "
-            "it in the system policy file (docs/roster.md, 'The roster from IT').",
+            _(
+                "The organisation's policy names no roster bundle (roster_bundle), so there is nothing to fetch. IT "
+                "sets it in the system policy file (docs/roster.md, 'The roster from IT')."
+            ),
             EXIT_INPUT,
         )
     try:
         result = sync(setting)
     except RosterError as e:
         raise CliError(str(e), EXIT_INPUT) from None
-    out.write(f"{result.message} Expires {result.expires}.\n")
+    out.write(_("{message} Expires {when}.").format(message=result.message, when=result.expires) + "\n")
     return EXIT_OK
 
 
@@ -277,12 +325,26 @@ def _build(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         with atomic_write(args.out, binary=True, create_folder=False) as f:
             f.write(data)
     except OSError as e:
-        raise CliError(f"{args.out} could not be written ({e.strerror or type(e).__name__}).", EXIT_USAGE) from None
+        raise CliError(
+            _("{file} could not be written ({problem}).").format(file=args.out, problem=e.strerror or type(e).__name__),
+            EXIT_USAGE,
+        ) from None
     out.write(
-        f"Built {args.out} ({len(data):,} bytes): {header['clients']:,} clients as keyed hashes only, hashing key "
-        f"{key_id(hash_key)}, expires {header['expires']}.\n"
-        "Publish it at the policy's roster_bundle.url. The hashing key is not in it: deploy that key to staff "
-        "machines separately (docs/roster.md).\n"
+        _(
+            "Built {file} ({size} bytes): {clients} clients as keyed hashes only, hashing key {key}, expires {when}."
+        ).format(
+            file=args.out,
+            size=f"{len(data):,}",
+            clients=f"{header['clients']:,}",
+            key=key_id(hash_key),
+            when=header["expires"],
+        )
+        + "\n"
+        + _(
+            "Publish it at the policy's roster_bundle.url. The hashing key is not in it: deploy that key to staff "
+            "machines separately (docs/roster.md)."
+        )
+        + "\n"
     )
     return EXIT_OK
 
@@ -296,10 +358,17 @@ def _keygen(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     except RosterError as e:
         raise CliError(str(e), EXIT_USAGE) from None
     err.write(
-        f"Signing key written to {args.signing_key}: keep it with IT only; it signs the roster every machine trusts.\n"
-        f"Organisation hashing key (key_id {hash_id}) written to {args.hash_key}: deploy it to staff machines as "
-        "roster.key beside the system policy file (or `clientsafe roster key install`), never beside the bundle.\n"
-        "The policy's roster_bundle.public_key is:\n"
+        _("Signing key written to {file}: keep it with IT only; it signs the roster every machine trusts.").format(
+            file=args.signing_key
+        )
+        + "\n"
+        + _(
+            "Organisation hashing key (key_id {key}) written to {file}: deploy it to staff machines as roster.key "
+            "beside the system policy file (or `clientsafe roster key install`), never beside the bundle."
+        ).format(key=hash_id, file=args.hash_key)
+        + "\n"
+        + _("The policy's roster_bundle.public_key is:")
+        + "\n"
     )
     out.write(public + "\n")
     return EXIT_OK
@@ -321,8 +390,15 @@ def _key(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     except KeyringUnavailable as e:
         raise CliError(str(e), EXIT_UNAVAILABLE) from None
     except OSError as e:
-        raise CliError(f"The key could not be saved ({e.strerror or type(e).__name__}).", EXIT_USAGE) from None
-    out.write(f"The organisation's roster hashing key {key_id(key)} is kept in {place.user_place}.\n")
+        raise CliError(
+            _("The key could not be saved ({problem}).").format(problem=e.strerror or type(e).__name__), EXIT_USAGE
+        ) from None
+    out.write(
+        _("The organisation's roster hashing key {key} is kept in {where}.").format(
+            key=key_id(key), where=place.user_place
+        )
+        + "\n"
+    )
     return EXIT_OK
 
 

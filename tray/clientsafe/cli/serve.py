@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from clientsafe.cli.common import EXIT_OK, EXIT_USAGE, CliError, load_policy, make_checker
+from clientsafe.cli.say import _, use
 
 
 def register(sub: Any) -> None:
@@ -41,14 +42,18 @@ def run(args: argparse.Namespace) -> int:
     try:
         sock = bind(args.port)
     except NoFreePortError as e:
-        raise CliError(f"{e}. Stop the other ClientSafe or pass --port.", EXIT_USAGE) from None
+        raise CliError(
+            _("{problem}. Stop the other ClientSafe or pass --port.").format(problem=e), EXIT_USAGE
+        ) from None
     port = sock.getsockname()[1]
     log_file = setup_logging()
     tokens = TokenStore()
     if tokens.warning:
-        print(f"clientsafe: WARNING: {tokens.warning}", file=sys.stderr)
+        print("clientsafe: " + _("WARNING: {problem}").format(problem=tokens.warning), file=sys.stderr)
     print(
-        f"ClientSafe service starting on http://127.0.0.1:{port} (headless: no tray). Loading the checker...",
+        _("ClientSafe service starting on http://127.0.0.1:{port} (headless: no tray). Loading the checker...").format(
+            port=port
+        ),
         flush=True,
     )
     store = PolicyStore(explicit_path=args.org)
@@ -63,7 +68,11 @@ def run(args: argparse.Namespace) -> int:
             forward_headers=policy["audit_forward_headers"],
         )
     except AuditError as e:  # checks still protect; the audit's absence is said loudly, every start
-        print(f"clientsafe: WARNING: no audit will be kept: {e}", file=sys.stderr, flush=True)
+        print(
+            "clientsafe: " + _("WARNING: no audit will be kept: {problem}").format(problem=e),
+            file=sys.stderr,
+            flush=True,
+        )
         audit = None
     write_service_file(port)
     extra_origins = frozenset(args.allow_origin)
@@ -72,10 +81,12 @@ def run(args: argparse.Namespace) -> int:
     reloader = _follow_policy(store, checker, server, config, extra_origins)
     roster_sync = _follow_roster(store)
     print(
-        f"Ready. Logs: {log_file}. Approve browsers with: clientsafe pair approve CODE. Ctrl-C or SIGTERM stops.",
+        _("Ready. Logs: {file}. Approve browsers with: clientsafe pair approve CODE. Ctrl-C or SIGTERM stops.").format(
+            file=log_file
+        ),
         flush=True,
     )
-    print(f"Audit (content-free): {audit.path if audit else 'off'}", flush=True)
+    print(_("Audit (content-free): {where}").format(where=audit.path if audit else _("off")), flush=True)
     try:
         server.run(sockets=[sock])
     finally:
@@ -83,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         roster_sync.stop()
         if audit is not None:
             audit.close()  # what is queued reaches the disk before the process ends
-    print("ClientSafe service stopped.", flush=True)
+    print(_("ClientSafe service stopped."), flush=True)
     return EXIT_OK
 
 
@@ -103,13 +114,14 @@ def _follow_policy(store: Any, checker: Any, server: Any, config: Any, extra_ori
         checker.consent_covers_minors = bool(policy["consent_covers_minors"])
         config.allowed_origins = policy.allowed_origins() | extra_origins
         server.config.app.app.state.policy = policy
+        use(policy)  # a new language setting applies to what this command says from now on
         log.info("policy changed; version %s now in force", policy.version)
-        print(f"ClientSafe: policy version {policy.version} now in force.", flush=True)
+        print(_("ClientSafe: policy version {version} now in force.").format(version=policy.version), flush=True)
 
     def problem(messages: list[str]) -> None:
         for message in messages:
             log.warning("policy: %s", message)
-            print(f"clientsafe: policy: {message}", file=sys.stderr, flush=True)
+            print("clientsafe: " + _("policy: {message}").format(message=message), file=sys.stderr, flush=True)
 
     store.on_change, store.on_problem = changed, problem
     reloader = PolicyReloader(store, float(settings.get("policy_reload_seconds")))

@@ -13,6 +13,7 @@ from typing import Any
 
 from clientsafe.atomic_file import atomic_write
 from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, CliError, load_policy
+from clientsafe.cli.say import _
 from clientsafe.policy.declaration import LANGUAGES
 from clientsafe.standards import FORMATS, StandardsError, generate
 
@@ -45,9 +46,13 @@ def run(args: argparse.Namespace) -> int:
             f.write(text)
     except OSError as e:
         raise CliError(
-            f"{args.out} could not be written ({e.strerror or type(e).__name__}). Check the folder exists and is "
-            "writable, or choose another file with --out.",
+            _(
+                "{file} could not be written ({problem}). Check the folder exists and is writable, or choose "
+                "another file with --out."
+            ).format(file=args.out, problem=e.strerror or type(e).__name__),
             EXIT_INPUT,
         ) from None
-    sys.stdout.write(f"Community Standards ({args.format}) written to {args.out}\n")
+    sys.stdout.write(
+        _("Community Standards ({format}) written to {file}").format(format=args.format, file=args.out) + "\n"
+    )
     return EXIT_OK

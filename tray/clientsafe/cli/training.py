@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, CliError, load_policy
+from clientsafe.cli.say import _
 
 
 def register(sub: Any) -> None:
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
             return _status(reader, args.org, args.json)
     except AuditError as e:
         raise CliError(str(e), EXIT_INPUT) from None
-    raise CliError("say what to do: clientsafe training status, or clientsafe training export", EXIT_USAGE)
+    raise CliError(_("say what to do: clientsafe training status, or clientsafe training export"), EXIT_USAGE)
 
 
 def _export(reader: Any, since_text: str | None, out: Path | None) -> int:
@@ -50,9 +51,14 @@ def _export(reader: Any, since_text: str | None, out: Path | None) -> int:
 
     since = parse_since(since_text) if since_text else None
     if out is not None and not out.parent.is_dir():
-        raise CliError(f"{out.parent}: no such folder. Create it or choose another --out.", EXIT_USAGE)
+        raise CliError(
+            _("{folder}: no such folder. Create it or choose another --out.").format(folder=out.parent), EXIT_USAGE
+        )
     if not reader.path.exists():
-        print(f"clientsafe: no audit at {reader.path} yet: no practice round has been recorded.", file=sys.stderr)
+        print(
+            "clientsafe: " + _("no audit at {file} yet: no practice round has been recorded.").format(file=reader.path),
+            file=sys.stderr,
+        )
     rows = completions(reader.iter_since(since), reader.source_id())
     if out is None:
         count = write_hr_csv(sys.stdout, rows)
@@ -63,10 +69,18 @@ def _export(reader: Any, since_text: str | None, out: Path | None) -> int:
                 count = write_hr_csv(stream, rows)
         except OSError as e:
             raise CliError(
-                f"{out}: cannot write the export ({e.strerror}). Choose another --out.", EXIT_USAGE
+                _("{file}: cannot write the export ({problem}). Choose another --out.").format(
+                    file=out, problem=e.strerror
+                ),
+                EXIT_USAGE,
             ) from None
-    where = f" to {out}" if out is not None else ""
-    print(f"{count} practice round{'s' if count != 1 else ''} written{where}.", file=sys.stderr)
+    if out is None:
+        said = _("1 practice round written.") if count == 1 else _("{count} practice rounds written.")
+    else:
+        said = (
+            _("1 practice round written to {file}.") if count == 1 else _("{count} practice rounds written to {file}.")
+        )
+    print(said.format(count=count, file=out), file=sys.stderr)
     return EXIT_OK
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from clientsafe.cli.common import EXIT_ENGINE, EXIT_INPUT, EXIT_OK, EXIT_USAGE, CliError
+from clientsafe.cli.say import _
 
 
 def register(sub: Any) -> None:
@@ -44,23 +45,31 @@ def run(args: argparse.Namespace) -> int:
         if args.autostart == "on":
             where = autostart.enable()
             if managed:
-                print(f"ClientSafe is started at login by your IT department, for every user ({managed}).")
+                print(
+                    _("ClientSafe is started at login by your IT department, for every user ({where}).").format(
+                        where=managed
+                    )
+                )
             else:
-                print(f"ClientSafe will start when you log in ({where}).")
+                print(_("ClientSafe will start when you log in ({where}).").format(where=where))
         else:
             autostart.disable()  # this user's own entry, if an earlier version or they added one
             if managed:
                 raise CliError(
-                    f"ClientSafe is started at login by your IT department, for every user ({managed}); "
-                    "only IT can turn that off. Ask them if it should not start for you.",
+                    _(
+                        "ClientSafe is started at login by your IT department, for every user ({where}); "
+                        "only IT can turn that off. Ask them if it should not start for you."
+                    ).format(where=managed),
                     EXIT_INPUT,
                 )
-            print("ClientSafe will no longer start when you log in.")
+            print(_("ClientSafe will no longer start when you log in."))
         return EXIT_OK
     if not has_display() and os.environ.get("QT_QPA_PLATFORM", "") not in ("offscreen", "minimal"):
         raise CliError(
-            "no display (neither DISPLAY nor WAYLAND_DISPLAY is set), so the tray cannot start. "
-            "Run `clientsafe serve` for the service alone.",
+            _(
+                "no display (neither DISPLAY nor WAYLAND_DISPLAY is set), so the tray cannot start. "
+                "Run `clientsafe serve` for the service alone."
+            ),
             EXIT_USAGE,
         )
     try:
@@ -68,7 +77,8 @@ def run(args: argparse.Namespace) -> int:
         from clientsafe.ui.main import run as run_tray
     except ImportError as e:
         raise CliError(
-            f"the tray app needs PySide6 ({e}); reinstall ClientSafe with its dependencies", EXIT_ENGINE
+            _("the tray app needs PySide6 ({problem}); reinstall ClientSafe with its dependencies").format(problem=e),
+            EXIT_ENGINE,
         ) from None
     options = BackendOptions(org=args.org, port=args.port, allow_origins=frozenset(args.allow_origin))
     return run_tray(options)

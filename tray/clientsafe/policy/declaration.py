@@ -153,20 +153,12 @@ DECLINE_SCRIPTS_SCHEMA: dict[str, Any] = {
     "properties": {"client": _SCRIPT, "minor": _SCRIPT, "guardian": _SCRIPT, "language": {"enum": list(LANGUAGES)}},
 }
 
-# Titles for the policy sections the built-in rules cite; the organisation adds the URLs (policy_links).
-DEFAULT_POLICY_TITLES: dict[str, str] = {
-    "confidentiality-clients": "Client confidentiality",
-    "confidentiality-identifiers": "Identifiers and ID numbers",
-    "confidentiality-minors": "Young people's information",
-    "hipaa-minimum-necessary": "HIPAA: minimum necessary",
-    "media-consent": "Media releases: what they cover",
-    "media-consent-minors": "Photos, stories and media consent",
-    "social-media-boundaries": "Boundaries: connecting with clients on social media",
-    "boundaries-minors": "Boundaries with young people online",
-    "safety-locations": "Safe locations (shelters and safe houses)",
-    "review-replies": "Replying to online reviews",
-    "fail-mode": "When ClientSafe cannot check a post",
-}
+# Titles for the policy sections the built-in rules cite, in English and Spanish (shared/policy_sections.json, the
+# one source the CLI, the tray and the extension all read); the organisation adds the URLs (policy_links).
+POLICY_SECTION_TITLES: dict[str, dict[str, str]] = json.loads(
+    (resources.files("clientsafe") / "data" / "policy_sections.json").read_text(encoding="utf-8")
+)
+DEFAULT_POLICY_TITLES: dict[str, str] = {ref: titles["en"] for ref, titles in POLICY_SECTION_TITLES.items()}
 
 POLICY: tuple[PolicySetting, ...] = (
     PolicySetting(
@@ -266,6 +258,24 @@ POLICY: tuple[PolicySetting, ...] = (
         True,
         "Remind the person to check for a signed media release when a post on an org account features someone.",
         org_level=False,
+    ),
+    PolicySetting(
+        "language",
+        {"enum": ["system", *LANGUAGES]},
+        "system",
+        "The language ClientSafe speaks in the tray, the command line, notifications, the browser's warnings "
+        "and their reasons: system (follow the computer's language, or the browser's in the browser; English "
+        "when it is neither English nor Spanish), en (English) or es (Spanish). A person may choose their own "
+        "unless IT locks it.",
+        org_level=False,
+    ),
+    PolicySetting(
+        "admin_view",
+        {"enum": ["open", "locked"]},
+        "open",
+        "Who may open the tray's IT / privacy officer view (file locations, setting names and values as IT "
+        "writes them, roster import and clear): open (anyone at this computer, default) or locked (nobody in the "
+        "tray; IT and the privacy officer use the command line, e.g. clientsafe roster import).",
     ),
     PolicySetting(
         "policy_links",

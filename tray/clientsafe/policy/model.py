@@ -123,4 +123,6 @@ class Policy:
             "policy_links": self.policy_links(),
             "community_standards_url": v["community_standards_url"],
             "adapter_updates": v["adapter_updates"],
+            # Only when the policy names one: absent means "follow the browser's own language" (i18n.SYSTEM).
+            **({"language": v["language"]} if v.get("language") in ("en", "es") else {}),
         }

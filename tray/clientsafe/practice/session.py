@@ -3,12 +3,12 @@ person's language, a new round, and finishing one (score, record, remember). No 
 
 from __future__ import annotations
 
-import locale
 import random
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from clientsafe import i18n
 from clientsafe.practice.library import Scenario, load_library
 from clientsafe.practice.record import record_round
 from clientsafe.practice.rounds import pick_round
@@ -17,13 +17,9 @@ from clientsafe.practice.sections import SectionLink, link_for
 from clientsafe.practice.state import load_state
 
 
-def default_language() -> str:
-    """Spanish when the system's language is Spanish, else English (issue 16 brings the full machinery)."""
-    try:
-        name = locale.getlocale()[0] or ""
-    except ValueError:
-        name = ""
-    return "es" if name.lower().startswith("es") else "en"
+def default_language(policy: Any = None) -> str:
+    """The language ClientSafe speaks (``i18n.language``): the policy's ``language``, else the system's, else en."""
+    return i18n.language(policy)
 
 
 def library(policy: Any = None, path: Path | None = None) -> list[Scenario]:

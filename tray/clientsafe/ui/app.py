@@ -14,23 +14,29 @@ from typing import Any
 from clientsafe import settings
 from clientsafe.secret_store import KeyringUnavailable
 from clientsafe.ui.about import AboutWindow
+from clientsafe.ui.admin import admin_locked
 from clientsafe.ui.backend import Backend, BackendOptions, Callbacks
 from clientsafe.ui.check_draft import CheckDraftWindow, reason_titles
 from clientsafe.ui.icons import icon
 from clientsafe.ui.no_tray import NoTrayWindow
 from clientsafe.ui.notifier import DesktopService, Notifier
 from clientsafe.ui.qt import QAction, QApplication, QMenu, QObject, QSystemTrayIcon, QTimer, QWidget, Signal
-from clientsafe.ui.state import STATE_LABEL, Facts, TrayState, state_of, status_line
+from clientsafe.ui.state import STATE_LABEL, Facts, TrayState, details, state_of, status_line
+from clientsafe.ui.translate import QT_TRANSLATE_NOOP, install, site_name, translate
 
+# What the person chose about a held post, for the notification (translated where shown, context "TrayApp").
 _CHOICE = {
-    "edited": "edited the post",
-    "applied_suggestions": "applied the suggestions",
-    "cancelled": "did not post it",
-    "posted_anyway": "posted it anyway",
-    "request_sent_anyway": "went ahead with the request",
-    "request_not_sent": "did not connect",
+    "edited": QT_TRANSLATE_NOOP("TrayApp", "You edited the post."),
+    "applied_suggestions": QT_TRANSLATE_NOOP("TrayApp", "You applied the suggestions."),
+    "cancelled": QT_TRANSLATE_NOOP("TrayApp", "You did not post it."),
+    "posted_anyway": QT_TRANSLATE_NOOP("TrayApp", "You posted it anyway."),
+    "request_sent_anyway": QT_TRANSLATE_NOOP("TrayApp", "You went ahead with the request."),
+    "request_not_sent": QT_TRANSLATE_NOOP("TrayApp", "You did not connect."),
 }
-_ACCOUNT = {"personal": "your personal account", "org": "the organisation's account"}
+_ACCOUNT = {
+    "personal": QT_TRANSLATE_NOOP("TrayApp", "your personal account"),
+    "org": QT_TRANSLATE_NOOP("TrayApp", "the organisation's account"),
+}
 
 
 class TrayApp(QObject):
@@ -65,39 +71,35 @@ class TrayApp(QObject):
 
         self.tray = QSystemTrayIcon(icon(TrayState.WARMING))
         self.menu = QMenu()
-        self.menu.setAccessibleName("ClientSafe menu")
         self.status_action = self.menu.addAction("")
         self.status_action.setEnabled(False)
         self.menu.addSeparator()
-        self.check_action = self._add("&Check a draft…", self.open_check_draft)
-        self.pause_15_action = self._add("&Pause for 15 minutes", lambda: self.pause(15 * 60))
-        self.pause_60_action = self._add("Pause for 1 &hour", lambda: self.pause(60 * 60))
-        self.resume_action = self._add("&Resume checking now", self.resume)
-        self.pair_action = self._add("Pair a &browser…", self.open_pair)
+        self.check_action = self._add(self.open_check_draft)
+        self.pause_15_action = self._add(lambda: self.pause(15 * 60))
+        self.pause_60_action = self._add(lambda: self.pause(60 * 60))
+        self.resume_action = self._add(self.resume)
+        self.pair_action = self._add(self.open_pair)
         self.menu.addSeparator()
-        self.roster_action = self._add("Client r&oster…", self.open_roster)
-        self.warnings_action = self._add("Recent &warnings…", self.open_warnings)
-        self.practice_action = self._add("Prac&tice…", self.open_practice)
+        self.roster_action = self._add(self.open_roster)
+        self.warnings_action = self._add(self.open_warnings)
+        self.practice_action = self._add(self.open_practice)
         self.practice_reminded = False  # the due-practice notification is shown once per session
-        self.policy_action = self._add("Policy and Community &Standards…", self.open_policy)
-        self.standards_action = self._add("Community Standards pa&ge…", self.open_standards)
+        self.practice_due = False
+        self.policy_action = self._add(self.open_policy)
+        self.standards_action = self._add(self.open_standards)
         self.menu.addSeparator()
-        self.about_action = self._add("&About ClientSafe", self.open_about)
-        self.quit_action = self._add("&Quit", self.quit)
+        self.about_action = self._add(self.open_about)
+        self.quit_action = self._add(self.quit)
         self.tray.setContextMenu(self.menu)
         self.tray.activated.connect(self._activated)
+        # Pairing requests notified and not yet decided, by code: withdrawn once decided (here or elsewhere).
+        self.pair_notes: dict[str, Any] = {}
+        self.keyring_warned = False
 
         self.no_tray: NoTrayWindow | None = None
         if not tray_available:
-            self.no_tray = NoTrayWindow(
-                [
-                    ("&Check a draft…", self.open_check_draft),
-                    ("&Pause 15 min", lambda: self.pause(15 * 60)),
-                    ("Pair a &browser…", self.open_pair),
-                    ("&About", self.open_about),
-                    ("&Quit", self.quit),
-                ]
-            )
+            # Every entry of the menu, as buttons that follow the menu's texts, visibility and state.
+            self.no_tray = NoTrayWindow([a for a in self.menu.actions()[1:] if not a.isSeparator()])
             self.no_tray.quit_on_close = self.quit
         self.notifier = Notifier(self.tray if tray_available else None, desktop)
 
@@ -113,12 +115,53 @@ class TrayApp(QObject):
         self.silence_timer = QTimer(self)
         self.silence_timer.setInterval(60 * 60 * 1000)
         self.silence_timer.timeout.connect(self.check_silent_browsers)
-        self.refresh()
+        self.language = ""
+        self.apply_language()  # the system's language until the policy has been read (_service_started)
 
-    def _add(self, text: str, slot: Any) -> QAction:
-        action = self.menu.addAction(text)
+    def _add(self, slot: Any) -> QAction:
+        action = self.menu.addAction("")  # its words come from retranslate(), in the language in force
         action.triggered.connect(slot)
         return action
+
+    def apply_language(self) -> None:
+        """Speak the language the policy (or the system) asks for: the catalogue, then every text of the menu.
+        Windows opened from now on are built in it; open ones keep theirs until they are opened again."""
+        from clientsafe.i18n import language
+
+        wanted = language(self.backend.policy)
+        if wanted == self.language:
+            return
+        install(wanted)
+        self.language = wanted
+        for key in [k for k in self.windows if k != "check"]:  # rebuilt in the new language when next opened
+            self.windows.pop(key).close()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.menu.setAccessibleName(self.tr("ClientSafe menu"))
+        for action, text in (
+            (self.check_action, self.tr("&Check a draft…")),
+            (self.pause_15_action, self.tr("&Pause for 15 minutes")),
+            (self.pause_60_action, self.tr("Pause for 1 &hour")),
+            (self.resume_action, self.tr("&Resume checking now")),
+            (self.pair_action, self.tr("Pair a &browser…")),
+            (self.roster_action, self.tr("Client r&oster…")),
+            (self.warnings_action, self.tr("Recent &warnings…")),
+            (self.practice_action, self._practice_text()),
+            (self.policy_action, self.tr("Policy and Community &Standards…")),
+            (self.standards_action, self.tr("Community Standards pa&ge…")),
+            (self.about_action, self.tr("&About ClientSafe")),
+            (self.quit_action, self.tr("&Quit")),
+        ):
+            action.setText(text)
+        if self.no_tray is not None:
+            self.no_tray.retranslate()
+        self.refresh()
+
+    def _practice_text(self) -> str:
+        from clientsafe.practice import reminder
+
+        return reminder.BADGE[self.language] if self.practice_due else self.tr("Prac&tice…")
 
     # -- start and stop ------------------------------------------------------------------------------
     def start(self) -> None:
@@ -179,20 +222,22 @@ class TrayApp(QObject):
             self.roster_stamp = stamp
         elif stamp != self.roster_stamp:
             self._roster_changed(None)
-        line = status_line(self.facts)
+        self._withdraw_decided_pairings()
+        line = status_line(self.facts, tr=lambda text: translate("TrayStatus", text))
         state = self.state
         self.status_action.setText(line)
         self.tray.setIcon(icon(state))
-        self.tray.setToolTip(f"{STATE_LABEL[state]}\n{line}")
+        self.tray.setToolTip(f"{translate('TrayStatus', STATE_LABEL[state])}\n{line}")
         paused = state is TrayState.PAUSED
         self.resume_action.setVisible(paused)
         self.check_action.setEnabled(not (self.facts.engine_error or self.facts.service_error))
         if self.no_tray is not None:
             self.no_tray.status.setText(line)
             self.no_tray.setWindowIcon(icon(state))
+            self.no_tray.sync()
         about = self.windows.get("about")
         if isinstance(about, AboutWindow):
-            about.set_status(line, self.facts.warnings)
+            about.set_status(line, details(self.facts))
         self._remind_practice()
 
     def _read_faults(self) -> None:
@@ -200,18 +245,23 @@ class TrayApp(QObject):
         fails (then the count is unknown, never "none"), an audit the disk refuses. Each is notified once."""
         with contextlib.suppress(KeyringUnavailable):  # keyring_error below says why; the last count known stays
             self.facts.paired = len(self.tokens.list())
+        if self.facts.warnings and not self.keyring_warned:  # e.g. no OS keyring: said once, and kept in About
+            self.keyring_warned = True
+            self.notifier.notify(self.tr("ClientSafe needs IT's attention"), self.facts.warnings[0])
         keyring_error = getattr(self.tokens, "problem", "")
         if keyring_error and not self.facts.keyring_error:
-            self.notifier.notify("ClientSafe can't read its keyring", keyring_error, critical=True)
+            self.notifier.notify(self.tr("ClientSafe can't read its keyring"), keyring_error, critical=True)
         self.facts.keyring_error = keyring_error
         self.facts.keyring_blocks = bool(keyring_error) and not getattr(self.tokens, "readable", True)
         audit = self.backend.audit
         audit_problem = getattr(audit, "problem", "") if audit is not None else ""
         if audit_problem and not self.facts.audit_problem:
             self.notifier.notify(
-                "ClientSafe's audit log is not being written",
-                "The disk seems to be full. Checks go on, and what they record waits in memory; free some disk "
-                "space and it is written when space returns.",
+                self.tr("ClientSafe's audit log is not being written"),
+                self.tr(
+                    "The disk seems to be full. Checks go on, and what they record waits in memory; free some disk "
+                    "space and it is written when space returns."
+                ),
                 critical=True,
             )
         self.facts.audit_problem = audit_problem
@@ -220,15 +270,16 @@ class TrayApp(QObject):
         self.facts.port = port
         self.facts.service_error = error
         if error:
-            self.notifier.notify("ClientSafe is not protecting you", error, critical=True)
+            self.notifier.notify(self.tr("ClientSafe is not protecting you"), error, critical=True)
         self._apply_pause()
+        self.apply_language()  # the policy has been read by now: it may name a language
         self.refresh()
 
     def _engine_finished(self, error: str) -> None:
         self.facts.engine_ready = not error
         self.facts.engine_error = error
         if error:
-            self.notifier.notify("ClientSafe could not start its checker", error, critical=True)
+            self.notifier.notify(self.tr("ClientSafe could not start its checker"), error, critical=True)
         self.refresh()
         self.check_silent_browsers()
 
@@ -271,11 +322,11 @@ class TrayApp(QObject):
     def _check(self, text: str, account: str) -> Any:
         checker = self.backend.checker
         if checker is None:
-            raise RuntimeError("ClientSafe is still starting")
+            raise RuntimeError(self.tr("ClientSafe is still starting"))
         return checker.check(text, account, None, honour_pause=False)
 
     def open_check_draft(self) -> CheckDraftWindow:
-        window = self.windows.get("check") or CheckDraftWindow(self._check)
+        window = self.windows.get("check") or CheckDraftWindow(self._check, policy=lambda: self.backend.policy)
         return self._show("check", window)  # type: ignore[return-value]
 
     def open_pair(self) -> Any:
@@ -287,7 +338,9 @@ class TrayApp(QObject):
     def open_roster(self) -> Any:
         from clientsafe.ui.roster_window import RosterWindow
 
-        window = self.windows.get("roster") or RosterWindow(on_changed=self._roster_changed)
+        window = self.windows.get("roster") or RosterWindow(
+            on_changed=self._roster_changed, policy=lambda: self.backend.policy
+        )
         window.refresh()  # type: ignore[attr-defined]
         return self._show("roster", window)
 
@@ -306,13 +359,15 @@ class TrayApp(QObject):
         from clientsafe.roster import status
 
         current = status()
-        title = "ClientSafe's client roster changed"
+        title = self.tr("ClientSafe's client roster changed")
         if current.problem:  # there, but not in force: say why (a locked keyring is not a cleared roster)
-            title, body = "ClientSafe's client roster cannot be used", current.problem
+            title, body = self.tr("ClientSafe's client roster cannot be used"), current.problem
         elif current.loaded:
-            body = f"{current.clients} clients are now recognised in posts and friend requests."
+            body = self.tr("{count} clients are now recognised in posts and friend requests.").format(
+                count=current.clients
+            )
         else:
-            body = "No roster is loaded: ClientSafe no longer recognises clients by name."
+            body = self.tr("No roster is loaded: ClientSafe no longer recognises clients by name.")
         self.notifier.notify(title, body, on_click=self.open_roster)
         window = self.windows.get("roster")
         if window is not None:
@@ -331,6 +386,7 @@ class TrayApp(QObject):
         from clientsafe.ui.policy_window import PolicyWindow
 
         window = self.windows.get("policy") or PolicyWindow()
+        window.set_admin_allowed(not admin_locked(self.backend.policy))  # type: ignore[attr-defined]
         window.show_policy(self.backend.policy)  # type: ignore[attr-defined]
         return self._show("policy", window)
 
@@ -352,24 +408,32 @@ class TrayApp(QObject):
     def _remind_practice(self) -> None:
         """The policy's training_interval_months: a badge on the menu entry, and one notification, when due."""
         from clientsafe.practice import reminder
-        from clientsafe.practice.session import default_language
 
         policy, audit = self.backend.policy, self.backend.audit
-        due = reminder.is_due(policy, audit.path if audit else None)
-        lang = default_language()
-        self.practice_action.setText(reminder.BADGE[lang] if due else "Prac&tice…")
-        if due and not self.practice_reminded:
+        self.practice_due = reminder.is_due(policy, audit.path if audit else None)
+        self.practice_action.setText(self._practice_text())
+        if self.practice_due and not self.practice_reminded:
             self.practice_reminded = True
-            title, body = reminder.message(policy, lang)
+            title, body = reminder.message(policy, self.language)
             self.notifier.notify(title, body, on_click=self.open_practice)
 
     def open_about(self) -> AboutWindow:
         window = self.windows.get("about") or AboutWindow()
+        window.set_admin_allowed(not admin_locked(self.backend.policy))  # type: ignore[attr-defined]
         self._show("about", window)
         self.refresh()
         return window  # type: ignore[return-value]
 
     # -- notifications -------------------------------------------------------------------------------
+    def _withdraw_decided_pairings(self) -> None:
+        """A pairing request approved or denied (in the Pair window, from the notification, or with
+        `clientsafe pair` in a terminal) or expired: its notification must not stay on screen asking."""
+        if not self.pair_notes:
+            return
+        waiting = {p.code for p in self.book.pending()}
+        for code in [c for c in self.pair_notes if c not in waiting]:
+            self.notifier.withdraw(self.pair_notes.pop(code))
+
     def _pair_requested(self, pending: Any) -> None:
         code = pending.code
         spaced = f"{code[:3]} {code[3:]}"
@@ -381,12 +445,15 @@ class TrayApp(QObject):
                 self.open_pair().select_code(code)
 
         self.notifier.notify(
-            "A browser asks to pair with ClientSafe",
-            f"“{pending.client_name}” shows the code {spaced}. Approve only if your browser shows the same code.",
-            actions={"approve": "Approve", "deny": "Deny", "default": "Open"},
+            self.tr("A browser asks to pair with ClientSafe"),
+            self.tr("“{browser}” shows the code {code}. Approve only if your browser shows the same code.").format(
+                browser=pending.client_name, code=spaced
+            ),
+            actions={"approve": self.tr("Approve"), "deny": self.tr("Deny"), "default": self.tr("Open")},
             on_action=act,
             on_click=lambda: self.open_pair().select_code(code),
         )
+        self.pair_notes[code] = self.notifier.history[-1]
         pair = self.windows.get("pair")
         if pair is not None and pair.isVisible():
             pair.refresh()  # type: ignore[attr-defined]
@@ -396,11 +463,14 @@ class TrayApp(QObject):
         if action != "block":
             return
         titles = reason_titles()
-        kinds = "; ".join(dict.fromkeys(titles.get(c) or c for c in codes)) or "client information"
-        where = f"{site.capitalize() or 'a site'} ({_ACCOUNT.get(account, account)})"
+        kinds = "; ".join(dict.fromkeys(titles.get(c) or c for c in codes)) or self.tr("client information")
+        name = site_name(site) if site else self.tr("a site")
+        chosen = translate("TrayApp", _CHOICE[choice]) if choice in _CHOICE else ""
+        account_words = translate("TrayApp", _ACCOUNT[account]) if account in _ACCOUNT else account
         self.notifier.notify(
-            f"ClientSafe held a post on {site.capitalize() or 'a site'}",
-            f"On {where}: {kinds}. You {_CHOICE.get(choice, choice)}.",
+            self.tr("ClientSafe held a post on {site}").format(site=name),
+            self.tr("On {site} ({account}): {kinds}.").format(site=name, account=account_words, kinds=kinds)
+            + (" " + chosen if chosen else ""),
         )
 
     def _policy_changed(self, policy: Any) -> None:
@@ -412,10 +482,13 @@ class TrayApp(QObject):
         standards = self.windows.get("standards")
         if standards is not None:
             standards.refresh(keep_language=True)  # type: ignore[attr-defined]
-        org = policy["organisation"].get("name") or "Your organisation"
+        self.apply_language()
+        org = policy["organisation"].get("name") or self.tr("Your organisation")
         self.notifier.notify(
-            "ClientSafe's policy changed",
-            f"{org} updated the policy ClientSafe follows (version {policy.version}). It applies from now on.",
+            self.tr("ClientSafe's policy changed"),
+            self.tr("{org} updated the policy ClientSafe follows (version {version}). It applies from now on.").format(
+                org=org, version=policy.version
+            ),
             on_click=self.open_policy,
         )
 
@@ -423,8 +496,8 @@ class TrayApp(QObject):
         self.facts.policy_problems = list(problems)
         self.refresh()
         self.notifier.notify(
-            "A problem with ClientSafe's policy",
-            f"{problems[0]} The last good policy stays in force; tell IT.",
+            self.tr("A problem with ClientSafe's policy"),
+            self.tr("{problem} The last good policy stays in force; tell IT.").format(problem=problems[0]),
             on_click=self.open_policy,
             critical=True,
         )
@@ -440,8 +513,10 @@ class TrayApp(QObject):
                 continue
             self.warned_silent.add(browser.id)
             self.notifier.notify(
-                "A paired browser has gone quiet",
-                f"“{browser.name}” has not been in touch with ClientSafe for over {hours:g} hours. "
-                "If its ClientSafe extension was removed or turned off, posts there are not being checked.",
+                self.tr("A paired browser has gone quiet"),
+                self.tr(
+                    "“{browser}” has not been in touch with ClientSafe for over {hours} hours. "
+                    "If its ClientSafe extension was removed or turned off, posts there are not being checked."
+                ).format(browser=browser.name, hours=f"{hours:g}"),
                 on_click=self.open_pair,
             )

@@ -92,6 +92,15 @@ class DesktopNotifications:
                 self._callbacks[notification_id] = on_action
         return notification_id
 
+    def withdraw(self, notification_id: object) -> None:
+        """Take a notification off the screen (a pairing request decided elsewhere); a gone one is no error."""
+        if self._connect() is None or not isinstance(notification_id, int):
+            return
+        try:
+            self._call("CloseNotification", "u", (notification_id,))
+        except Exception as e:  # already closed by the person, or the service went away: nothing left to withdraw
+            log.info("could not withdraw a notification (%s)", type(e).__name__)
+
     def _listen(self) -> None:
         if self._listener is not None:
             return

@@ -57,6 +57,8 @@ class Shown:
     title: str
     body: str
     channel: str  # tray | desktop | none
+    handle: object = None  # the notification service's id, to withdraw it (desktop only)
+    withdrawn: bool = False
 
 
 class Notifier(QObject):
@@ -90,7 +92,7 @@ class Notifier(QObject):
     ) -> str:
         """Show one notification; returns the channel used. ``on_action(key)`` (buttons, desktop service only)
         and ``on_click()`` (tray message clicked) run on the Qt thread."""
-        channel = "none"
+        channel, handle = "none", None
         wants_buttons = bool(actions) and self.desktop is not None and self.desktop.available()
         if self._tray_ok() and not wants_buttons:
             channel = self._show_tray(title, body, on_click, critical)
@@ -100,15 +102,25 @@ class Notifier(QObject):
             # Toasts and the macOS centre take plain text (body_is_markup False) and would show "&amp;" as is.
             markup = getattr(self.desktop, "body_is_markup", True)
             text = html.escape(body, quote=False) if markup else body
-            if self.desktop.notify(title, text, actions if relay else None, relay, critical=critical) is not None:
+            handle = self.desktop.notify(title, text, actions if relay else None, relay, critical=critical)
+            if handle is not None:
                 channel = "desktop"
             elif self._tray_ok():  # the service failed this once (it logged why): the tray still says it
                 log.warning("showing a tray message instead of the notification service's")
                 channel = self._show_tray(title, body, on_click, critical)
         if channel == "none":
             log.warning("could not show a notification: no tray and no notification service")
-        self.history.append(Shown(title, body, channel))
+        self.history.append(Shown(title, body, channel, handle))
         return channel
+
+    def withdraw(self, shown: Shown) -> None:
+        """Take a notification that no longer holds off the screen (a tray balloon times out by itself)."""
+        if shown.withdrawn:
+            return
+        shown.withdrawn = True
+        withdraw = getattr(self.desktop, "withdraw", None)
+        if shown.channel == "desktop" and withdraw is not None:
+            withdraw(shown.handle)
 
     def _show_tray(self, title: str, body: str, on_click: Callable[[], None] | None, critical: bool) -> str:
         assert self.tray is not None

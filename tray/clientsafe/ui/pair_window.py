@@ -19,12 +19,16 @@ from clientsafe.ui.qt import (
     QWidget,
 )
 from clientsafe.ui.tables import make_table
+from clientsafe.ui.translate import QT_TRANSLATE_NOOP
 
-NO_PENDING = (
+NO_PENDING = QT_TRANSLATE_NOOP(
+    "PairWindow",
     "No browser is asking to pair. In your browser, open the ClientSafe extension's options and choose "
-    "Pair with the app: its six-digit code appears here to compare and approve."
+    "Pair with the app: its six-digit code appears here to compare and approve.",
 )
-NO_PAIRED = "No browser is paired yet, so ClientSafe cannot check posts in your browser. Pair one above."
+NO_PAIRED = QT_TRANSLATE_NOOP(
+    "PairWindow", "No browser is paired yet, so ClientSafe cannot check posts in your browser. Pair one above."
+)
 
 
 def spaced(code: str) -> str:
@@ -41,34 +45,41 @@ class PairWindow(QWidget):
         self.tokens = tokens
         self.book = book
         self.on_changed = on_changed or (lambda: None)
-        self.setWindowTitle("Pair a browser — ClientSafe")
-        self.setAccessibleName("Pair a browser")
+        self.setWindowTitle(self.tr("Pair a browser — ClientSafe"))
+        self.setAccessibleName(self.tr("Pair a browser"))
 
-        pending_label = QLabel("Browsers &waiting to pair: check the code matches the one your browser shows.")
+        pending_label = QLabel(self.tr("Browsers &waiting to pair: check the code matches the one your browser shows."))
         pending_label.setWordWrap(True)
-        self.pending = make_table(["Code", "Browser", "Asked at"], "Browsers waiting to pair")
+        self.pending = make_table(
+            [self.tr("Code"), self.tr("Browser"), self.tr("Asked at")], self.tr("Browsers waiting to pair")
+        )
         pending_label.setBuddy(self.pending)
-        self.pending_empty = QLabel(NO_PENDING)
+        self.pending_empty = QLabel(self.tr(NO_PENDING))
         self.pending_empty.setWordWrap(True)
-        self.approve_button = QPushButton("&Approve")
-        self.approve_button.setAccessibleName("Approve the selected browser")
-        self.deny_button = QPushButton("&Deny")
-        self.deny_button.setAccessibleName("Deny the selected browser")
+        self.pending_empty.setAccessibleName(self.tr("No browser is asking to pair"))
+        self.approve_button = QPushButton(self.tr("&Approve"))
+        self.approve_button.setAccessibleName(self.tr("Approve the selected browser"))
+        self.deny_button = QPushButton(self.tr("&Deny"))
+        self.deny_button.setAccessibleName(self.tr("Deny the selected browser"))
         self.approve_button.clicked.connect(lambda: self._decide(True))
         self.deny_button.clicked.connect(lambda: self._decide(False))
 
-        paired_label = QLabel("&Paired browsers:")
-        self.paired = make_table(["Browser", "Paired", "Last heard from"], "Paired browsers")
+        paired_label = QLabel(self.tr("&Paired browsers:"))
+        self.paired = make_table(
+            [self.tr("Browser"), self.tr("Paired"), self.tr("Last heard from")], self.tr("Paired browsers")
+        )
         paired_label.setBuddy(self.paired)
-        self.paired_empty = QLabel(NO_PAIRED)
+        self.paired_empty = QLabel(self.tr(NO_PAIRED))
         self.paired_empty.setWordWrap(True)
-        self.revoke_button = QPushButton("&Revoke")
-        self.revoke_button.setAccessibleName("Revoke the selected browser")
+        self.paired_empty.setAccessibleName(self.tr("Paired browsers"))
+        self.revoke_button = QPushButton(self.tr("&Revoke"))
+        self.revoke_button.setAccessibleName(self.tr("Revoke the selected browser"))
         self.revoke_button.clicked.connect(self._revoke)
         self.message = QLabel("")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Result")
-        close = QPushButton("C&lose")
+        self.message.setAccessibleName(self.tr("Result"))
+        close = QPushButton(self.tr("C&lose"))
+        close.setAccessibleName(self.tr("Close"))
         close.clicked.connect(self.close)
 
         decide = QHBoxLayout()
@@ -129,10 +140,10 @@ class PairWindow(QWidget):
             self._paired_rows = []
             self.paired_empty.setText(str(e))
         else:
-            self.paired_empty.setText(NO_PAIRED)
+            self.paired_empty.setText(self.tr(NO_PAIRED))
         self._fill(
             self.paired,
-            [[b.name, when(b.created), when(self.tokens.last_seen(b))] for b in self._paired_rows],
+            [[b.name, when(b.created), when(self.tokens.last_seen(b), self.tr("never"))] for b in self._paired_rows],
             [b.id for b in self._paired_rows],
             keep_paired,
         )
@@ -187,13 +198,19 @@ class PairWindow(QWidget):
         try:
             request = self.book.decide(code, approve)
         except PairingError as e:
-            self.message.setText(f"{e}. Ask the browser to pair again.")
+            self.message.setText(self.tr("{problem}. Ask the browser to pair again.").format(problem=e))
             self.refresh()
             return False
         if approve:
-            self.message.setText(f"Approved {request.client_name}. It finishes pairing within a few seconds.")
+            self.message.setText(
+                self.tr("Approved {browser}. It finishes pairing within a few seconds.").format(
+                    browser=request.client_name
+                )
+            )
         else:
-            self.message.setText(f"Denied {request.client_name}. It will not be able to use ClientSafe.")
+            self.message.setText(
+                self.tr("Denied {browser}. It will not be able to use ClientSafe.").format(browser=request.client_name)
+            )
         self.refresh()
         self.on_changed()
         return True
@@ -204,6 +221,10 @@ class PairWindow(QWidget):
             return
         names = {b.id: b.name for b in self._paired_rows}
         if self.tokens.revoke(browser_id):
-            self.message.setText(f"Revoked {names.get(browser_id, browser_id)}: it must pair again to be protected.")
+            self.message.setText(
+                self.tr("Revoked {browser}: it must pair again to be protected.").format(
+                    browser=names.get(browser_id, browser_id)
+                )
+            )
         self.refresh()
         self.on_changed()

@@ -247,6 +247,15 @@ class PortableNotifications:
             raise _NotShown(f"the system's notification centre refused it ({kind})")
         return str(identifier)
 
+    def withdraw(self, notification_id: object) -> None:
+        """Take a notification off the screen (a pairing request decided elsewhere); a gone one is no error."""
+        if self._notifier is None or not isinstance(notification_id, str):
+            return
+        try:
+            self._run(self._notifier.clear(notification_id), _SEND_SECONDS)
+        except Exception as e:  # already dismissed, or the centre went away: nothing left to withdraw
+            log.info("could not withdraw a notification (%s)", type(e).__name__)
+
     def close(self) -> None:
         with self._lock:
             self._notifier = None

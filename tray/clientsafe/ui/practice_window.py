@@ -54,6 +54,7 @@ TEXT: dict[str, dict[str, str]] = {
         "your_example": "Your organisation's example",
         "you_are": "You are: {role}.",
         "request_card": "New friend request  ·  Confirm  ·  Delete",
+        "cannot_start": "Practice cannot start: {why}",
     },
     "es": {
         "title": "Práctica — ClientSafe",
@@ -92,6 +93,7 @@ TEXT: dict[str, dict[str, str]] = {
         "your_example": "Ejemplo de su organización",
         "you_are": "Usted es: {role}.",
         "request_card": "Nueva solicitud de amistad  ·  Confirmar  ·  Eliminar",
+        "cannot_start": "No se puede empezar la práctica: {why}",
     },
 }
 LANGUAGES = (("en", "English"), ("es", "Español"))
@@ -141,7 +143,7 @@ class PracticeWindow(QWidget):
         self.language = QComboBox()
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
-        self.language.setAccessibleName("Language / Idioma")
+        self.language.setAccessibleName(self.tr("Language / Idioma"))  # both: the control that switches them
         self.language_label.setBuddy(self.language)
         self.progress = _label("Progress")
         top = QHBoxLayout()
@@ -214,7 +216,7 @@ class PracticeWindow(QWidget):
             self.problem.setText("")
         except LibraryError as e:
             self.round = []
-            self.problem.setText(f"Practice cannot start: {e}")
+            self.problem.setText(self.t("cannot_start", why=e))
         self.problem.setVisible(bool(self.problem.text()))
         self._show_scenario()
 

@@ -75,10 +75,10 @@ class StandardsWindow(QWidget):
         self.preview.setOpenExternalLinks(True)  # the organisation's own pages, in the person's browser
         self.problem = QLabel("")
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem")
+        self.problem.setAccessibleName(self.tr("Problem"))
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(self.tr("Status"))
         self.copy_button = QPushButton("")
         self.save_button = QPushButton("")
         self.close_button = QPushButton("")

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import enum
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from clientsafe.ui.marks import QT_TRANSLATE_NOOP
 
 
 class TrayState(enum.Enum):
@@ -15,13 +18,13 @@ class TrayState(enum.Enum):
     PROBLEM = "problem"
 
 
-# What each state means, for the icon's tooltip and the accessible name of the status line.
+# What each state means, for the icon's tooltip and the accessible name of the status line (translated where shown).
 STATE_LABEL = {
-    TrayState.WARMING: "ClientSafe is starting",
-    TrayState.PROTECTED: "ClientSafe is protecting you",
-    TrayState.PAUSED: "ClientSafe is paused",
-    TrayState.NOT_PAIRED: "ClientSafe: no browser paired",
-    TrayState.PROBLEM: "ClientSafe needs attention",
+    TrayState.WARMING: QT_TRANSLATE_NOOP("TrayStatus", "ClientSafe is starting"),
+    TrayState.PROTECTED: QT_TRANSLATE_NOOP("TrayStatus", "ClientSafe is protecting you"),
+    TrayState.PAUSED: QT_TRANSLATE_NOOP("TrayStatus", "ClientSafe is paused"),
+    TrayState.NOT_PAIRED: QT_TRANSLATE_NOOP("TrayStatus", "ClientSafe: no browser paired"),
+    TrayState.PROBLEM: QT_TRANSLATE_NOOP("TrayStatus", "ClientSafe needs attention"),
 }
 
 
@@ -33,7 +36,8 @@ class Facts:
     port: int = 0
     paused_until: float = 0.0
     paired: int = 0
-    # Things IT or the person should fix but that leave protection running (e.g. no OS keyring).
+    # Things IT should fix but that leave protection running (e.g. no OS keyring): shown in About and notified
+    # once, never in the status line, and they do not make the icon ask for attention.
     warnings: list[str] = field(default_factory=list)
     # A broken policy file or unreachable policy URL: the last good policy stays in force.
     policy_problems: list[str] = field(default_factory=list)
@@ -56,44 +60,45 @@ def state_of(facts: Facts, now: float | None = None) -> TrayState:
         return TrayState.PAUSED
     if facts.paired == 0:
         return TrayState.NOT_PAIRED
-    if facts.warnings or facts.policy_problems or facts.audit_problem:
+    if facts.policy_problems or facts.audit_problem:
         return TrayState.PROBLEM
     return TrayState.PROTECTED
 
 
-def status_line(facts: Facts, now: float | None = None) -> str:
-    """One sentence for the top of the menu: what is going on and, if anything is wrong, what to do."""
+def _same(text: str) -> str:
+    return text
+
+
+def status_line(facts: Facts, now: float | None = None, tr: Callable[[str], str] = _same) -> str:
+    """One short sentence for the top of the menu (the details are in About and in the notification that said
+    so): what is going on and, if anything is wrong, what to do. ``tr`` translates a "TrayStatus" string."""
     now = time.time() if now is None else now
     state = state_of(facts, now)
     if facts.service_error:
-        return f"Not protecting: {facts.service_error}"
+        return tr(QT_TRANSLATE_NOOP("TrayStatus", "Not protecting: ClientSafe could not start"))
     if facts.engine_error:
-        return f"Not protecting: the checker could not start ({facts.engine_error})"
+        return tr(QT_TRANSLATE_NOOP("TrayStatus", "Not protecting: the checker could not start"))
     if facts.keyring_error:
         if facts.keyring_blocks:
-            return (
-                "Not protecting your browsers: ClientSafe can't read its keyring (is it locked?). Unlock your "
-                "login keyring; ClientSafe tries again every few seconds, and no browser was unpaired"
-            )
-        return (
-            "Protecting you, but ClientSafe can't read its keyring (is it locked?): unlock your login keyring; "
-            "paired browsers are kept"
-        )
+            return tr(QT_TRANSLATE_NOOP("TrayStatus", "Not protecting: unlock your keyring"))
+        return tr(QT_TRANSLATE_NOOP("TrayStatus", "Protected; unlock your keyring"))
     if state is TrayState.WARMING:
-        return "Starting up: loading the checker (a few seconds)…"
+        return tr(QT_TRANSLATE_NOOP("TrayStatus", "Starting…"))
     if state is TrayState.PAUSED:
         minutes = max(1, round((facts.paused_until - now) / 60))
-        return f"Paused: checks resume in {minutes} min"
+        return tr(QT_TRANSLATE_NOOP("TrayStatus", "Paused: checks resume in {minutes} min")).format(minutes=minutes)
     if state is TrayState.NOT_PAIRED:
-        return "Ready, but no browser is paired yet: choose Pair a browser…"
+        return tr(QT_TRANSLATE_NOOP("TrayStatus", "Ready: pair a browser to start"))
     if facts.audit_problem:
-        return (
-            "Protecting you, but the audit log is not being written (disk full?): free some disk space; the "
-            "waiting events are written when space returns"
-        )
+        return tr(QT_TRANSLATE_NOOP("TrayStatus", "Protected; free some disk space"))
     if facts.policy_problems:
-        return "Protecting you, with a problem in the policy: see Policy and Community Standards…"
-    if facts.warnings:
-        return "Protecting you, with a problem: " + facts.warnings[0].split(". ")[0]
-    browsers = "1 browser" if facts.paired == 1 else f"{facts.paired} browsers"
-    return f"Protecting you ({browsers} paired)"
+        return tr(QT_TRANSLATE_NOOP("TrayStatus", "Protected; the policy has a problem"))
+    return tr(QT_TRANSLATE_NOOP("TrayStatus", "Protected"))
+
+
+def details(facts: Facts) -> list[str]:
+    """The whole story behind the status line, each fact once, for About (already in plain words where they
+    come from: the service, the engine, the keyring, the audit, the policy)."""
+    found = [facts.service_error, facts.engine_error, facts.keyring_error, facts.audit_problem]
+    found += [*facts.policy_problems, *facts.warnings]
+    return list(dict.fromkeys(item for item in found if item))

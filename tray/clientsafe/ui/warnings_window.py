@@ -13,28 +13,50 @@ from clientsafe.ui.qt import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    Qt,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 from clientsafe.ui.tables import make_table
+from clientsafe.ui.translate import QT_TRANSLATE_NOOP, site_name, translate
 
-EMPTY = (
+EMPTY = QT_TRANSLATE_NOOP(
+    "WarningsWindow",
     "Nothing to show yet: when ClientSafe warns about or holds a post in your browser, it is listed here with the "
-    "site, the kind of risk and what you chose (never what you wrote)."
+    "site, the kind of risk and what you chose (never what you wrote).",
 )
-SHOWN = {"warn": "Warning", "block": "Held", "error": "Could not check"}
-CHOSEN = {
-    "edited": "Edited the post",
-    "applied_suggestions": "Applied the suggestions",
-    "cancelled": "Did not post",
-    "posted_anyway": "Posted anyway",
-    "request_sent_anyway": "Went ahead with the request",
-    "request_not_sent": "Did not connect",
+SHOWN = {
+    "warn": QT_TRANSLATE_NOOP("WarningsWindow", "Warning"),
+    "block": QT_TRANSLATE_NOOP("WarningsWindow", "Held"),
+    "error": QT_TRANSLATE_NOOP("WarningsWindow", "Could not check"),
 }
-PERIODS = (("Last 7 days", 7), ("Last 30 days", 30), ("Last 365 days", 365))
+CHOSEN = {
+    "edited": QT_TRANSLATE_NOOP("WarningsWindow", "Edited the post"),
+    "applied_suggestions": QT_TRANSLATE_NOOP("WarningsWindow", "Applied the suggestions"),
+    "cancelled": QT_TRANSLATE_NOOP("WarningsWindow", "Did not post"),
+    "posted_anyway": QT_TRANSLATE_NOOP("WarningsWindow", "Posted anyway"),
+    "request_sent_anyway": QT_TRANSLATE_NOOP("WarningsWindow", "Went ahead with the request"),
+    "request_not_sent": QT_TRANSLATE_NOOP("WarningsWindow", "Did not connect"),
+}
+ACCOUNTS = {
+    "personal": QT_TRANSLATE_NOOP("WarningsWindow", "personal"),
+    "org": QT_TRANSLATE_NOOP("WarningsWindow", "organisation"),
+}
+PERIODS = (
+    (QT_TRANSLATE_NOOP("WarningsWindow", "Last 7 days"), 7),
+    (QT_TRANSLATE_NOOP("WarningsWindow", "Last 30 days"), 30),
+    (QT_TRANSLATE_NOOP("WarningsWindow", "Last 365 days"), 365),
+)
+# A column never grows past this (px); its full text is in the cell's tooltip.
+WIDEST = 320
+
+
+def _tr(text: str) -> str:
+    return translate("WarningsWindow", text)
 
 
 def merged(rows: list[Any]) -> list[Any]:
@@ -48,34 +70,49 @@ class WarningsWindow(QWidget):
     def __init__(self, reader: Any) -> None:
         super().__init__()
         self.reader = reader
-        self.setWindowTitle("Recent warnings — ClientSafe")
-        self.setAccessibleName("Recent warnings")
-        site_label = QLabel("&Site:")
+        self.setWindowTitle(self.tr("Recent warnings — ClientSafe"))
+        self.setAccessibleName(self.tr("Recent warnings"))
+        site_label = QLabel(self.tr("&Site:"))
         self.site = QComboBox()
-        self.site.setAccessibleName("Show warnings from this site")
+        self.site.setAccessibleName(self.tr("Show warnings from this site"))
         site_label.setBuddy(self.site)
-        period_label = QLabel("&Period:")
+        period_label = QLabel(self.tr("&Period:"))
         self.period = QComboBox()
-        self.period.setAccessibleName("Show warnings from this period")
+        self.period.setAccessibleName(self.tr("Show warnings from this period"))
         period_label.setBuddy(self.period)
         for label, days in PERIODS:
-            self.period.addItem(label, days)
+            self.period.addItem(_tr(label), days)
         self.period.setCurrentIndex(1)
         filters = QHBoxLayout()
         for widget in (site_label, self.site, period_label, self.period):
             filters.addWidget(widget)
         filters.addStretch()
         self.table = make_table(
-            ["Date", "Site", "Account", "Shown", "Kind of risk", "What you chose"], "Recent warnings"
+            [
+                self.tr("Date"),
+                self.tr("Site"),
+                self.tr("Account"),
+                self.tr("Shown"),
+                self.tr("Kind of risk"),
+                self.tr("What you chose"),
+            ],
+            self.tr("Recent warnings"),
         )
-        self.empty = QLabel(EMPTY)
+        # Every column fits its contents up to WIDEST, the last one too (issue 16: "what you did" was cut off);
+        # a longer text is elided, in full in its tooltip, and the table scrolls sideways rather than hiding it.
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.empty = QLabel(self.tr(EMPTY))
         self.empty.setWordWrap(True)
+        self.empty.setAccessibleName(self.tr("No warnings yet"))
         self.message = QLabel("")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Result")
-        self.export_button = QPushButton("&Export CSV…")
+        self.message.setAccessibleName(self.tr("Result"))
+        self.export_button = QPushButton(self.tr("&Export CSV…"))
+        self.export_button.setAccessibleName(self.tr("Export as CSV"))
         self.export_button.clicked.connect(self.choose_export)
-        close = QPushButton("C&lose")
+        close = QPushButton(self.tr("C&lose"))
+        close.setAccessibleName(self.tr("Close"))
         close.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
@@ -104,7 +141,7 @@ class WarningsWindow(QWidget):
             every_site = sorted({r.site for r in self.reader.recent(limit=1000, since=self._since())})
         except AuditError as e:
             rows, every_site = [], []
-            self.message.setText(f"The audit could not be read: {e}")
+            self.message.setText(self.tr("The audit could not be read: {error}").format(error=e))
         self._sites(every_site, site)
         titles = reason_titles()
         self.table.setRowCount(len(rows))
@@ -112,31 +149,43 @@ class WarningsWindow(QWidget):
             kinds = "; ".join(dict.fromkeys(titles.get(code) or code for code in row.rule_codes))
             cells = [
                 row.time.astimezone().strftime("%Y-%m-%d %H:%M"),
-                row.site,
-                "organisation" if row.account == "org" else row.account,
-                SHOWN.get(row.action, row.action),
+                site_name(row.site),
+                _tr(ACCOUNTS[row.account]) if row.account in ACCOUNTS else row.account,
+                _tr(SHOWN[row.action]) if row.action in SHOWN else row.action,
                 kinds,
-                CHOSEN.get(row.choice or "", "—"),
+                _tr(CHOSEN[row.choice]) if row.choice in CHOSEN else "—",
             ]
             for column, text in enumerate(cells):
-                self.table.setItem(n, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(n, column, item)
+        self._fit_columns()
         self.rows = rows
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
 
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for column in range(self.table.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.resizeColumnToContents(column)
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), WIDEST))
+
     def _sites(self, sites: list[str], keep: str | None) -> None:
         self.site.blockSignals(True)
         self.site.clear()
-        self.site.addItem("All sites", "")
+        self.site.addItem(self.tr("All sites"), "")
         for site in sites:
-            self.site.addItem(site, site)
+            self.site.addItem(site_name(site), site)
         index = self.site.findData(keep or "")
         self.site.setCurrentIndex(max(index, 0))
         self.site.blockSignals(False)
 
     def choose_export(self) -> None:
         name = f"clientsafe-warnings-{dt.date.today().isoformat()}.csv"
-        path, _ = QFileDialog.getSaveFileName(self, "Export warnings as CSV", str(Path.home() / name), "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export warnings as CSV"), str(Path.home() / name), self.tr("CSV (*.csv)")
+        )
         if path:
             self.export(Path(path))
 
@@ -147,7 +196,9 @@ class WarningsWindow(QWidget):
         try:
             count = self.reader.export_csv(path, since=self._since())
         except (AuditError, OSError) as e:
-            self.message.setText(f"Could not export: {e}. Choose another folder and try again.")
+            self.message.setText(
+                self.tr("Could not export: {error}. Choose another folder and try again.").format(error=e)
+            )
             return -1
-        self.message.setText(f"Exported {count} events to {path}.")
+        self.message.setText(self.tr("Exported {count} events to {path}.").format(count=count, path=path))
         return int(count)

@@ -38,6 +38,8 @@ CATEGORY_OF: dict[str, str] = {
     "fail_mode": "Warnings",
     "consent_covers_minors": "Warnings",
     "media_release_reminder": "Warnings",
+    "language": "ClientSafe",
+    "admin_view": "ClientSafe",
     "policy_links": "Warnings",
     "community_standards_url": "Warnings",
     "community_standards": "Warnings",
@@ -129,6 +131,22 @@ SETTINGS: dict[str, tuple[str, str, str]] = {
         "Recordatorio de autorización de imagen",
         "Recordar a la persona que compruebe que hay una autorización de imagen firmada cuando una publicación de "
         "una cuenta de la organización muestra a alguien.",
+    ),
+    "admin_view": (
+        "IT / privacy officer view in the tray",
+        "Vista de TI / responsable de privacidad en la bandeja",
+        "Quién puede abrir la vista de TI / responsable de privacidad de la bandeja (ubicación de los archivos, "
+        "nombres y valores de los ajustes tal como los escribe TI, importar y borrar la lista de clientes): open "
+        "(cualquiera en este equipo, por omisión) o locked (nadie en la bandeja; TI y el responsable de privacidad "
+        "usan la línea de comandos, p. ej. clientsafe roster import).",
+    ),
+    "language": (
+        "Language",
+        "Idioma",
+        "El idioma en que habla ClientSafe en la bandeja, la línea de comandos, las notificaciones, los avisos del "
+        "navegador y sus motivos: system (el idioma del equipo, o el del navegador en el navegador; inglés cuando "
+        "no es ni inglés ni español), en (inglés) o es (español). Cada persona puede elegir el suyo salvo que TI "
+        "lo bloquee.",
     ),
     "policy_links": (
         "Links to the organisation's own policy",
