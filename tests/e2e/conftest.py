@@ -165,6 +165,13 @@ def open_world(browser_type, checker, folder: Path, policy: Path | None = None, 
     )
     worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
     worker.evaluate("(s) => chrome.storage.local.set(s)", {"port": svc.port, "token": svc.token})
+    if policy is not None or system is not None:
+        # Newly paired, the worker fetches the policy (GET /v1/config) in the background; a page opened before it
+        # arrives is treated as a personal account's (on a loaded machine, the first test of a module saw that).
+        worker.evaluate("""async () => { for (let i = 0; i < 150; i++) {
+            const { config } = await chrome.storage.local.get({ config: null });
+            if (config) return; await new Promise((r) => setTimeout(r, 100)); }
+            throw new Error('the policy never reached the extension'); }""")
 
     def close() -> None:
         context.close()
