@@ -222,6 +222,7 @@ def service(checker, tmp_path_factory):
     server.should_exit = True
 
 
+@pytest.mark.packaging  # needs Chromium: the Windows and macOS jobs run -m 'not packaging'
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("case", RISKY, ids=[c["name"] for c in RISKY])  # an allowed post opens no panel
 def test_the_browser_panel_shows_the_explanation(case, lang, expected, browser, service):
