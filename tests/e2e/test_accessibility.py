@@ -20,6 +20,7 @@ from tests.e2e import ui
 from tests.e2e.conftest import ROOT, open_world
 from tests.e2e.sites import VARIANT_HEADER
 from tests.e2e.test_mastodon import RISKY, type_and_wait
+from tests.e2e.test_moderation import panel as moderation_panel  # the one helper that finds the panel frame
 from tests.e2e.test_sites import POLICY
 
 AXE = ROOT / "tests" / "e2e" / "fixtures" / "node_modules" / "axe-core" / "axe.min.js"
@@ -192,16 +193,3 @@ def wait_flagged_mark(page, timeout_s: float = 30.0):
                 continue
         page.wait_for_timeout(100)
     raise AssertionError("no comment was marked for moderation")
-
-
-def moderation_panel(page, timeout_s: float = 10.0):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        for frame in ui.frames(page, "moderation"):
-            try:
-                if frame.locator(".box").count():
-                    return frame
-            except Exception:
-                continue
-        page.wait_for_timeout(50)
-    raise AssertionError("no moderation panel appeared")
