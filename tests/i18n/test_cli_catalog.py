@@ -1,5 +1,5 @@
 """The command line speaks Spanish when the policy (or the computer) does: every message a person reads goes
-through the catalog (``clientsafe.cli.say._``), and every message has its Spanish."""
+through the catalog (``clientsafe.say._``), and every message has its Spanish."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ import argparse
 import sys
 from types import ModuleType
 
-from clientsafe import __version__
+from clientsafe import __version__, say
 from clientsafe.cli import (
     adapters,
     audit,
@@ -19,7 +19,6 @@ from clientsafe.cli import (
     pair,
     policy,
     roster,
-    say,
     self_test,
     serve,
     standards,
@@ -27,7 +26,7 @@ from clientsafe.cli import (
     tray,
 )
 from clientsafe.cli.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CliError
-from clientsafe.cli.say import _
+from clientsafe.say import _
 
 # The order here is the order of `clientsafe --help`.
 COMMANDS: dict[str, ModuleType] = {
@@ -62,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    # Each command starts in the computer's language and takes the policy's once it has read it (cli/say.py);
+    # Each command starts in the computer's language and takes the policy's once it has read it (clientsafe/say.py);
     # a previous command in the same process (the tray, tests) must not leave its policy's language behind.
     say.use(None)
     parser = _parser()

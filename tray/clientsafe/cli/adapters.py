@@ -18,7 +18,7 @@ from typing import Any
 
 from clientsafe.adapter_update import AdapterError, keygen, load_files, sign, verify
 from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, CliError
-from clientsafe.cli.say import _
+from clientsafe.say import _
 
 
 def register(sub: Any) -> None:

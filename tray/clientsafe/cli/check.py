@@ -23,7 +23,7 @@ from clientsafe.cli.common import (
     load_policy,
     make_checker,
 )
-from clientsafe.cli.say import _
+from clientsafe.say import _
 
 _EXIT_FOR = {"allow": EXIT_OK, "warn": EXIT_WARN, "block": EXIT_BLOCK}
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from clientsafe.checker.org import OrgProfile
-from clientsafe.cli.say import _, use
 from clientsafe.policy import Policy, PolicyFileError, PolicyStore
+from clientsafe.say import _, use
 
 EXIT_OK, EXIT_WARN, EXIT_BLOCK = 0, 10, 20
 EXIT_USAGE, EXIT_INPUT, EXIT_ENGINE, EXIT_INTERNAL = 2, 3, 4, 70

@@ -7,7 +7,7 @@ import sys
 from typing import IO, Any
 
 from clientsafe.cli.common import EXIT_OK, EXIT_UNAVAILABLE, EXIT_USAGE, CliError, print_list
-from clientsafe.cli.say import _
+from clientsafe.say import _
 
 
 def register(sub: Any) -> None:

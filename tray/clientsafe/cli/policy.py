@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import IO, Any
 
 from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, CliError
-from clientsafe.cli.say import _
 from clientsafe.policy import POLICY, Policy, PolicyFileError, PolicyStore, build_schema
 from clientsafe.policy.declaration import BY_NAME
 from clientsafe.policy.files import parse
 from clientsafe.policy.model import SOURCES, masked
 from clientsafe.policy.store import source_name
+from clientsafe.say import _
 
 
 def register(sub: Any) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, EXIT_UNAVAILABLE, EXIT_USAGE, CliError
-from clientsafe.cli.say import _
+from clientsafe.say import _
 
 _STAGES = {"download": "Downloading", "read": "Reading rows", "hash": "Hashing clients", "write": "Saving"}
 _MAX_LISTED_BAD_ROWS = 50

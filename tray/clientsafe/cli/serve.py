@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from clientsafe.cli.common import EXIT_OK, EXIT_USAGE, CliError, load_policy, make_checker
-from clientsafe.cli.say import _, use
+from clientsafe.say import _, use
 
 
 def register(sub: Any) -> None:

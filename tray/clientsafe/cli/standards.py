@@ -13,8 +13,8 @@ from typing import Any
 
 from clientsafe.atomic_file import atomic_write
 from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, CliError, load_policy
-from clientsafe.cli.say import _
 from clientsafe.policy.declaration import LANGUAGES
+from clientsafe.say import _
 from clientsafe.standards import FORMATS, StandardsError, generate
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, CliError, load_policy
-from clientsafe.cli.say import _
+from clientsafe.say import _
 
 
 def register(sub: Any) -> None:
