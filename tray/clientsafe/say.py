@@ -99,3 +99,10 @@ def in_language(text: Any, lang: str | None = None) -> str:
         return template.format(**fields) if fields else template
     except (KeyError, IndexError, ValueError):  # a catalog entry out of step with its English: say the English
         return str(text)
+
+
+def error_text(error: BaseException, lang: str | None = None) -> str:
+    """An engine error's message in ``lang``: ``str(error)`` would drop a :class:`Said` message's template
+    (exceptions keep their argument, but ``str()`` of it is plain English)."""
+    first = error.args[0] if len(error.args) == 1 else None
+    return in_language(first, lang) if isinstance(first, Said) else str(error)
