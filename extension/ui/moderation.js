@@ -21,26 +21,9 @@
     return node;
   }
 
-  // As the warning panel (panel.js): a page may fade or cover this frame to trick the person into a click
-  // (clickjacking). Where the browser can tell (Intersection Observer v2), a click while the box is not fully
-  // visible is refused; a "not visible" report waits up to 800 ms for the next one first.
-  let visible = null;
-  let reported = () => {};
-  const watchVisibility = (box) => {
-    if (!("isVisible" in (globalThis.IntersectionObserverEntry?.prototype || {}))) return;
-    new IntersectionObserver((entries) => {
-      for (const entry of entries) visible = entry.isVisible;
-      reported();
-    }, { trackVisibility: true, delay: 100, threshold: [1.0] }).observe(box);
-  };
-  const seenNow = () => visible !== false ? Promise.resolve(true) : new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(visible !== false), 800);
-    reported = () => {
-      if (visible === false) return;
-      clearTimeout(timer);
-      resolve(true);
-    };
-  });
+  // As the warning panel: a click while the page fades or covers this box is refused (clickjacking;
+  // ui/visible_guard.js). The box is watched once it is drawn.
+  const visibility = globalThis.ClientSafeVisibleGuard.create();
 
   let done = false;
   function choose(choice) {
@@ -53,7 +36,7 @@
     b.dataset.act = act;
     b.addEventListener("click", async (event) => {
       if (!event.isTrusted) return; // a forged click is ignored
-      if (!(await seenNow())) {
+      if (!(await visibility.seenNow())) {
         document.querySelector(".hint").textContent = t("mod_hidden");
         return;
       }
@@ -92,7 +75,7 @@
       button("dismiss", t("mod_dismiss")),
       button("close", t("mod_close"))), el("div", { className: "hint" }));
     document.body.append(box);
-    watchVisibility(box);
+    visibility.watch(box);
     box.querySelector("button")?.focus();
   }
 

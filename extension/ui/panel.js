@@ -176,26 +176,9 @@
     document.body.append(box);
     performance.mark("clientsafe-panel-drawn"); // for bench/extension.py: click -> panel drawn
 
-    // The page may fade, shrink or cover this frame to trick the person into a click (clickjacking): where the
-    // browser can tell (Intersection Observer v2), a click while the box is not fully visible is refused.
-    // Chromium's first report about a frame that was hidden until now can say "not visible" for a moment; so a
-    // click while the last report says so waits (up to 800 ms) for the next report before it is refused.
-    let visible = null; // unknown until the browser's first report
-    let reported = () => {};
-    if ("isVisible" in (globalThis.IntersectionObserverEntry?.prototype || {})) {
-      new IntersectionObserver((entries) => {
-        for (const entry of entries) visible = entry.isVisible;
-        reported();
-      }, { trackVisibility: true, delay: 100, threshold: [1.0] }).observe(box);
-    }
-    const seenNow = () => visible !== false ? Promise.resolve(true) : new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(visible !== false), 800);
-      reported = () => {
-        if (visible === false) return;
-        clearTimeout(timer);
-        resolve(true);
-      };
-    });
+    // A click while the page fades, shrinks or covers this box is refused (clickjacking; ui/visible_guard.js).
+    const visibility = globalThis.ClientSafeVisibleGuard.create();
+    visibility.watch(box);
 
     let done = false;
     const finish = (choice) => {
@@ -206,7 +189,7 @@
     buttons.addEventListener("click", async (event) => {
       const act = event.target?.dataset?.act;
       if (!act || !event.isTrusted) return;
-      if (!(await seenNow())) {
+      if (!(await visibility.seenNow())) {
         hint.textContent = t("panel_hidden");
         return;
       }
