@@ -72,6 +72,7 @@ def one_run(display: str | None, frozen: bool = False) -> dict[str, float]:
         "CLIENTSAFE_HOME": str(home),
         "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",  # the token file below, not a real keyring
         "PYTHONUNBUFFERED": "1",
+        "LANGUAGE": "en",  # the app's terminal lines in English on any computer: read() looks for one of them
     }
     # Pair a browser first, as it would be on a staff machine.
     code = "from clientsafe.api.tokens import TokenStore;print(TokenStore(use_keyring=False).issue('bench browser')[1])"

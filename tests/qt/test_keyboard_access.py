@@ -5,11 +5,14 @@ through Qt's accessibility interface (its own, its text, or its buddy label) (is
 from __future__ import annotations
 
 import itertools
+import json
 import types
 
 import pytest
 
 from clientsafe.ui.qt import QApplication, Qt, QWidget
+from clientsafe.ui.translate import install
+from tests.conftest import ROOT
 from tests.qt.conftest import make_tray
 
 STAND_IN = types.SimpleNamespace(check=lambda *args: None)
@@ -93,5 +96,101 @@ def test_tab_reaches_every_control_in_reading_order_and_each_has_a_name(qtbot, q
             )
         unnamed = [type(w).__name__ for w in controls if not _name(w).replace("&", "").strip()]
         assert unnamed == []
+    finally:
+        tray.shutdown()
+
+
+# -- what a Spanish screen-reader user meets ---------------------------------------------------------------------
+EXAMPLE = ROOT / "docs" / "examples" / "policy-youth-services.json"
+
+
+@pytest.fixture
+def english_after():
+    yield
+    install("en")  # Qt's catalogue is global to the application: the next test starts in English
+
+
+def _policy_in(home, monkeypatch, lang: str) -> None:
+    """The example policy with the tray's language set, and no page language of its own (the Community Standards
+    window then opens in the tray's language)."""
+    values = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    values["language"] = lang
+    values["community_standards"].pop("language", None)
+    file = home / f"system-policy-{lang}.json"
+    file.write_text(json.dumps(values), encoding="utf-8")
+    monkeypatch.setenv("CLIENTSAFE_SYSTEM_POLICY", str(file))
+
+
+def _named(window: QWidget) -> dict[int, str]:
+    """The names a screen reader meets: each control's and each label given a name of its own, keyed by the
+    widget's place among the window's children (the same window built in another language has the same places)."""
+    from PySide6.QtWidgets import QLabel
+
+    controls = set(_controls(window))
+    return {
+        place: _name(w)
+        for place, w in enumerate(window.findChildren(QWidget))
+        if w in controls or (isinstance(w, QLabel) and w.accessibleName())
+    } | {-1: _name(window)}
+
+
+def _open(tray, which: str) -> QWidget:
+    window = tray.no_tray if which == "no_tray" else getattr(tray, f"open_{which}")()
+    admin = getattr(window, "admin", None)
+    if admin is not None:
+        admin.box.setChecked(True)  # the IT view's controls too
+    return window
+
+
+def _names_in(qtbot, tokens, book, desktop, which: str, lang: str) -> dict[int, str]:
+    tray = make_tray(qtbot, STAND_IN, tokens, book, desktop, tray_available=which != "no_tray")
+    try:
+        qtbot.waitUntil(lambda: tray.language == lang, timeout=5000)
+        return _named(_open(tray, which))
+    finally:
+        tray.shutdown()
+
+
+def _has_words(name: str) -> bool:
+    return any(c.isalpha() for c in name.replace("ClientSafe", ""))  # the product's name is the same in both
+
+
+def _still_english(english: dict[int, str], spanish: dict[int, str]) -> dict[int, str]:
+    """The Spanish window's names that are missing, or the same words as the English window's."""
+    assert spanish.keys() == english.keys()
+    return {
+        place: name
+        for place, name in spanish.items()
+        if not name.strip() or (_has_words(name) and name == english[place])
+    }
+
+
+@pytest.mark.parametrize("which", WINDOWS)
+def test_when_the_tray_speaks_spanish_then_every_name_a_screen_reader_meets_is_spanish(
+    qtbot, qapp, tokens, book, desktop, home, monkeypatch, english_after, which
+):
+    monkeypatch.setenv("LANGUAGE", "en_US")  # the computer speaks English: the policy decides
+    _policy_in(home, monkeypatch, "en")
+    english = _names_in(qtbot, tokens, book, desktop, which, "en")
+    _policy_in(home, monkeypatch, "es")
+    spanish = _names_in(qtbot, tokens, book, desktop, which, "es")
+    assert _still_english(english, spanish) == {}
+
+
+@pytest.mark.parametrize("which", ["practice", "standards"])
+def test_when_a_window_switches_its_own_language_then_its_names_follow(
+    qtbot, qapp, tokens, book, desktop, home, monkeypatch, english_after, which
+):
+    """Practice and Community Standards choose their language themselves, whatever the tray speaks."""
+    monkeypatch.setenv("LANGUAGE", "en_US")
+    _policy_in(home, monkeypatch, "en")
+    tray = make_tray(qtbot, STAND_IN, tokens, book, desktop)
+    try:
+        window = _open(tray, which)
+        english = _named(window)
+        window.language.setCurrentIndex(window.language.findData("es"))
+        assert _still_english(english, _named(window)) == {}
+        window.language.setCurrentIndex(window.language.findData("en"))
+        assert _named(window) == english
     finally:
         tray.shutdown()

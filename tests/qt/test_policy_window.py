@@ -108,3 +108,98 @@ def test_the_window_never_shows_the_audit_forwarding_secret(policy_tray, system_
         for r in range(window.table.rowCount())
         for c in range(6)
     )
+
+
+def _enumerated() -> dict[str, list]:
+    """Each declared setting whose value is a word from a fixed list (or yes/no), with the values it can take
+    (a list setting: one of its words at a time)."""
+    from clientsafe.policy.declaration import POLICY
+
+    found: dict[str, list] = {}
+    for setting in POLICY:
+        schema = setting.schema
+        if schema.get("type") == "boolean":
+            found[setting.name] = [True, False]
+        elif "enum" in schema:
+            found[setting.name] = list(schema["enum"])
+        elif "enum" in schema.get("items", {}):
+            found[setting.name] = [[word] for word in schema["items"]["enum"]]
+    return found
+
+
+def _raw_words(enumerated: dict[str, list]) -> set[str]:
+    words = {"true", "false", "True", "False"}
+    for values in enumerated.values():
+        for value in values:
+            words.update(v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str))
+    return words
+
+
+def _shows_raw(text: str, raw: set[str]) -> bool:
+    """A cell shows a raw value when it is one, or one item of a list is."""
+    return text in raw or any(part.strip() in raw for part in text.split(","))
+
+
+@pytest.fixture
+def english_after():
+    yield
+    from clientsafe.ui.translate import install
+
+    install("en")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_in_the_staff_view_no_cell_shows_a_raw_enumerated_or_yes_no_value(
+    qtbot, qapp, home, system_policy, english_after, lang
+):
+    from clientsafe.policy import PolicyStore
+    from clientsafe.ui.policy_window import PolicyWindow
+    from clientsafe.ui.translate import install
+
+    assert install(lang)
+    enumerated = _enumerated()
+    assert {"fail_mode", "language", "admin_view", "audit_forward_format", "review_sites"} <= enumerated.keys()
+    raw = _raw_words(enumerated)
+    window = PolicyWindow()
+    qtbot.addWidget(window)
+    assert not window.admin.on
+    shown: list[str] = []
+    # Each round sets every enumerated setting to its next value, so every value is shown once at least.
+    for turn in range(max(len(values) for values in enumerated.values())):
+        data = json.loads(EXAMPLE.read_text())
+        data.update({name: values[turn % len(values)] for name, values in enumerated.items()})
+        system_policy.write_text(json.dumps(data))
+        policy = PolicyStore().load()
+        assert list(policy.problems) == [] and all(policy[n] == data[n] for n in enumerated)
+        window.show_policy(policy)
+        visible = [c for c in range(window.table.columnCount()) if not window.table.isColumnHidden(c)]
+        assert visible == [0, 1]
+        cells = [window.table.item(r, c) for r in range(window.table.rowCount()) for c in visible]
+        shown += [text for cell in cells for text in (cell.text(), cell.toolTip())]
+    assert [text for text in shown if _shows_raw(text, raw)] == []
+
+
+def test_in_the_it_view_the_policys_problems_are_in_the_windows_language(
+    qtbot, qapp, home, system_policy, english_after, monkeypatch
+):
+    """The engine words its problems in English and keeps their template (clientsafe.say.said); the window says them
+    in its own language."""
+    import dataclasses
+
+    from clientsafe import say
+    from clientsafe.policy import PolicyStore
+    from clientsafe.ui.policy_window import PolicyWindow
+    from clientsafe.ui.translate import install
+
+    english = "{file} is not valid JSON; the last good policy stays in force"
+    spanish = "{file} no es JSON válido; sigue en vigor la última política válida"
+    monkeypatch.setattr(say, "catalog", lambda lang: {english: spanish} if lang == "es" else {})
+    problem = say.said(english, file="policy.json")
+    policy = dataclasses.replace(PolicyStore().load(), problems=(problem,))
+    assert install("es")
+    window = PolicyWindow()
+    qtbot.addWidget(window)
+    window.admin.box.setChecked(True)
+    window.show_policy(policy)
+    assert spanish.format(file="policy.json") in window.problems.text()
+    assert str(problem) not in window.problems.text()

@@ -181,3 +181,37 @@ def test_the_compiled_catalogue_is_what_lrelease_makes_of_the_ts(tmp_path):
     built = tmp_path / "clientsafe_es.qm"
     subprocess.run([str(lrelease), str(TS), "-qm", str(built)], check=True, capture_output=True)
     assert built.read_bytes() == (UI / "translations" / "clientsafe_es.qm").read_bytes(), "run `make translations`"
+
+
+@pytest.fixture
+def english_after():
+    yield
+    from clientsafe.ui.translate import install
+
+    install("en")
+
+
+def _spanish(source: str) -> str:
+    return next(m.findtext("translation") or "" for m in _messages() if m.findtext("source") == source)
+
+
+def test_the_trays_terminal_lines_are_in_its_language_and_english_under_lang_c(qapp, capsys, english_after):
+    """`clientsafe tray` tells a person at a terminal when it started, is ready and stopped, in the tray's language;
+    in English the lines stay as bench/tray_startup.py and the start-up tests read them."""
+    import types
+
+    from clientsafe.ui import main
+    from clientsafe.ui.translate import install
+
+    ready = "ClientSafe ready: checking posts (local service on 127.0.0.1:{port})."
+    tray = types.SimpleNamespace(no_tray=None, facts=types.SimpleNamespace(port=47391))
+    for lang in ("en", "es"):
+        assert install(lang)
+        main._say_ready(tray, "")
+    said = capsys.readouterr().out.splitlines()
+    assert said == [ready.format(port=47391), _spanish(ready).format(port=47391)]
+    assert said[1] != said[0] and "127.0.0.1:47391" in said[1]
+    for lang in ("en", "es"):
+        assert install(lang)
+        main._say_stopped(True)
+    assert capsys.readouterr().out.splitlines() == ["ClientSafe stopped.", _spanish("ClientSafe stopped.")]

@@ -54,7 +54,7 @@ def test_when_the_policy_says_es_then_the_menu_status_and_windows_are_in_spanish
         titles = [policy.table.item(r, 0).text() for r in range(policy.table.rowCount())]
         assert "Idioma" in titles and "language" not in titles  # the plain Spanish title, not the key
         values = {policy.table.item(r, 0).text(): policy.table.item(r, 1).text() for r in range(len(titles))}
-        assert values["Idioma"] == "es"
+        assert values["Idioma"] == "Español"  # the plain word, not the raw value
 
         tray._decision("linkedin", "org", "block", [], "cancelled")
         shown = tray.notifier.history[-1]

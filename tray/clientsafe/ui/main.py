@@ -1,4 +1,8 @@
-"""Start the tray app: one instance per user, the icon at once, the service and engine behind it."""
+"""Start the tray app: one instance per user, the icon at once, the service and engine behind it.
+
+Its lines in the terminal are in the tray's language (the computer's until the policy has been read, then the
+policy's). Under LANG=C they stay English, word for word: bench/tray_startup.py and the tests that start the tray
+read them there (``ClientSafe started``, ``ClientSafe ready: ... 127.0.0.1:PORT``, ``ClientSafe stopped.``)."""
 
 from __future__ import annotations
 
@@ -9,10 +13,41 @@ from clientsafe.ui.backend import BackendOptions
 
 
 def _say_ready(tray: Any, error: str) -> None:
+    from clientsafe.say import in_language
+    from clientsafe.ui.translate import current, translate
+
     if error:
-        print(f"clientsafe: the checker could not start: {error}", file=sys.stderr, flush=True)
+        line = translate("TrayStartup", "clientsafe: the checker could not start: {error}")
+        print(line.format(error=in_language(error, current())), file=sys.stderr, flush=True)
     else:
-        print(f"ClientSafe ready: checking posts (local service on 127.0.0.1:{tray.facts.port}).", flush=True)
+        line = translate("TrayStartup", "ClientSafe ready: checking posts (local service on 127.0.0.1:{port}).")
+        print(line.format(port=tray.facts.port), flush=True)
+
+
+def _say_started(tray: Any, warning: str) -> None:
+    """One line for a person who started it from a terminal (and for bench/tray_startup.py's timings)."""
+    from clientsafe.say import in_language
+    from clientsafe.ui.translate import current, translate
+
+    if tray.no_tray is not None:
+        print(
+            translate("TrayStartup", "ClientSafe started: no system tray here, so it shows a small window instead."),
+            flush=True,
+        )
+    else:
+        print(translate("TrayStartup", "ClientSafe started: its icon is in the system tray."), flush=True)
+    if warning:
+        line = translate("TrayStartup", "clientsafe: WARNING: {warning}")
+        print(line.format(warning=in_language(warning, current())), file=sys.stderr, flush=True)
+
+
+def _say_stopped(stopped: bool) -> None:
+    from clientsafe.ui.translate import translate
+
+    if stopped:
+        print(translate("TrayStartup", "ClientSafe stopped."), flush=True)
+    else:
+        print(translate("TrayStartup", "ClientSafe stopped (the service did not finish in time)."), flush=True)
 
 
 def run(options: BackendOptions, argv: list[str] | None = None) -> int:
@@ -25,10 +60,13 @@ def run(options: BackendOptions, argv: list[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)  # closing a window must not stop protection
 
+    from clientsafe.i18n import language
     from clientsafe.ui.single_instance import SingleInstance, ask_running_instance
+    from clientsafe.ui.translate import install, translate
 
+    install(language(None))  # no policy read yet: the computer's language, as the tray itself starts in
     if ask_running_instance():
-        print("ClientSafe is already running; brought it forward.", flush=True)
+        print(translate("TrayStartup", "ClientSafe is already running; brought it forward."), flush=True)
         return 0
     instance = SingleInstance()
 
@@ -42,22 +80,14 @@ def run(options: BackendOptions, argv: list[str] | None = None) -> int:
     instance.activated.connect(tray.bring_forward)
     tray.engine_result.connect(lambda error: _say_ready(tray, error))
     tray.start()
-    # One line each for a person who started it from a terminal (and for bench/tray_startup.py's timings).
-    if tray.no_tray is not None:
-        print("ClientSafe started: no system tray here, so it shows a small window instead.", flush=True)
-    else:
-        print("ClientSafe started: its icon is in the system tray.", flush=True)
-    if tokens.warning:
-        print(f"clientsafe: WARNING: {tokens.warning}", file=sys.stderr, flush=True)
+    _say_started(tray, tokens.warning)
     _quit_on_signals(tray)
     try:
         return int(app.exec())
     finally:
         stopped = tray.shutdown()
         instance.close()
-        print(
-            "ClientSafe stopped." if stopped else "ClientSafe stopped (the service did not finish in time).", flush=True
-        )
+        _say_stopped(stopped)
 
 
 def _quit_on_signals(tray: Any) -> None:

@@ -10,10 +10,11 @@ import json
 from typing import Any
 
 from clientsafe.policy.templates import texts
+from clientsafe.say import in_language
 from clientsafe.ui.admin import AdminSwitch
 from clientsafe.ui.qt import QLabel, QPushButton, Qt, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 from clientsafe.ui.tables import make_table
-from clientsafe.ui.translate import QT_TRANSLATE_NOOP, current, translate
+from clientsafe.ui.translate import QT_TRANSLATE_NOOP, current, site_name, translate
 
 # Where a setting came from (clientsafe.policy.model.SOURCE_NAMES), in the words the window shows.
 SOURCES = {
@@ -42,6 +43,20 @@ def title(name: str, lang: str) -> str:
     if row is None:
         return name
     return row[1] if lang == "es" else row[0]
+
+
+def _in(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "es" else pair[0]
+
+
+def word(name: str, item: str, lang: str) -> str:
+    """One word of setting ``name``'s value as staff read it (a word with none declared is shown as it is)."""
+    if name == "review_sites":
+        return site_name(item, lang)
+    if name == "locked":  # setting names: their titles
+        return title(item, lang)
+    pair = texts.VALUES.get(name, {}).get(item)
+    return item if pair is None else _in(pair, lang)
 
 
 def help_text(setting: Any, lang: str) -> str:
@@ -103,16 +118,19 @@ class PolicyWindow(QWidget):
             self.table.setColumnHidden(column, not on)
         self.show_policy(self.policy)
 
-    def _plain(self, value: Any) -> str:
-        """A value as a person reads it: yes/no, "Not set", a short list, or how many entries."""
+    def _plain(self, name: str, value: Any, lang: str) -> str:
+        """A value as a person reads it: yes/no, "Not set", words for a fixed choice, a short list, or how many
+        entries."""
         if isinstance(value, bool):
-            return self.tr("Yes") if value else self.tr("No")
+            return _in(texts.YES_NO[value], lang)
         if value in (None, "", [], {}):
             return self.tr("Not set")
-        if isinstance(value, str | int | float):
+        if isinstance(value, str):
+            return word(name, value, lang)
+        if isinstance(value, int | float):
             return str(value)
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            shown = ", ".join(value)
+            shown = ", ".join(word(name, v, lang) for v in value)
             return shown if len(shown) <= 80 else shown[:79] + "…"
         return self.tr("{count} entries").format(count=len(value)) if isinstance(value, list | dict) else str(value)
 
@@ -140,7 +158,9 @@ class PolicyWindow(QWidget):
         issues = [*policy.problems, *policy.ignored]
         if admin:
             self.problems.setText(
-                self.tr("Problems (the last good policy stays in force):") + "\n" + "\n".join(f"• {p}" for p in issues)
+                self.tr("Problems (the last good policy stays in force):")
+                + "\n"
+                + "\n".join(f"• {in_language(p, lang)}" for p in issues)
             )
         else:
             self.problems.setText(
@@ -154,7 +174,7 @@ class PolicyWindow(QWidget):
             value = shown[setting.name]
             cells = {
                 PLAIN: title(setting.name, lang),
-                VALUE: self._plain(value),
+                VALUE: self._plain(setting.name, value, lang),
                 NAME: setting.name,
                 RAW: raw_value(value),
                 SOURCE: self._source(policy.source(setting.name)),

@@ -55,6 +55,18 @@ TEXT: dict[str, dict[str, str]] = {
         "you_are": "You are: {role}.",
         "request_card": "New friend request  ·  Confirm  ·  Delete",
         "cannot_start": "Practice cannot start: {why}",
+        "language_name": "Language / Idioma",  # both: a person who cannot read this one finds the switch
+        "progress_name": "Progress",
+        "intro_name": "About practice",
+        "problem_name": "Problem",
+        "context_name": "Situation",
+        "where_name": "Where it would appear",
+        "post_name": "The example as the site would show it",
+        "verdict_name": "Was your answer right",
+        "reason_name": "Why",
+        "rewrite_name": "A safer version",
+        "policy_link_name": "Policy section",
+        "summary_name": "Your score",
     },
     "es": {
         "title": "Práctica — ClientSafe",
@@ -94,19 +106,47 @@ TEXT: dict[str, dict[str, str]] = {
         "you_are": "Usted es: {role}.",
         "request_card": "Nueva solicitud de amistad  ·  Confirmar  ·  Eliminar",
         "cannot_start": "No se puede empezar la práctica: {why}",
+        "language_name": "Idioma / Language",
+        "progress_name": "Progreso",
+        "intro_name": "Acerca de la práctica",
+        "problem_name": "Problema",
+        "context_name": "Situación",
+        "where_name": "Dónde aparecería",
+        "post_name": "El ejemplo como lo mostraría el sitio",
+        "verdict_name": "Si su respuesta fue correcta",
+        "reason_name": "Por qué",
+        "rewrite_name": "Una versión más segura",
+        "policy_link_name": "Sección de la política",
+        "summary_name": "Su puntuación",
     },
 }
 LANGUAGES = (("en", "English"), ("es", "Español"))
+# The window's parts a screen reader names, each by its TEXT key "<part>_name" (the window's language, not the
+# tray's: Practice chooses its own).
+NAMED = (
+    "language",
+    "progress",
+    "intro",
+    "problem",
+    "context",
+    "where",
+    "post",
+    "verdict",
+    "reason",
+    "rewrite",
+    "policy_link",
+    "summary",
+)
 # The example is shown the way the site shows a post: a white card with the site's name above it.
 _CARD = "background:#ffffff;color:#1c1e21;border:1px solid #ccd0d5;border-radius:8px;padding:12px;"
 _RIGHT = "background:#e6f4ea;color:#0d5226;padding:6px;"
 _WRONG = "background:#fce8e6;color:#8c1d18;padding:6px;"
 
 
-def _label(name: str, rich: bool = False) -> QLabel:
+def _label(rich: bool = False) -> QLabel:
+    """A label whose name ``_labels()`` gives in the window's language (``NAMED``)."""
     label = QLabel("")
     label.setWordWrap(True)
-    label.setAccessibleName(name)
     if rich:
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setOpenExternalLinks(True)  # the organisation's own policy page, in the person's browser
@@ -132,7 +172,7 @@ class PracticeWindow(QWidget):
         self._store = store
         self._rng = rng or random.Random()
         self._library_path = library_path
-        self.lang = lang or default_language()
+        self.lang = lang or default_language(self._policy())
         self.round: list[Scenario] = []
         self.choices: dict[str, str] = {}
         self.index = 0
@@ -143,20 +183,19 @@ class PracticeWindow(QWidget):
         self.language = QComboBox()
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
-        self.language.setAccessibleName(self.tr("Language / Idioma"))  # both: the control that switches them
         self.language_label.setBuddy(self.language)
-        self.progress = _label("Progress")
+        self.progress = _label()
         top = QHBoxLayout()
         top.addWidget(self.language_label)
         top.addWidget(self.language)
         top.addStretch(1)
         top.addWidget(self.progress)
 
-        self.intro = _label("About practice")
-        self.context = _label("Situation")
-        self.where = _label("Where it would appear")
+        self.intro = _label()
+        self.context = _label()
+        self.where = _label()
         self.where.setStyleSheet("color:#65676b;font-weight:bold;")
-        self.post = _label("The example as the site would show it")
+        self.post = _label()
         self.post.setStyleSheet(_CARD)
         self.post.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
@@ -170,19 +209,19 @@ class PracticeWindow(QWidget):
             self.buttons[answer] = button
             row.addWidget(button)
 
-        self.verdict = _label("Was your answer right")
-        self.reason = _label("Why")
-        self.rewrite = _label("A safer version")
-        self.policy_link = _label("Policy section", rich=True)
+        self.verdict = _label()
+        self.reason = _label()
+        self.rewrite = _label()
+        self.policy_link = _label(rich=True)
         self.next_button = QPushButton("")
         self.next_button.clicked.connect(self.next)
-        self.summary = _label("Your score")
+        self.summary = _label()
         self.summary.setStyleSheet("font-size:15px;")
         self.again = QPushButton("")
         self.again.clicked.connect(self.start)
         self.close_button = QPushButton("")
         self.close_button.clicked.connect(self.close)
-        self.problem = _label("Problem")
+        self.problem = _label()
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -234,6 +273,8 @@ class PracticeWindow(QWidget):
             button.setAccessibleName(self.t(f"{answer}_plain"))
         self.again.setText(self.t("again"))
         self.close_button.setText(self.t("close"))
+        for part in NAMED:
+            getattr(self, part).setAccessibleName(self.t(f"{part}_name"))
 
     @property
     def current(self) -> Scenario | None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from clientsafe.atomic_file import atomic_write
+from clientsafe.say import error_text
 from clientsafe.standards import StandardsError, default_language, generate
 from clientsafe.ui.qt import (
     QComboBox,
@@ -21,6 +22,7 @@ from clientsafe.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from clientsafe.ui.translate import current
 
 LANGUAGES = (("en", "English"), ("es", "Español"))
 TEXTS: dict[str, dict[str, str]] = {
@@ -28,22 +30,26 @@ TEXTS: dict[str, dict[str, str]] = {
     "intro": {
         "en": "Your organisation's Community Standards, written from its policy. Publish them on the organisation's "
         "pages and website, and point to them when you hide or remove a comment.",
-        "es": "Las normas de la comunidad de tu organización, escritas a partir de su política. Publícalas en las "
-        "páginas y el sitio web de la organización, y enlázalas cuando ocultes o elimines un comentario.",
+        "es": "Las normas de la comunidad de su organización, escritas a partir de su política. Publíquelas en las "
+        "páginas y el sitio web de la organización, y enlácelas cuando oculte o elimine un comentario.",
     },
     "language": {"en": "&Language:", "es": "&Idioma:"},
+    # Both languages: a person who cannot read the one shown still finds the switch.
+    "language_name": {"en": "Language / Idioma", "es": "Idioma / Language"},
+    "problem": {"en": "Problem", "es": "Problema"},
+    "status": {"en": "Status", "es": "Estado"},
     "preview": {"en": "Preview of the page", "es": "Vista previa de la página"},
     "copy": {"en": "&Copy as Markdown", "es": "&Copiar como Markdown"},
     "save": {"en": "Save &HTML…", "es": "Guardar &HTML…"},
     "close": {"en": "C&lose", "es": "C&errar"},
     "copied": {
         "en": "Copied as Markdown: paste it into the page's editor.",
-        "es": "Copiado como Markdown: pégalo en el editor de la página.",
+        "es": "Copiado como Markdown: péguelo en el editor de la página.",
     },
     "saved": {"en": "Saved to {path}.", "es": "Guardado en {path}."},
     "save_failed": {
         "en": "{path} could not be saved ({why}). Choose another folder and try again.",
-        "es": "No se pudo guardar {path} ({why}). Elige otra carpeta y vuelve a intentarlo.",
+        "es": "No se pudo guardar {path} ({why}). Elija otra carpeta y vuelva a intentarlo.",
     },
     "loading": {
         "en": "ClientSafe is still reading the organisation policy…",
@@ -53,6 +59,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "filter": {"en": "Web page (*.html)", "es": "Página web (*.html)"},
 }
 SaveDialog = Callable[[QWidget, str, str, str], str]
+
+
+def opening_language(values: Any) -> str:
+    """The page's language the policy names, else the tray's: someone reading the tray in Spanish meets the page
+    and the window's words in Spanish first (``clientsafe standards`` on the command line still starts in English)."""
+    if (values.get("community_standards") or {}).get("language"):
+        return default_language(values)
+    return current()
 
 
 def _ask_where(parent: QWidget, caption: str, suggested: str, file_filter: str) -> str:
@@ -75,10 +89,8 @@ class StandardsWindow(QWidget):
         self.preview.setOpenExternalLinks(True)  # the organisation's own pages, in the person's browser
         self.problem = QLabel("")
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName(self.tr("Problem"))
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Status"))
         self.copy_button = QPushButton("")
         self.save_button = QPushButton("")
         self.close_button = QPushButton("")
@@ -127,7 +139,7 @@ class StandardsWindow(QWidget):
         try:
             return generate(policy.values, fmt, self.lang)
         except StandardsError as e:
-            self.problem.setText(str(e))
+            self.problem.setText(error_text(e, self.lang))
             self.problem.show()
             return None
 
@@ -135,7 +147,7 @@ class StandardsWindow(QWidget):
         """Show the page from the policy in force now (the window stays open across a policy change)."""
         policy = self._policy()
         if not keep_language and policy is not None:
-            index = self.language.findData(default_language(policy.values))
+            index = self.language.findData(opening_language(policy.values))
             self.language.blockSignals(True)  # one refresh, not two
             self.language.setCurrentIndex(max(index, 0))
             self.language.blockSignals(False)
@@ -155,6 +167,9 @@ class StandardsWindow(QWidget):
         self.setAccessibleName(self._text("title").split(" — ")[0])
         self.intro.setText(self._text("intro"))
         self.language_label.setText(self._text("language"))
+        self.language.setAccessibleName(self._text("language_name"))
+        self.problem.setAccessibleName(self._text("problem"))
+        self.status.setAccessibleName(self._text("status"))
         self.preview.setAccessibleName(self._text("preview"))
         self.copy_button.setText(self._text("copy"))
         self.save_button.setText(self._text("save"))

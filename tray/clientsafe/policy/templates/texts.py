@@ -1,4 +1,5 @@
-"""The words IT reads in the Group Policy editor and in a profile, in English and Spanish.
+"""The words IT reads in the Group Policy editor and in a profile, in English and Spanish, and the words staff
+read for each enumerated value in the tray's Policy window (``VALUES``, ``YES_NO``).
 
 The declaration (``declaration.py``) holds each setting's English help; it has no titles and no Spanish, so they
 are kept here, one row per setting. ``tests/policy/test_managed_templates.py`` fails when a declared setting or an
@@ -263,6 +264,35 @@ SETTINGS: dict[str, tuple[str, str, str]] = {
         "un ajuste bloqueado se ignora y se informa.",
     ),
 }
+
+# What staff read for an enumerated setting's values (the tray's Policy window): setting -> value -> (English,
+# Spanish). The values are the declaration's enums; tests/qt/test_policy_window.py fails when one has no words.
+# review_sites' values are site keys, named once in data/sites.json.
+VALUES: dict[str, dict[str, tuple[str, str]]] = {
+    "fail_mode": {
+        "warn": ("Warn, and let the person decide", "Avisar y dejar que la persona decida"),
+        "block": ("Hold the post", "Retener la publicación"),
+        "allow": ("Post without a warning", "Publicar sin avisar"),
+    },
+    "language": {
+        "system": ("The computer's language", "El idioma del equipo"),
+        "en": ("English", "Inglés"),
+        "es": ("Spanish", "Español"),
+    },
+    "admin_view": {
+        "open": ("Anyone at this computer", "Cualquier persona en este equipo"),
+        "locked": (
+            "Nobody in the tray (IT uses the command line)",
+            "Nadie en la bandeja (TI usa la línea de comandos)",
+        ),
+    },
+    "audit_forward_format": {
+        "json": ("ClientSafe's own format (JSON)", "Formato propio de ClientSafe (JSON)"),
+        "otlp": ("OpenTelemetry logs (OTLP)", "Registros de OpenTelemetry (OTLP)"),
+    },
+}
+# Every yes/no setting's value.
+YES_NO: dict[bool, tuple[str, str]] = {True: ("Yes", "Sí"), False: ("No", "No")}
 
 # The extension's managed settings (extension/managed_schema.json): property -> (Spanish title, Spanish help).
 # The English title and help are the schema's own.

@@ -387,14 +387,6 @@ Ajustes y política: {config}</translation>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <source>Yes</source>
-        <translation>Sí</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>No</translation>
-    </message>
-    <message>
         <source>Not set</source>
         <translation>Sin definir</translation>
     </message>
@@ -437,13 +429,6 @@ Ajustes y política: {config}</translation>
     <message>
         <source>Your organisation has not linked its confidentiality or social-media policy yet. Ask your privacy officer; IT adds the links in the policy file.</source>
         <translation>Su organización todavía no ha enlazado su política de confidencialidad o de redes sociales. Pregunte a su responsable de privacidad; TI añade los enlaces en el archivo de política.</translation>
-    </message>
-</context>
-<context>
-    <name>PracticeWindow</name>
-    <message>
-        <source>Language / Idioma</source>
-        <translation>Idioma / Language</translation>
     </message>
 </context>
 <context>
@@ -583,17 +568,6 @@ Ajustes y política: {config}</translation>
     <message>
         <source>There was no roster to clear.</source>
         <translation>No había ninguna lista que borrar.</translation>
-    </message>
-</context>
-<context>
-    <name>StandardsWindow</name>
-    <message>
-        <source>Problem</source>
-        <translation>Problema</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Estado</translation>
     </message>
 </context>
 <context>
@@ -789,6 +763,41 @@ Ajustes y política: {config}</translation>
     <message>
         <source>“{browser}” has not been in touch with ClientSafe for over {hours} hours. If its ClientSafe extension was removed or turned off, posts there are not being checked.</source>
         <translation>“{browser}” lleva más de {hours} horas sin comunicarse con ClientSafe. Si su extensión ClientSafe se quitó o se desactivó, allí no se están revisando las publicaciones.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayStartup</name>
+    <message>
+        <source>clientsafe: the checker could not start: {error}</source>
+        <translation>clientsafe: el revisor no pudo iniciarse: {error}</translation>
+    </message>
+    <message>
+        <source>ClientSafe ready: checking posts (local service on 127.0.0.1:{port}).</source>
+        <translation>ClientSafe está listo: revisa las publicaciones (servicio local en 127.0.0.1:{port}).</translation>
+    </message>
+    <message>
+        <source>ClientSafe started: no system tray here, so it shows a small window instead.</source>
+        <translation>ClientSafe se inició: aquí no hay bandeja del sistema, así que muestra una pequeña ventana en su lugar.</translation>
+    </message>
+    <message>
+        <source>ClientSafe started: its icon is in the system tray.</source>
+        <translation>ClientSafe se inició: su icono está en la bandeja del sistema.</translation>
+    </message>
+    <message>
+        <source>clientsafe: WARNING: {warning}</source>
+        <translation>clientsafe: AVISO: {warning}</translation>
+    </message>
+    <message>
+        <source>ClientSafe stopped.</source>
+        <translation>ClientSafe se detuvo.</translation>
+    </message>
+    <message>
+        <source>ClientSafe stopped (the service did not finish in time).</source>
+        <translation>ClientSafe se detuvo (el servicio no terminó a tiempo).</translation>
+    </message>
+    <message>
+        <source>ClientSafe is already running; brought it forward.</source>
+        <translation>ClientSafe ya está en marcha; se pasó a primer plano.</translation>
     </message>
 </context>
 <context>
