@@ -19,6 +19,7 @@ import keyring
 import keyring.errors
 
 from clientsafe.atomic_file import atomic_write
+from clientsafe.say import said
 
 SERVICE = "ClientSafe"
 
@@ -30,11 +31,21 @@ class KeyringUnavailable(RuntimeError):
     def __init__(self, doing: str, error: BaseException) -> None:
         detail = str(error).strip().splitlines()[0][:120] if str(error).strip() else ""
         self.cause = f"{type(error).__name__}{f': {detail}' if detail else ''}"
-        super().__init__(
-            f"ClientSafe can't {doing} its keyring ({self.cause}). If your login keyring is locked, unlock it "
-            "(or log out and in again): a running ClientSafe tries again every few seconds by itself. Nothing "
-            "stored was changed."
-        )
+        if doing == "read":
+            message = said(
+                "ClientSafe can't read its keyring ({cause}). If your login keyring is locked, unlock it (or log out "
+                "and in again): a running ClientSafe tries again every few seconds by itself. Nothing stored was "
+                "changed.",
+                cause=self.cause,
+            )
+        else:
+            message = said(
+                "ClientSafe can't write to its keyring ({cause}). If your login keyring is locked, unlock it (or log "
+                "out and in again): a running ClientSafe tries again every few seconds by itself. Nothing stored was "
+                "changed.",
+                cause=self.cause,
+            )
+        super().__init__(message)
 
 
 def keyring_usable() -> bool:
@@ -87,14 +98,10 @@ class KeptSecret:
     """Base for what ClientSafe keeps in a :class:`SecretSlot` (the pairing tokens, the roster key): where it
     lives, and ``warning``, which says so every time when there is no keyring and it went to a file instead."""
 
-    def __init__(self, slot: SecretSlot, kept: str, pronoun: str) -> None:
+    def __init__(self, slot: SecretSlot, no_keyring: str) -> None:
+        """``no_keyring``: the warning, naming the file, for when there is no keyring (a :class:`Said`)."""
         self._slot = slot
-        self.warning = ""
-        if not slot.use_keyring:
-            self.warning = (
-                f"No OS keyring is available, so {kept} in {slot.file}, readable only by you. "
-                f"Install a keyring (e.g. gnome-keyring) to keep {pronoun} there instead."
-            )
+        self.warning = "" if slot.use_keyring else no_keyring
 
     @property
     def use_keyring(self) -> bool:

@@ -21,6 +21,7 @@ from filelock import FileLock
 
 from clientsafe import paths
 from clientsafe.api.tokens import TokenStore
+from clientsafe.say import said
 
 PAIRING_TTL_SECONDS = 300
 # Waiting requests per caller (callers.py: its OS user, else its Origin), so one program asking over and over
@@ -69,7 +70,7 @@ class PairingBook:
         with self._locked() as items:
             waiting = [p for p in items if p.status == "pending"]
             if sum(p.source == source for p in waiting) >= MAX_PENDING or len(waiting) >= MAX_PENDING_TOTAL:
-                raise PairingError("too many pairing requests are waiting; approve or deny them first")
+                raise PairingError(said("too many pairing requests are waiting; approve or deny them first"))
             pending = PendingPairing(
                 pairing_id=secrets.token_urlsafe(16),
                 code=f"{secrets.randbelow(1_000_000):06d}",
@@ -87,7 +88,9 @@ class PairingBook:
                 if p.code == code and p.status == "pending":
                     p.status = "approved" if approve else "denied"
                     return p
-        raise PairingError(f"no pairing request with code {code} is waiting (codes expire after 5 minutes)")
+        raise PairingError(
+            said("no pairing request with code {code} is waiting (codes expire after 5 minutes)", code=code)
+        )
 
     def pending(self) -> list[PendingPairing]:
         with self._locked() as items:

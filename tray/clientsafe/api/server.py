@@ -30,6 +30,7 @@ from clientsafe.api.tokens import TokenStore
 from clientsafe.atomic_file import atomic_write
 from clientsafe.audit import AuditStore
 from clientsafe.policy.model import Policy
+from clientsafe.say import said
 
 log = logging.getLogger("clientsafe.api")
 
@@ -72,9 +73,9 @@ def bind(port: int | None) -> socket.socket:
                 continue
             raise
         return sock
-    raise NoFreePortError(
-        f"port {port} is in use" if port else f"ports {PORT_RANGE.start}-{PORT_RANGE.stop - 1} are all in use"
-    )
+    if port:
+        raise NoFreePortError(said("port {port} is in use", port=port))
+    raise NoFreePortError(said("ports {first}-{last} are all in use", first=PORT_RANGE.start, last=PORT_RANGE.stop - 1))
 
 
 def _reusable_but_not_stealable(sock: socket.socket) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from clientsafe.checker.verdict import Verdict
+from clientsafe.said_parts import reason
 
 log = logging.getLogger("clientsafe.api")
 WARM_UP_WAIT_SECONDS = 60.0
@@ -31,7 +32,7 @@ class ServiceChecker:
         try:
             self._checker = self._build()
         except Exception as e:  # shown to the person by the tray; nothing of a post is involved here
-            self.error = str(e) or type(e).__name__
+            self.error = reason(e) or type(e).__name__  # kept sayable: the tray shows it in its language
             log.error("the checker could not start: %s", self.error)
         finally:
             self._done.set()

@@ -25,6 +25,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from clientsafe import paths
+from clientsafe.said_parts import reason
+from clientsafe.say import said
 from clientsafe.secret_store import KeptSecret, KeyringUnavailable, SecretSlot
 
 log = logging.getLogger("clientsafe.tokens")
@@ -57,7 +59,12 @@ def _hash(token: str) -> str:
 class TokenStore(KeptSecret):
     def __init__(self, use_keyring: bool | None = None, file: Path | None = None) -> None:
         slot = SecretSlot(ENTRY, file or paths.data_dir() / "paired-browsers.json", use_keyring)
-        super().__init__(slot, "paired-browser tokens are kept (hashed)", "them")
+        no_keyring = said(
+            "No OS keyring is available, so paired-browser tokens are kept (hashed) in {file}, readable only by you. "
+            "Install a keyring (e.g. gnome-keyring) to keep them there instead.",
+            file=slot.file,
+        )
+        super().__init__(slot, no_keyring)
         self._cache: list[PairedBrowser] = []
         self._cache_stamp: object = _UNREAD
         self._write_lock = threading.Lock()  # the service thread records last-seen while the tray may revoke
@@ -68,9 +75,10 @@ class TokenStore(KeptSecret):
 
     @property
     def problem(self) -> str:
-        """Empty while the paired browsers can be read; otherwise what went wrong, in words for a person."""
+        """Empty while the paired browsers can be read; otherwise what went wrong, in words for a person (a Said:
+        the tray says it in its language)."""
         error = self._keyring_error
-        return str(error) if error is not None else ""
+        return reason(error) if error is not None else ""
 
     @property
     def readable(self) -> bool:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from clientsafe import paths
 from clientsafe.audit.events import AuditRow, split_codes
+from clientsafe.say import said
 
 SCHEMA_VERSION = 1
 FILE_NAME = "audit.sqlite3"
@@ -85,18 +86,28 @@ def connect(path: Path) -> sqlite3.Connection:
         if version > SCHEMA_VERSION:
             conn.close()
             raise AuditError(
-                f"{path}: written by a newer ClientSafe (audit schema {version}); update ClientSafe to read it."
+                said(
+                    "{path}: written by a newer ClientSafe (audit schema {version}); update ClientSafe to read it.",
+                    path=path,
+                    version=version,
+                )
             )
         conn.executescript(_SCHEMA)
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         return conn
     except sqlite3.DatabaseError as e:
         raise AuditError(
-            f"{path}: the audit database cannot be opened ({e}). Check the folder is writable; if the file is "
-            "damaged, move it aside (ClientSafe starts a new one) and keep it for the privacy officer."
+            said(
+                "{path}: the audit database cannot be opened ({error}). Check the folder is writable; if the file is "
+                "damaged, move it aside (ClientSafe starts a new one) and keep it for the privacy officer.",
+                path=path,
+                error=str(e),
+            )
         ) from None
     except OSError as e:
-        raise AuditError(f"{path}: the audit folder cannot be created ({e.strerror}).") from None
+        raise AuditError(
+            said("{path}: the audit folder cannot be created ({error}).", path=path, error=e.strerror)
+        ) from None
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
@@ -107,7 +118,9 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
         conn.execute("SELECT 1 FROM events LIMIT 1")
         return conn
     except sqlite3.DatabaseError as e:
-        raise AuditError(f"{path}: the audit database cannot be read ({e}).") from None
+        raise AuditError(
+            said("{path}: the audit database cannot be read ({error}).", path=path, error=str(e))
+        ) from None
 
 
 def row_from(record: tuple) -> AuditRow:

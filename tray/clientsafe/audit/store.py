@@ -32,6 +32,7 @@ from clientsafe.audit.database import AuditError, connect, default_path, set_met
 from clientsafe.audit.events import AuditEvent, AuditRow, join_codes
 from clientsafe.audit.forwarder import FORMATS, Forwarder
 from clientsafe.audit.reader import AuditReader, AuditStatus
+from clientsafe.say import said
 
 log = logging.getLogger("clientsafe.audit")
 
@@ -49,7 +50,7 @@ def _disk_error(error: BaseException) -> bool:
 
 def _plain(error: BaseException) -> str:
     text = str(error).strip() or type(error).__name__
-    return "the disk is full" if "full" in text.lower() else text
+    return said("the disk is full") if "full" in text.lower() else text
 
 
 class Ticket:
@@ -100,11 +101,19 @@ class AuditStore:
     ) -> None:
         self.path = Path(path) if path is not None else default_path()
         if retention_days is not None and retention_days < 0:
-            raise AuditError(f"retention_days must be 0 (keep everything) or more, not {retention_days}")
+            raise AuditError(
+                said("retention_days must be 0 (keep everything) or more, not {days}", days=retention_days)
+            )
         if forward_url and not forward_url.lower().startswith("https://"):
-            raise AuditError(f"forward_url must be an https:// address, not {forward_url!r}")
+            raise AuditError(said("forward_url must be an https:// address, not {url}", url=repr(forward_url)))
         if forward_format not in FORMATS:
-            raise AuditError(f"forward_format must be one of {', '.join(FORMATS)}, not {forward_format!r}")
+            raise AuditError(
+                said(
+                    "forward_format must be one of {formats}, not {format}",
+                    formats=", ".join(FORMATS),
+                    format=repr(forward_format),
+                )
+            )
         self.forward_format = forward_format
         self.retention_days = retention_days or 0
         self.forward_url = forward_url or None
@@ -132,7 +141,9 @@ class AuditStore:
         except sqlite3.DatabaseError as e:
             if not _disk_error(e):
                 self._conn.close()
-                raise AuditError(f"{self.path}: the audit database cannot be written ({e}).") from None
+                raise AuditError(
+                    said("{path}: the audit database cannot be written ({error}).", path=self.path, error=str(e))
+                ) from None
             # The database opens but takes no writes (a full disk): start anyway, and say so; the writer
             # finishes these first steps when the disk accepts writes again.
             self._failed(e)
@@ -185,10 +196,19 @@ class AuditStore:
         failure = self._failure
         if not failure:
             return ""
-        lost = f"; {self.dropped:,} could not be kept" if self.dropped else ""
-        return (
-            f"the audit log is not being written ({failure}): {len(self._held):,} events wait in memory and are "
-            f"written when the disk accepts them again{lost}"
+        if self.dropped:
+            return said(
+                "the audit log is not being written ({failure}): {held:,} events wait in memory and are written when "
+                "the disk accepts them again; {dropped:,} could not be kept",
+                failure=failure,
+                held=len(self._held),
+                dropped=self.dropped,
+            )
+        return said(
+            "the audit log is not being written ({failure}): {held:,} events wait in memory and are written when "
+            "the disk accepts them again",
+            failure=failure,
+            held=len(self._held),
         )
 
     @property

@@ -55,6 +55,7 @@ from clientsafe.checker.recognizers.ssn import SsnRecognizer
 from clientsafe.checker.recognizers.url import WebAddressRecognizer
 from clientsafe.checker.recognizers.vehicle import VehicleRecognizer
 from clientsafe.checker.recognizers.zip_code import ZipCodeRecognizer
+from clientsafe.say import said
 
 # spaCy components the checker needs. In the official small/medium pipelines the NER has its own
 # embedding layers, so the shared tok2vec (which feeds only the tagger and parser) can go too: that
@@ -80,9 +81,12 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
             name = model["model_name"]
             if not spacy.util.is_package(name):
                 raise ModelMissingError(
-                    f"The language model {name!r} is not installed. ClientSafe never downloads models; "
-                    f"run 'make run' (or 'pip install -r requirements/model.txt') to install it, or set "
-                    f"CLIENTSAFE_MODEL to an installed spaCy pipeline."
+                    said(
+                        "The language model {name} is not installed. ClientSafe never downloads models; run 'make "
+                        "run' (or 'pip install -r requirements/model.txt') to install it, or set CLIENTSAFE_MODEL to "
+                        "an installed spaCy pipeline.",
+                        name=repr(name),
+                    )
                 )
             nlp = spacy.load(name)
             needed = _needed_pipes(nlp)

@@ -21,6 +21,8 @@ import requests
 
 from clientsafe import https_only
 from clientsafe.policy.files import MAX_POLICY_BYTES, PolicyFileError, parse, read_copy, write_atomic
+from clientsafe.said_parts import reason
+from clientsafe.say import said
 
 TIMEOUT_SECONDS = 10
 
@@ -38,13 +40,15 @@ def fetch(url: str, cache_file: Path, session: requests.Session | None = None) -
     if cached is not None and (cached.get("url") != url or not isinstance(cached.get("document"), dict)):
         cached = None
     fallback = (
-        f"the copy fetched {_since(cached)} stays in force"
+        said("the copy fetched {since} stays in force", since=_since(cached))
         if cached
-        else "no copy has been fetched yet, so only the system file's own settings apply"
+        else said("no copy has been fetched yet, so only the system file's own settings apply")
     )
     if not (url.lower().startswith("https://") or https_only.loopback_http(url)):
-        return _doc(cached), (
-            f"policy URL {https_only.shown(url)} is not an https address, so it was not fetched; {fallback}"
+        return _doc(cached), said(
+            "policy URL {url} is not an https address, so it was not fetched; {fallback}",
+            url=https_only.shown(url),
+            fallback=fallback,
         )
     headers = {"Accept": "application/json"}
     if cached and cached.get("etag"):
@@ -57,17 +61,27 @@ def fetch(url: str, cache_file: Path, session: requests.Session | None = None) -
         body = response.raw.read(MAX_POLICY_BYTES + 1, decode_content=True) if response.status_code == 200 else b""
         response.close()
     except https_only.RedirectRefused as e:
-        return _doc(cached), f"policy URL {url}: {e}; {fallback}"
+        return _doc(cached), said("policy URL {url}: {problem}; {fallback}", url=url, problem=str(e), fallback=fallback)
     except requests.RequestException as e:
-        return _doc(cached), f"policy URL {url} could not be reached ({type(e).__name__}); {fallback}"
+        return _doc(cached), said(
+            "policy URL {url} could not be reached ({error}); {fallback}",
+            url=url,
+            error=type(e).__name__,
+            fallback=fallback,
+        )
     if response.status_code == 304 and cached:
         return _doc(cached), ""
     if response.status_code != 200:
-        return _doc(cached), f"policy URL {url} answered HTTP {response.status_code}; {fallback}"
+        return _doc(cached), said(
+            "policy URL {url} answered HTTP {status}; {fallback}",
+            url=url,
+            status=response.status_code,
+            fallback=fallback,
+        )
     try:
-        document = parse(body, f"policy URL {url}")
+        document = parse(body, said("policy URL {url}", url=url))
     except PolicyFileError as e:
-        return _doc(cached), f"{e}; {fallback}"
+        return _doc(cached), said("{problem}; {fallback}", problem=reason(e), fallback=fallback)
     write_atomic(
         cache_file, {"url": url, "etag": response.headers.get("ETag"), "fetched_at": time.time(), "document": document}
     )

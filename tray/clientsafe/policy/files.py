@@ -9,6 +9,8 @@ from typing import Any
 from clientsafe.atomic_file import atomic_write
 from clientsafe.policy.declaration import BY_NAME, META_KEYS, ORGANISATION_SCHEMA
 from clientsafe.policy.schema import validate
+from clientsafe.said_parts import joined
+from clientsafe.say import said
 
 MAX_POLICY_BYTES = 1024 * 1024
 
@@ -20,16 +22,25 @@ class PolicyFileError(ValueError):
     """
 
     def __init__(self, where: str, problems: list[str]) -> None:
-        super().__init__(f"{where}: " + "; ".join(problems) if where else "; ".join(problems))
+        listed = joined(problems)
+        super().__init__(said("{where}: {problems}", where=where, problems=listed) if where else listed)
         self.where = where
         self.problems = problems
+
+
+def too_large() -> str:
+    return said("larger than {kib} KiB: is this the right file?", kib=MAX_POLICY_BYTES // 1024)
+
+
+def unreadable(error: object) -> str:
+    return said("cannot be read ({error}): check its permissions", error=error)
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     seen: dict[str, Any] = {}
     for key, value in pairs:
         if key in seen:
-            raise PolicyFileError("", [f"field {key} appears twice; keep one"])
+            raise PolicyFileError("", [said("field {field} appears twice; keep one", field=key)])
         seen[key] = value
     return seen
 
@@ -45,15 +56,18 @@ def as_policy(document: Any) -> Any:
 def parse(raw: bytes, where: str) -> dict[str, Any]:
     """Bytes of a policy document -> a valid policy dict, or PolicyFileError naming ``where`` and the field."""
     if len(raw) > MAX_POLICY_BYTES:
-        raise PolicyFileError(where, [f"larger than {MAX_POLICY_BYTES // 1024} KiB: is this the right file?"])
+        raise PolicyFileError(where, [too_large()])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise PolicyFileError(where, [f"not UTF-8 (byte {e.start}): save the file as UTF-8"]) from None
+        raise PolicyFileError(where, [said("not UTF-8 (byte {byte}): save the file as UTF-8", byte=e.start)]) from None
     try:
         document = as_policy(json.loads(text, object_pairs_hook=_no_duplicates))
     except json.JSONDecodeError as e:
-        raise PolicyFileError(where, [f"not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}"]) from None
+        problem = said(
+            "not valid JSON: {error} at line {line}, column {column}", error=e.msg, line=e.lineno, column=e.colno
+        )
+        raise PolicyFileError(where, [problem]) from None
     except PolicyFileError as e:
         raise PolicyFileError(where, e.problems) from None
     problems = validate(document)
@@ -69,7 +83,7 @@ def read(path: Path) -> dict[str, Any] | None:
     except FileNotFoundError:
         return None
     except OSError as e:
-        raise PolicyFileError(str(path), [f"cannot be read ({e.strerror}): check its permissions"]) from None
+        raise PolicyFileError(str(path), [unreadable(e.strerror)]) from None
     return parse(raw, str(path))
 
 

@@ -17,6 +17,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from clientsafe.say import said
+
 # Registry value types (the numbers winreg uses), so the decoding below runs and is tested on any OS.
 REG_SZ, REG_EXPAND_SZ, REG_DWORD, REG_MULTI_SZ, REG_QWORD = 1, 2, 4, 7, 11
 REG_TYPE_NAMES = {
@@ -129,7 +131,14 @@ def _json(text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as e:
-        raise DecodeError(f"is not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})") from None
+        raise DecodeError(
+            said(
+                "is not valid JSON ({error} at line {line}, column {column})",
+                error=e.msg,
+                line=e.lineno,
+                column=e.colno,
+            )
+        ) from None
 
 
 def from_registry(storage: Storage, data: Any, reg_type: int) -> Any:
@@ -141,24 +150,26 @@ def from_registry(storage: Storage, data: Any, reg_type: int) -> Any:
         if number is None and text is not None and text.strip().isdigit():
             number = int(text.strip())  # a decimal element with storeAsText, or a hand-made REG_SZ
         if number is None:
-            raise DecodeError(f"must be a REG_DWORD (found {type_name})")
+            raise DecodeError(said("must be a REG_DWORD (found {kind})", kind=type_name))
         if storage.kind == "boolean":
             if number not in (0, 1):
-                raise DecodeError(f"must be 1 (enabled) or 0 (disabled) (found {number})")
+                raise DecodeError(said("must be 1 (enabled) or 0 (disabled) (found {number})", number=number))
             return bool(number)
         return number
     if storage.kind == "json":
         if reg_type == REG_MULTI_SZ and isinstance(data, list):
             text = "\n".join(str(line) for line in data)
         if text is None:
-            raise DecodeError(f"must be a REG_SZ holding JSON (found {type_name})")
+            raise DecodeError(said("must be a REG_SZ holding JSON (found {kind})", kind=type_name))
         return _json(text)
     if storage.kind == "list":
         if text is None:
-            raise DecodeError(f"must be a subkey of numbered REG_SZ values, or a REG_SZ JSON list (found {type_name})")
+            raise DecodeError(
+                said("must be a subkey of numbered REG_SZ values, or a REG_SZ JSON list (found {kind})", kind=type_name)
+            )
         return _json(text)
     if text is None:
-        raise DecodeError(f"must be a REG_SZ (found {type_name})")
+        raise DecodeError(said("must be a REG_SZ (found {kind})", kind=type_name))
     return None if storage.nullable and text == "" else text
 
 
@@ -168,7 +179,13 @@ def list_from_registry(entries: dict[str, tuple[Any, int]]) -> list[Any]:
     items = []
     for number, (data, reg_type) in numbered:
         if reg_type not in {REG_SZ, REG_EXPAND_SZ} or not isinstance(data, str):
-            raise DecodeError(f"entry {number} must be a REG_SZ (found {REG_TYPE_NAMES.get(reg_type, reg_type)})")
+            raise DecodeError(
+                said(
+                    "entry {number} must be a REG_SZ (found {kind})",
+                    number=number,
+                    kind=REG_TYPE_NAMES.get(reg_type, reg_type),
+                )
+            )
         items.append(data)
     return items
 

@@ -16,17 +16,18 @@ from typing import Any
 from clientsafe.checker.org import OrgProfile
 from clientsafe.checker.rules import RuleTable
 from clientsafe.policy.declaration import DEFAULT_POLICY_TITLES, defaults
+from clientsafe.say import said
 
 # Where a value came from, in merge order (later wins).
 SOURCES = ("default", "url", "system", "managed", "user", "file")
 SOURCE_NAMES = {
-    "default": "built-in default",
-    "url": "policy URL",
-    "system": "system policy file",
+    "default": said("built-in default"),
+    "url": said("policy URL"),
+    "system": said("system policy file"),
     # os_managed.SOURCE: Group Policy/Intune registry values on Windows, a configuration profile on macOS.
-    "managed": "OS-managed policy",
-    "user": "user policy file",
-    "file": "--org file",
+    "managed": said("OS-managed policy"),
+    "user": said("user policy file"),
+    "file": said("--org file"),
 }
 # Settings whose values are secrets (a collector's API key): shown to people by key name only (``masked``).
 SECRET_SETTINGS = ("audit_forward_headers",)

@@ -21,7 +21,7 @@ from typing import Any
 
 from clientsafe.policy import locations
 from clientsafe.policy.declaration import BY_NAME, META_KEYS
-from clientsafe.policy.files import MAX_POLICY_BYTES
+from clientsafe.policy.files import MAX_POLICY_BYTES, too_large, unreadable
 from clientsafe.policy.managed_types import (
     DecodeError,
     from_plist,
@@ -30,9 +30,11 @@ from clientsafe.policy.managed_types import (
     storage_for,
 )
 from clientsafe.policy.schema import validate
+from clientsafe.said_parts import joined, reason
+from clientsafe.say import said
 
 SOURCE = "managed"
-SOURCE_NAME = "OS-managed policy"  # Group Policy / Intune on Windows, a configuration profile on macOS
+SOURCE_NAME = said("OS-managed policy")  # Group Policy / Intune on Windows, a configuration profile on macOS
 
 # A key's values: name -> (data, REG_ type), as winreg.EnumValue gives them. None: the key does not exist.
 RegistryValues = dict[str, tuple[Any, int]]
@@ -43,7 +45,7 @@ class ManagedLayerError(Exception):
     """The managed settings exist but cannot be read at all; ``where`` names the registry key or plist."""
 
     def __init__(self, where: str, problem: str) -> None:
-        super().__init__(f"{where}: {problem}")
+        super().__init__(said("{where}: {problem}", where=where, problem=problem))
         self.where = where
 
 
@@ -58,14 +60,18 @@ class ManagedLayer:
 def _check(layer: ManagedLayer, name: str, value: Any) -> None:
     problems = validate({name: value})
     if problems:
-        layer.rejected[name] = f"{layer.where}: " + "; ".join(problems)
+        layer.rejected[name] = said("{where}: {problems}", where=layer.where, problems=joined(problems))
     else:
         layer.document[name] = value
 
 
 def _unknown(layer: ManagedLayer, name: str) -> None:
     layer.unknown.append(
-        f"{layer.where}: {name} is not a ClientSafe setting; ignored (docs/managed-settings.md lists them)"
+        said(
+            "{where}: {name} is not a ClientSafe setting; ignored (docs/managed-settings.md lists them)",
+            where=layer.where,
+            name=name,
+        )
     )
 
 
@@ -85,7 +91,9 @@ def read_registry(read_key: ReadKey, key: str = locations.REGISTRY_KEY) -> Manag
                     try:
                         _check(layer, setting.name, list_from_registry(entries))
                     except DecodeError as e:
-                        layer.rejected[setting.name] = f"{where}\\{setting.name}: {e}"
+                        layer.rejected[setting.name] = said(
+                            "{where}\\{name}: {problem}", where=where, name=setting.name, problem=reason(e)
+                        )
                     continue
                 # An empty subkey is what "Disabled" leaves behind: not configured, like any disabled policy.
             if setting.name in values:
@@ -93,9 +101,11 @@ def read_registry(read_key: ReadKey, key: str = locations.REGISTRY_KEY) -> Manag
                 try:
                     _check(layer, setting.name, from_registry(storage, data, reg_type))
                 except DecodeError as e:
-                    layer.rejected[setting.name] = f"{where}\\{setting.name} {e}"
+                    layer.rejected[setting.name] = said(
+                        "{where}\\{name} {problem}", where=where, name=setting.name, problem=reason(e)
+                    )
     except OSError as e:
-        raise ManagedLayerError(where, f"cannot be read ({e.strerror or e}): check its permissions") from None
+        raise ManagedLayerError(where, unreadable(e.strerror or e)) from None
     for name in values:
         if name and name not in BY_NAME:
             _unknown(layer, name)
@@ -109,15 +119,16 @@ def read_plist(path: Path) -> ManagedLayer | None:
     except FileNotFoundError:
         return None
     except OSError as e:
-        raise ManagedLayerError(str(path), f"cannot be read ({e.strerror}): check its permissions") from None
+        raise ManagedLayerError(str(path), unreadable(e.strerror)) from None
     if len(raw) > MAX_POLICY_BYTES:
-        raise ManagedLayerError(str(path), f"larger than {MAX_POLICY_BYTES // 1024} KiB: is this the right file?")
+        raise ManagedLayerError(str(path), too_large())
     try:
         data = plistlib.loads(raw)
     except (plistlib.InvalidFileException, ValueError, OverflowError) as e:
-        raise ManagedLayerError(str(path), f"is not a readable property list ({e}): reinstall the profile") from None
+        problem = said("is not a readable property list ({error}): reinstall the profile", error=str(e))
+        raise ManagedLayerError(str(path), problem) from None
     if not isinstance(data, dict):
-        raise ManagedLayerError(str(path), "must hold a dictionary of settings: reinstall the profile")
+        raise ManagedLayerError(str(path), said("must hold a dictionary of settings: reinstall the profile"))
     layer = ManagedLayer(str(path))
     for name, value in data.items():
         setting = BY_NAME.get(name)
@@ -129,7 +140,7 @@ def read_plist(path: Path) -> ManagedLayer | None:
         try:
             _check(layer, name, from_plist(storage_for(name, setting.schema), value))
         except DecodeError as e:
-            layer.rejected[name] = f"{path}: field {name} {e}"
+            layer.rejected[name] = said("{where}: field {name} {problem}", where=path, name=name, problem=reason(e))
     return layer
 
 

@@ -24,6 +24,8 @@ from clientsafe.policy import fetch, files, locations, os_managed
 from clientsafe.policy.declaration import BY_NAME, defaults
 from clientsafe.policy.files import PolicyFileError
 from clientsafe.policy.model import SOURCE_NAMES, Policy
+from clientsafe.said_parts import reason
+from clientsafe.say import said
 
 IT_SOURCES = frozenset({"url", "system", os_managed.SOURCE})
 
@@ -31,6 +33,15 @@ IT_SOURCES = frozenset({"url", "system", os_managed.SOURCE})
 def source_name(source: str) -> str:
     """How a layer is named to people (model.SOURCE_NAMES, plus the OS-managed layer)."""
     return os_managed.SOURCE_NAME if source == os_managed.SOURCE else SOURCE_NAMES.get(source, source)
+
+
+def not_saved(what: object, folder: Path, error: OSError) -> str:
+    return said(
+        "could not save a last good copy of {what} in {folder} ({error})",
+        what=what,
+        folder=folder,
+        error=error.strerror,
+    )
 
 
 class PolicyStore:
@@ -84,9 +95,14 @@ class PolicyStore:
         except PolicyFileError as e:
             saved = files.read_copy(copy)
             if saved is not None and saved.get("path") == str(path) and isinstance(saved.get("document"), dict):
-                problems.append(f"{e}. The last good copy of this file stays in force until it is fixed.")
+                problems.append(
+                    said(
+                        "{problem}. The last good copy of this file stays in force until it is fixed.",
+                        problem=reason(e),
+                    )
+                )
                 return saved["document"]
-            problems.append(f"{e}. This file is ignored until it is fixed.")
+            problems.append(said("{problem}. This file is ignored until it is fixed.", problem=reason(e)))
             return None
         if document is not None:
             saved = files.read_copy(copy)
@@ -94,7 +110,7 @@ class PolicyStore:
                 try:
                     files.write_atomic(copy, {"path": str(path), "document": document})
                 except OSError as e:
-                    problems.append(f"could not save a last good copy of {path} in {copy.parent} ({e.strerror})")
+                    problems.append(not_saved(path, copy.parent, e))
         return document
 
     def _managed(self, problems: list[str]) -> tuple[str, dict[str, Any]] | None:
@@ -105,9 +121,14 @@ class PolicyStore:
             layer = self.read_managed()
         except os_managed.ManagedLayerError as e:
             if saved.get("path") == e.where and isinstance(saved.get("document"), dict):
-                problems.append(f"{e}. The last good copy of these settings stays in force until it is fixed.")
+                problems.append(
+                    said(
+                        "{problem}. The last good copy of these settings stays in force until it is fixed.",
+                        problem=reason(e),
+                    )
+                )
                 return e.where, saved["document"]
-            problems.append(f"{e}. These settings are ignored until this is fixed.")
+            problems.append(said("{problem}. These settings are ignored until this is fixed.", problem=reason(e)))
             return None
         if layer is None:
             return None
@@ -116,15 +137,17 @@ class PolicyStore:
         for name, problem in layer.rejected.items():
             if isinstance(good, dict) and name in good:
                 document[name] = good[name]
-                problems.append(f"{problem}. Its last good value stays in force until it is fixed.")
+                problems.append(
+                    said("{problem}. Its last good value stays in force until it is fixed.", problem=problem)
+                )
             else:
-                problems.append(f"{problem}. This setting is ignored until it is fixed.")
+                problems.append(said("{problem}. This setting is ignored until it is fixed.", problem=problem))
         problems.extend(layer.unknown)
         if good != document:
             try:
                 files.write_atomic(copy, {"path": layer.where, "document": document})
             except OSError as e:
-                problems.append(f"could not save a last good copy of {layer.where} in {copy.parent} ({e.strerror})")
+                problems.append(not_saved(layer.where, copy.parent, e))
         return layer.where, document
 
     def _resolve(self) -> Policy:
@@ -160,7 +183,7 @@ class PolicyStore:
         for source, document in it_layers:
             for name, value in document.items():
                 if source == "url" and name == "policy_url":
-                    ignored.append("policy URL: field policy_url is only read from the system file; ignored")
+                    ignored.append(said("policy URL: field policy_url is only read from the system file; ignored"))
                     continue
                 if name != "locked":
                     values[name] = value
@@ -170,14 +193,14 @@ class PolicyStore:
         if self.explicit_path is not None:
             user_kind, user_path = "file", self.explicit_path
             if not user_path.exists():
-                raise PolicyFileError(str(user_path), ["file not found"])
+                raise PolicyFileError(str(user_path), [said("file not found")])
             document = files.read(user_path)  # an explicitly named file must be valid: no fallback
         else:
             user_kind, user_path = "user", self.user_path
             document = self._layer("user", user_path, problems)
         if document is not None:
             layers[user_kind] = str(user_path)
-            where = f"{source_name(user_kind)} {user_path}"
+            where = said("{source} {path}", source=source_name(user_kind), path=user_path)
             for name, value in document.items():
                 setting = BY_NAME[name]
                 if name == "locked" and user_kind == "file":
@@ -187,15 +210,29 @@ class PolicyStore:
                     continue  # agrees with what IT fixed: nothing to apply or to report
                 if setting.layers == "system":
                     ignored.append(
-                        f"{where}: field {name} is only read from the system policy file or the OS-managed policy"
-                        "; ignored"
+                        said(
+                            "{where}: field {name} is only read from the system policy file or the OS-managed policy"
+                            "; ignored",
+                            where=where,
+                            name=name,
+                        )
                     )
                 elif name in locked:
-                    ignored.append(f"{where}: field {name} is locked by the organisation's policy; ignored")
+                    ignored.append(
+                        said(
+                            "{where}: field {name} is locked by the organisation's policy; ignored",
+                            where=where,
+                            name=name,
+                        )
+                    )
                 elif setting.org_level and sources.get(name) in IT_SOURCES:
                     ignored.append(
-                        f"{where}: field {name} is set by the organisation's policy ({source_name(sources[name])})"
-                        "; ignored"
+                        said(
+                            "{where}: field {name} is set by the organisation's policy ({source}); ignored",
+                            where=where,
+                            name=name,
+                            source=source_name(sources[name]),
+                        )
                     )
                 else:
                     values[name] = value

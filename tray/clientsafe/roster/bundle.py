@@ -37,6 +37,7 @@ from clientsafe.roster.errors import RosterError
 from clientsafe.roster.importer import ProgressCallback, display_source, hash_clients, read_clients
 from clientsafe.roster.keys import key_id
 from clientsafe.roster.org_key import KEY_BYTES, key_file_text
+from clientsafe.say import said
 
 MAGIC = b"CSROSTERBUNDLE1\n"
 FORMAT = 1
@@ -86,10 +87,15 @@ def _signing_key(pem: bytes) -> ec.EllipticCurvePrivateKey:
         key = serialization.load_pem_private_key(pem, password=None)
     except (ValueError, TypeError):
         raise BundleError(
-            "The signing key could not be read: it must be the unencrypted PEM file `clientsafe roster keygen` wrote."
+            said(
+                "The signing key could not be read: it must be the unencrypted PEM file `clientsafe roster keygen` "
+                "wrote."
+            )
         ) from None
     if not isinstance(key, ec.EllipticCurvePrivateKey) or key.curve.name != "secp256r1":
-        raise BundleError("The signing key must be an ECDSA P-256 key (make one with `clientsafe roster keygen`).")
+        raise BundleError(
+            said("The signing key must be an ECDSA P-256 key (make one with `clientsafe roster keygen`).")
+        )
     return key
 
 
@@ -98,9 +104,11 @@ def write_new(path: Path, data: bytes) -> None:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        raise BundleError(f"{path} exists: choose another file (an existing key is never overwritten).") from None
+        raise BundleError(
+            said("{path} exists: choose another file (an existing key is never overwritten).", path=path)
+        ) from None
     except OSError as e:
-        raise BundleError(f"{path} could not be written ({e.strerror}).") from None
+        raise BundleError(said("{path} could not be written ({error}).", path=path, error=e.strerror)) from None
     with os.fdopen(fd, "wb") as out:
         out.write(data)
 
@@ -111,7 +119,9 @@ def keygen(signing_out: Path, hash_key_out: Path) -> tuple[str, str]:
     the policy's ``roster_bundle.public_key``, the hashing key's ``key_id``)."""
     for path in (signing_out, hash_key_out):
         if path.exists():
-            raise BundleError(f"{path} exists: choose another file (an existing key is never overwritten).")
+            raise BundleError(
+                said("{path} exists: choose another file (an existing key is never overwritten).", path=path)
+            )
     pem, public = signing_keygen()
     hash_key = secrets.token_bytes(KEY_BYTES)
     write_new(signing_out, pem)
@@ -140,10 +150,10 @@ def build(
     ``roster import`` does; returns (bundle bytes, its header). RosterError for a CSV that cannot be a roster
     (the same refusals as an import), BundleError for a bad key or validity."""
     if not 1 <= valid_days <= 366:
-        raise BundleError("--valid-days must be between 1 and 366.")
+        raise BundleError(said("--valid-days must be between 1 and 366."))
     signer = _signing_key(signing_pem)  # before the CSV is read: a wrong key costs nothing
     if len(hash_key) != KEY_BYTES:
-        raise BundleError("The hashing key must be 32 bytes (make one with `clientsafe roster keygen`).")
+        raise BundleError(said("The hashing key must be 32 bytes (make one with `clientsafe roster keygen`)."))
     now = now or dt.datetime.now(dt.UTC)
     result = read_clients(source, timeout=timeout, progress=progress, today=today)
     entries, described = hash_clients(
@@ -169,13 +179,21 @@ def build(
 
 
 def verify(
-    data: bytes, public_key_b64: str, *, where: str = "the roster bundle", now: dt.datetime | None = None
+    data: bytes, public_key_b64: str, *, where: str = said("the roster bundle"), now: dt.datetime | None = None
 ) -> Bundle:
     """The bundle in ``data`` if it is whole, signed with this public key, of this format and not expired;
     BundleError naming the problem otherwise. (Whether this machine has its hashing key is the caller's check.)"""
     if not data.startswith(MAGIC):
-        looks = "a web page" if data.lstrip()[:1] == b"<" else "empty" if not data else "something else"
-        raise BundleError(f"{where} is not a ClientSafe roster bundle (it is {looks}). Check the address with IT.")
+        looks = (
+            said("a web page") if data.lstrip()[:1] == b"<" else said("empty") if not data else said("something else")
+        )
+        raise BundleError(
+            said(
+                "{where} is not a ClientSafe roster bundle (it is {looks}). Check the address with IT.",
+                where=where,
+                looks=looks,
+            )
+        )
     end = data.find(b"\n", len(MAGIC), len(MAGIC) + MAX_HEADER_BYTES)
     try:
         header = json.loads(data[len(MAGIC) : end]) if end > 0 else None
@@ -184,32 +202,53 @@ def verify(
         header, entries_count = None, -1
     expected = end + 1 + entries_count * store.RECORD.size + SIGNATURE_BYTES
     if not isinstance(header, dict) or entries_count < 0 or len(data) != expected:
+        if isinstance(header, dict) and entries_count >= 0:
+            raise BundleError(
+                said(
+                    "{where} is damaged or truncated ({size:,} bytes, {expected:,} expected). IT must publish it "
+                    "again.",
+                    where=where,
+                    size=len(data),
+                    expected=expected,
+                )
+            )
         raise BundleError(
-            f"{where} is damaged or truncated ({len(data):,} bytes"
-            + (f", {expected:,} expected" if isinstance(header, dict) and entries_count >= 0 else "")
-            + "). IT must publish it again."
+            said(
+                "{where} is damaged or truncated ({size:,} bytes). IT must publish it again.",
+                where=where,
+                size=len(data),
+            )
         )
     body, raw = data[:-SIGNATURE_BYTES], data[-SIGNATURE_BYTES:]
     try:
         public = serialization.load_der_public_key(base64.b64decode(public_key_b64, validate=True))
     except ValueError:
         raise BundleError(
-            "The policy's roster_bundle.public_key is not a base64 public key. Ask IT to fix the policy."
+            said("The policy's roster_bundle.public_key is not a base64 public key. Ask IT to fix the policy.")
         ) from None
     if not isinstance(public, ec.EllipticCurvePublicKey):
-        raise BundleError("The policy's roster_bundle.public_key must be an ECDSA P-256 key. Ask IT to fix the policy.")
+        raise BundleError(
+            said("The policy's roster_bundle.public_key must be an ECDSA P-256 key. Ask IT to fix the policy.")
+        )
     signature = encode_dss_signature(int.from_bytes(raw[:32], "big"), int.from_bytes(raw[32:], "big"))
     try:
         public.verify(signature, body, ec.ECDSA(hashes.SHA256()))
     except InvalidSignature:
         raise BundleError(
-            f"{where} is not signed by the key the policy names (roster_bundle.public_key): it was signed with "
-            "another key, or changed after signing. IT must sign it with their roster signing key."
+            said(
+                "{where} is not signed by the key the policy names (roster_bundle.public_key): it was signed with "
+                "another key, or changed after signing. IT must sign it with their roster signing key.",
+                where=where,
+            )
         ) from None
     if header.get("format") not in READABLE_FORMATS:
         raise BundleError(
-            f"{where} has format {header.get('format')!r}; this ClientSafe reads formats "
-            f"{' and '.join(map(str, READABLE_FORMATS))}. Update ClientSafe."
+            said(
+                "{where} has format {format}; this ClientSafe reads formats {formats}. Update ClientSafe.",
+                where=where,
+                format=repr(header.get("format")),
+                formats=" and ".join(map(str, READABLE_FORMATS)),
+            )
         )
     try:
         expires = parse_time(str(header["expires"]))
@@ -217,11 +256,17 @@ def verify(
         str(header["key_id"])
     except (KeyError, ValueError):
         raise BundleError(
-            f"{where} has an incomplete header. IT must build it again with `clientsafe roster build`."
+            said(
+                "{where} has an incomplete header. IT must build it again with `clientsafe roster build`.", where=where
+            )
         ) from None
     if expires <= (now or dt.datetime.now(dt.UTC)):
         raise BundleError(
-            f"{where} expired on {header['expires']}. IT must build and publish a new one (`clientsafe roster build`)."
+            said(
+                "{where} expired on {expires}. IT must build and publish a new one (`clientsafe roster build`).",
+                where=where,
+                expires=header["expires"],
+            )
         )
     records = body[end + 1 :]
     entries = {h: (flags, exp) for h, flags, exp in store.RECORD.iter_unpack(records)}
@@ -232,4 +277,6 @@ def read_file(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as e:
-        raise BundleError(f"{path} could not be read ({e.strerror or type(e).__name__}).") from None
+        raise BundleError(
+            said("{path} could not be read ({error}).", path=path, error=e.strerror or type(e).__name__)
+        ) from None

@@ -13,6 +13,7 @@ import requests
 
 from clientsafe import https_only, settings
 from clientsafe.roster.errors import RosterError
+from clientsafe.say import said
 
 
 @dataclass(frozen=True)
@@ -32,18 +33,26 @@ class _Words:
 
 
 _CSV = _Words(
-    "a roster CSV",
-    "Only https:// addresses are accepted for a roster (it must not travel unencrypted). Use the export's https "
-    "address, or download the CSV and import the file.",
-    "Use the export's direct https address, or download the CSV and import the file; the previous roster is still "
-    "in force.",
+    said("a roster CSV"),
+    said(
+        "Only https:// addresses are accepted for a roster (it must not travel unencrypted). Use the export's https "
+        "address, or download the CSV and import the file."
+    ),
+    said(
+        "Use the export's direct https address, or download the CSV and import the file; the previous roster is "
+        "still in force."
+    ),
 )
 _BUNDLE = _Words(
-    "a roster bundle",
-    "The roster bundle address (roster_bundle.url in the policy) is not https://: a roster must not travel "
-    "unencrypted. IT must publish the bundle at an https address.",
-    "IT must publish the bundle at an https address that does not redirect to another kind of address; the roster "
-    "in force is unchanged.",
+    said("a roster bundle"),
+    said(
+        "The roster bundle address (roster_bundle.url in the policy) is not https://: a roster must not travel "
+        "unencrypted. IT must publish the bundle at an https address."
+    ),
+    said(
+        "IT must publish the bundle at an https address that does not redirect to another kind of address; the "
+        "roster in force is unchanged."
+    ),
 )
 
 
@@ -85,40 +94,74 @@ def _download(
                 return Fetched(None, r.headers.get("etag", ""), r.headers.get("last-modified", ""))
             if r.status_code != 200:
                 raise RosterError(
-                    f"{host} answered {r.status_code} {r.reason or ''}".rstrip()
-                    + ". Check the address and that it is shared with you, then try again."
+                    said(
+                        "{host} answered {status}. Check the address and that it is shared with you, then try again.",
+                        host=host,
+                        status=f"{r.status_code} {r.reason or ''}".rstrip(),
+                    )
                 )
             ctype = r.headers.get("content-type", "").split(";")[0].strip().lower()
             if words is _CSV and ctype in {"text/html", "application/xhtml+xml"}:
                 raise RosterError(
-                    f"{host} sent a web page (HTML), not a CSV file: perhaps a sign-in page. Use the export's "
-                    "direct download address, or download the CSV and import the file."
+                    said(
+                        "{host} sent a web page (HTML), not a CSV file: perhaps a sign-in page. Use the export's "
+                        "direct download address, or download the CSV and import the file.",
+                        host=host,
+                    )
                 )
             declared = r.headers.get("content-length")
             total = int(declared) if declared and declared.isdigit() else None
             if total is not None and total > limit:
-                raise RosterError(f"{host} offers {total:,} bytes; {words.noun} may be at most {limit:,}.")
+                raise RosterError(
+                    said(
+                        "{host} offers {total:,} bytes; {noun} may be at most {limit:,}.",
+                        host=host,
+                        total=total,
+                        noun=words.noun,
+                        limit=limit,
+                    )
+                )
             body = bytearray()
             for chunk in r.iter_content(64 * 1024):
                 body += chunk
                 if len(body) > limit:
-                    raise RosterError(f"{host} sent more than {limit:,} bytes; {words.noun} may be at most that.")
+                    raise RosterError(
+                        said(
+                            "{host} sent more than {limit:,} bytes; {noun} may be at most that.",
+                            host=host,
+                            limit=limit,
+                            noun=words.noun,
+                        )
+                    )
                 if progress:
                     progress(len(body), total)
             return Fetched(bytes(body), r.headers.get("etag", ""), r.headers.get("last-modified", ""))
     except https_only.RedirectRefused as e:
-        raise RosterError(f"Nothing was downloaded: {e}. {words.redirect}") from None
+        raise RosterError(
+            said("Nothing was downloaded: {problem}. {then}", problem=str(e), then=words.redirect)
+        ) from None
     except requests.exceptions.SSLError:
         raise RosterError(
-            f"The certificate of {host} could not be verified, so nothing was downloaded. Ask IT to check the "
-            "address (or the organisation's certificate authority)."
+            said(
+                "The certificate of {host} could not be verified, so nothing was downloaded. Ask IT to check the "
+                "address (or the organisation's certificate authority).",
+                host=host,
+            )
         ) from None
     except requests.exceptions.Timeout:
         raise RosterError(
-            f"{host} did not answer within {timeout:g} seconds. Check the address and your connection, then try "
-            "again; the previous roster is still in force."
+            said(
+                "{host} did not answer within {seconds:g} seconds. Check the address and your connection, then try "
+                "again; the previous roster is still in force.",
+                host=host,
+                seconds=timeout,
+            )
         ) from None
     except requests.exceptions.ConnectionError:
-        raise RosterError(f"Could not connect to {host}. Check the address and your connection.") from None
+        raise RosterError(
+            said("Could not connect to {host}. Check the address and your connection.", host=host)
+        ) from None
     except requests.exceptions.RequestException as e:
-        raise RosterError(f"Could not download the roster from {host} ({type(e).__name__}).") from None
+        raise RosterError(
+            said("Could not download the roster from {host} ({error}).", host=host, error=type(e).__name__)
+        ) from None

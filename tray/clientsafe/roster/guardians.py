@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from clientsafe.roster.errors import RosterError
 from clientsafe.roster.normalise import name_words
 from clientsafe.roster.read import _HANDLE_WORDS, MAX_NAME_CHARS, RowError, _key, _rows, decode
+from clientsafe.say import said
 
 PREFIXES = ("guardian", "parent")
 # "Guardian", "Guardians", "Guardian name(s)", "Parent/Guardian", "Parent or guardian name", "Guardian 2 name",
@@ -59,9 +60,12 @@ def read_guardians(data: bytes) -> GuardianRead:
     ]
     if handle_like:
         raise RosterError(
-            f"The column {handle_like[0]!r} would be read as the clients' own handles. ClientSafe reads guardians "
-            "by name only: remove that column (or rename it so it does not say handle, profile, social, username "
-            "or a site's name) and import again. Nothing was imported; the previous roster is still in force."
+            said(
+                "The column {column} would be read as the clients' own handles. ClientSafe reads guardians by name "
+                "only: remove that column (or rename it so it does not say handle, profile, social, username or a "
+                "site's name) and import again. Nothing was imported; the previous roster is still in force.",
+                column=repr(handle_like[0]),
+            )
         )
     if not indexes:
         return result
@@ -81,13 +85,15 @@ def read_guardians(data: bytes) -> GuardianRead:
                 words = name_words(part) if len(part) <= MAX_NAME_CHARS else ()
                 if len(part) > MAX_NAME_CHARS:
                     result.bad_rows.append(
-                        RowError(start_line, f"guardian: a name is longer than {MAX_NAME_CHARS} characters")
+                        RowError(
+                            start_line, said("guardian: a name is longer than {limit} characters", limit=MAX_NAME_CHARS)
+                        )
                     )
                 elif not words or not any(c.isalpha() for c in "".join(words)):
-                    result.bad_rows.append(RowError(start_line, "guardian: a name has no letters"))
+                    result.bad_rows.append(RowError(start_line, said("guardian: a name has no letters")))
                 elif len(words) < 2:
                     # A first name alone would hold every request from anyone called that: never stored.
-                    result.bad_rows.append(RowError(start_line, "guardian: give a first and last name"))
+                    result.bad_rows.append(RowError(start_line, said("guardian: give a first and last name")))
                 elif words not in seen:
                     seen.add(words)
                     result.names.append(words)

@@ -24,6 +24,8 @@ from clientsafe.roster.fetch import fetch
 from clientsafe.roster.guardians import GuardianRead, read_guardians
 from clientsafe.roster.keys import RosterKey, key_id
 from clientsafe.roster.read import Client, ReadResult, RowError, read_csv
+from clientsafe.said_parts import joined, reason
+from clientsafe.say import said
 from clientsafe.secret_store import KeyringUnavailable
 from clientsafe.wordlists import function_words
 
@@ -48,13 +50,19 @@ class ShrinkRefused(RosterError):
     def __init__(self, current: int, new: int, source: str) -> None:
         self.current, self.new = current, new
         # What happened, without what to do next (each front end says that its own way: a flag, a button).
-        self.summary = (
-            f"{source} has {new:,} clients, fewer than half of the {current:,} in the roster in force, so it was "
+        self.summary = said(
+            "{source} has {new:,} clients, fewer than half of the {current:,} in the roster in force, so it was "
             "not imported and the previous roster is still in force: an export that was cut short or damaged "
-            "looks like this. Check the file first."
+            "looks like this. Check the file first.",
+            source=source,
+            new=new,
+            current=current,
         )
         super().__init__(
-            f"{self.summary} If the smaller list is right, import it again and confirm that it replaces the larger one."
+            said(
+                "{summary} If the smaller list is right, import it again and confirm that it replaces the larger one.",
+                summary=self.summary,
+            )
         )
 
 
@@ -63,13 +71,16 @@ class ManagedRefused(RosterError):
     computer would replace it until the next refresh, so it is refused unless the person insists."""
 
     def __init__(self) -> None:
-        self.summary = (
+        self.summary = said(
             "The client roster on this computer is managed by IT (fetched from the organisation's roster "
             "bundle), so it was not replaced; the roster in force is unchanged."
         )
         super().__init__(
-            f"{self.summary} Ask IT to update the roster they publish. (An import here would be replaced again at "
-            "the next refresh.)"
+            said(
+                "{summary} Ask IT to update the roster they publish. (An import here would be replaced again at "
+                "the next refresh.)",
+                summary=self.summary,
+            )
         )
 
 
@@ -140,23 +151,35 @@ def _read_source(source: str, timeout: float, progress: ProgressCallback | None)
         )
     path = Path(source).expanduser()
     if path.is_dir():
-        raise RosterError(f"{path} is a folder. Give the CSV file itself.")
+        raise RosterError(said("{path} is a folder. Give the CSV file itself.", path=path))
     if path.suffix.lower() in {".xlsx", ".xlsm", ".xls", ".ods", ".numbers"}:
         raise RosterError(
-            f"{path.name} is a spreadsheet, not a CSV file. Open it, choose File > Save As > 'CSV UTF-8 (comma "
-            "delimited)', and import the .csv file."
+            said(
+                "{name} is a spreadsheet, not a CSV file. Open it, choose File > Save As > 'CSV UTF-8 (comma "
+                "delimited)', and import the .csv file.",
+                name=path.name,
+            )
         )
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise RosterError(f"{path}: file not found. Check the name and folder.") from None
+        raise RosterError(said("{path}: file not found. Check the name and folder.", path=path)) from None
     limit = int(settings.get("roster_max_bytes"))
     if size > limit:
-        raise RosterError(f"{path} is {size:,} bytes; a roster CSV may be at most {limit:,}. Is this the right file?")
+        raise RosterError(
+            said(
+                "{path} is {size:,} bytes; a roster CSV may be at most {limit:,}. Is this the right file?",
+                path=path,
+                size=size,
+                limit=limit,
+            )
+        )
     try:
         return path.read_bytes()
     except PermissionError:
-        raise RosterError(f"{path}: permission denied. Copy the file somewhere you can read it.") from None
+        raise RosterError(
+            said("{path}: permission denied. Copy the file somewhere you can read it.", path=path)
+        ) from None
 
 
 def _clients_in_force(file: Path) -> int:
@@ -168,17 +191,30 @@ def _clients_in_force(file: Path) -> int:
         return 0
 
 
+NOTHING_IMPORTED = said("Nothing was imported; the previous roster is still in force.")
+
+
 def _disk_error(error: OSError, folder: Path) -> RosterError:
     """A failed save, said plainly: the full disk by name (not a traceback, not "error 28")."""
-    kept = "Nothing was imported; the previous roster is still in force."
+    kept = NOTHING_IMPORTED
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        what = "The disk is full" if error.errno == errno.ENOSPC else "Your disk quota is used up"
+        what = said("The disk is full") if error.errno == errno.ENOSPC else said("Your disk quota is used up")
         return RosterError(
-            f"{what}: the new roster could not be saved in {folder}. Free some space and import again. {kept}"
+            said(
+                "{what}: the new roster could not be saved in {folder}. Free some space and import again. {kept}",
+                what=what,
+                folder=folder,
+                kept=kept,
+            )
         )
     return RosterError(
-        f"The new roster could not be saved in {folder} ({error.strerror or type(error).__name__}). Check that the "
-        f"folder is writable and import again. {kept}"
+        said(
+            "The new roster could not be saved in {folder} ({error}). Check that the folder is writable and import "
+            "again. {kept}",
+            folder=folder,
+            error=error.strerror or type(error).__name__,
+            kept=kept,
+        )
     )
 
 
@@ -201,10 +237,14 @@ def read_clients(
     guardians = read_guardians(data) if result.clients else GuardianRead()
     del data  # the CSV text is not kept a moment longer than needed
     if not result.clients:
-        detail = "; ".join(f"line {e.line}: {e.reason}" for e in result.bad_rows[:3])
+        detail = joined([said("line {line}: {reason}", line=e.line, reason=e.reason) for e in result.bad_rows[:3]])
         raise RosterError(
-            f"No client could be read from {len(result.bad_rows)} row(s) ({detail or 'no data rows'}). Fix the "
-            "rows and import again; the previous roster is still in force."
+            said(
+                "No client could be read from {rows} row(s) ({detail}). Fix the rows and import again; the previous "
+                "roster is still in force.",
+                rows=len(result.bad_rows),
+                detail=detail or said("no data rows"),
+            )
         )
     if guardians.columns:
         result.columns["guardians"] = guardians.columns
@@ -305,7 +345,7 @@ def import_roster(
     try:
         secret = key.get_or_create()
     except KeyringUnavailable as e:
-        raise RosterError(f"{e} Nothing was imported; the previous roster is still in force.") from None
+        raise RosterError(said("{problem} {kept}", problem=reason(e), kept=NOTHING_IMPORTED)) from None
     except OSError as e:
         raise _disk_error(e, key.file.parent) from None
     today = today or datetime.date.today()

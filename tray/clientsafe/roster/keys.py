@@ -14,6 +14,7 @@ import secrets
 from pathlib import Path
 
 from clientsafe import paths
+from clientsafe.say import said
 from clientsafe.secret_store import KeptSecret, SecretSlot
 
 ENTRY = "roster-hmac-key"
@@ -27,7 +28,12 @@ def key_id(key: bytes) -> str:
 class RosterKey(KeptSecret):
     def __init__(self, use_keyring: bool | None = None, file: Path | None = None) -> None:
         slot = SecretSlot(ENTRY, file or paths.data_dir() / "roster-key", use_keyring)
-        super().__init__(slot, "the roster's hashing key is kept", "it")
+        no_keyring = said(
+            "No OS keyring is available, so the roster's hashing key is kept in {file}, readable only by you. "
+            "Install a keyring (e.g. gnome-keyring) to keep it there instead.",
+            file=slot.file,
+        )
+        super().__init__(slot, no_keyring)
 
     def get(self) -> bytes | None:
         raw = self._slot.read()

@@ -30,6 +30,8 @@ from clientsafe.roster.errors import RosterError
 from clientsafe.roster.keys import RosterKey, key_id
 from clientsafe.roster.normalise import Token, handle, tokens
 from clientsafe.roster.org_key import OrgKey
+from clientsafe.said_parts import reason
+from clientsafe.say import said
 from clientsafe.secret_store import KeyringUnavailable
 from clientsafe.wordlists import english_stop_words as stop_words
 from clientsafe.wordlists import function_words, ordinary_words
@@ -124,25 +126,20 @@ class Roster:
                 if secret is None:
                     # IT may deploy the key after the roster arrived: look for it again now and then.
                     self._retry_at = time.monotonic() + ORG_KEY_RETRY_SECONDS
-                    raise RosterError(
-                        f"The client roster from IT cannot be used. {org.missing(str(header.get('key_id')))}"
-                    )
+                    raise RosterError(store.it_key_missing(org, str(header.get("key_id"))))
             else:
                 secret = (self._key_source or RosterKey()).get()
             if secret is None or key_id(secret) != header.get("key_id"):
-                raise RosterError(
-                    "The roster's hashing key is missing or was replaced, so the roster cannot be used. "
-                    "Run `clientsafe roster import` again."
-                )
+                raise RosterError(store.KEY_REPLACED)
         except KeyringUnavailable as e:
-            self.problem = f"The client roster cannot be used for now: {e}"
+            self.problem = said("The client roster cannot be used for now: {problem}", problem=reason(e))
             self.keyring_failed = True
             self._retry_at = time.monotonic() + KEYRING_RETRY_SECONDS
             if not was_failing:
                 log.error("roster not loaded: the keyring failed (%s); the roster file is kept", e.cause)
             return
         except (RosterError, OSError) as e:
-            self.problem = str(e)
+            self.problem = reason(e)
             if self.problem != previous_problem:  # said once, not at every retry
                 log.warning("roster not loaded: %s", e)  # file names and reasons only, never roster content
             return

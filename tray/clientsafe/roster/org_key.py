@@ -22,6 +22,8 @@ from pathlib import Path
 from clientsafe import paths
 from clientsafe.roster.errors import RosterError
 from clientsafe.roster.keys import key_id
+from clientsafe.said_parts import reason as said_reason
+from clientsafe.say import said
 from clientsafe.secret_store import KeyringUnavailable, SecretSlot
 
 ENTRY = "roster-org-key"
@@ -55,8 +57,11 @@ def parse_key(text: str, where: str) -> bytes:
         key = b""
     if len(key) != KEY_BYTES:
         raise RosterError(
-            f"{where} is not a ClientSafe roster hashing key (one line of 64 hexadecimal digits, as "
-            "`clientsafe roster keygen` writes it). Ask IT for the organisation's roster.key."
+            said(
+                "{where} is not a ClientSafe roster hashing key (one line of 64 hexadecimal digits, as "
+                "`clientsafe roster keygen` writes it). Ask IT for the organisation's roster.key.",
+                where=where,
+            )
         )
     return key
 
@@ -65,10 +70,10 @@ def read_key_file(path: Path) -> bytes:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise RosterError(f"{path}: file not found.") from None
+        raise RosterError(said("{path}: file not found.", path=path)) from None
     except (OSError, UnicodeDecodeError) as e:
         reason = getattr(e, "strerror", None) or type(e).__name__
-        raise RosterError(f"{path} could not be read ({reason}).") from None
+        raise RosterError(said("{path} could not be read ({error}).", path=path, error=reason)) from None
     return parse_key(text, str(path))
 
 
@@ -82,7 +87,7 @@ class OrgKey:
 
     @property
     def user_place(self) -> str:
-        return "your OS keyring" if self._slot.use_keyring else str(self._slot.file)
+        return said("your OS keyring") if self._slot.use_keyring else str(self._slot.file)
 
     def _machine(self) -> tuple[bytes | None, str]:
         """(key, problem): the machine-wide file's key, or why it cannot be used ("" when it is just absent)."""
@@ -91,7 +96,7 @@ class OrgKey:
         try:
             return read_key_file(self.machine_file), ""
         except RosterError as e:
-            return None, str(e)
+            return None, said_reason(e)
 
     def _user(self) -> bytes | None:
         raw = self._slot.read()  # KeyringUnavailable when the keyring is there but fails
@@ -119,21 +124,28 @@ class OrgKey:
         except KeyringUnavailable:
             user = None
         have = [
-            f"{key_id(k)} ({where})" for k, where in ((machine, str(self.machine_file)), (user, self.user_place)) if k
+            said("{key} ({where})", key=key_id(k), where=where)
+            for k, where in ((machine, str(self.machine_file)), (user, self.user_place))
+            if k
         ]
-        deploy = (
-            f"IT must deploy the organisation's roster hashing key (the file `clientsafe roster keygen` wrote, "
-            f"key_id {wanted}) as {self.machine_file}, readable by staff accounts, or run `clientsafe roster key "
-            "install FILE` for each user."
+        deploy = said(
+            "IT must deploy the organisation's roster hashing key (the file `clientsafe roster keygen` wrote, "
+            "key_id {wanted}) as {file}, readable by staff accounts, or run `clientsafe roster key install FILE` "
+            "for each user.",
+            wanted=wanted,
+            file=self.machine_file,
         )
         if problem:
-            return f"{problem} {deploy}"
+            return said("{problem} {deploy}", problem=problem, deploy=deploy)
         if have:
-            return (
-                f"The roster bundle was built with the organisation hashing key {wanted}, but this computer has "
-                f"key {', '.join(have)}. {deploy}"
+            return said(
+                "The roster bundle was built with the organisation hashing key {wanted}, but this computer has "
+                "key {have}. {deploy}",
+                wanted=wanted,
+                have=have[0] if len(have) == 1 else said("{first}, {second}", first=have[0], second=have[1]),
+                deploy=deploy,
             )
-        return f"This computer does not have the organisation's roster hashing key. {deploy}"
+        return said("This computer does not have the organisation's roster hashing key. {deploy}", deploy=deploy)
 
     def install(self, key: bytes) -> None:
         """Keep ``key`` in the user's keyring (or the 0600 fallback file)."""

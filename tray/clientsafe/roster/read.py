@@ -24,6 +24,8 @@ from typing import Any
 
 from clientsafe.roster.errors import RosterError
 from clientsafe.roster.normalise import handle, name_words
+from clientsafe.said_parts import reason
+from clientsafe.say import said
 
 FIELDS = ("name", "first_name", "last_name", "aliases", "handles", "minor", "consent", "consent_expiry", "dob")
 # Header spellings per field, compared after dropping case, spaces and punctuation.
@@ -125,29 +127,35 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError:
         raise RosterError(
-            "The file is not text in UTF-8 or Windows-1252. Save it from your spreadsheet as 'CSV UTF-8' and "
-            "import that."
+            said(
+                "The file is not text in UTF-8 or Windows-1252. Save it from your spreadsheet as 'CSV UTF-8' and "
+                "import that."
+            )
         ) from None
 
 
 def refuse_non_csv(data: bytes) -> None:
     """Spreadsheets, web pages and empty files get a message that says what to do instead."""
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
-        raise RosterError("The file is empty. Export the client list again (as CSV) and import that file.")
+        raise RosterError(said("The file is empty. Export the client list again (as CSV) and import that file."))
     if data.startswith(b"PK\x03\x04"):
         raise RosterError(
-            "This is an Excel workbook (.xlsx), not a CSV file. Open it in your spreadsheet program, choose "
-            "File > Save As > 'CSV UTF-8 (comma delimited)', and import the .csv file."
+            said(
+                "This is an Excel workbook (.xlsx), not a CSV file. Open it in your spreadsheet program, choose "
+                "File > Save As > 'CSV UTF-8 (comma delimited)', and import the .csv file."
+            )
         )
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise RosterError(
-            "This is an old Excel workbook (.xls), not a CSV file. Save it as 'CSV UTF-8' and import that."
+            said("This is an old Excel workbook (.xls), not a CSV file. Save it as 'CSV UTF-8' and import that.")
         )
     head = data[:512].lstrip(b" \t\r\n\xef\xbb\xbf").lower()
     if head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")):
         raise RosterError(
-            "This is a web page (HTML), not a CSV file: perhaps a sign-in page or an error page. Download the "
-            "export as CSV and import that file (or give the export's direct download address)."
+            said(
+                "This is a web page (HTML), not a CSV file: perhaps a sign-in page or an error page. Download the "
+                "export as CSV and import that file (or give the export's direct download address)."
+            )
         )
 
 
@@ -157,7 +165,7 @@ def _yes_no(value: str, column: str) -> bool:
         return True
     if v in _NO:
         return False
-    raise ValueError(f"{column}: '{value.strip()[:20]}' is not yes or no")
+    raise ValueError(said("{column}: '{value}' is not yes or no", column=column, value=value.strip()[:20]))
 
 
 def _date(value: str, column: str) -> datetime.date | None:
@@ -178,7 +186,7 @@ def _parse_date(v: str, column: str) -> datetime.date:
             return datetime.datetime.strptime(v, fmt).date()
         except ValueError:
             continue
-    raise ValueError(f"{column}: '{v[:20]}' is not a date (use YYYY-MM-DD)")
+    raise ValueError(said("{column}: '{value}' is not a date (use YYYY-MM-DD)", column=column, value=v[:20]))
 
 
 def _cell(row: list[str], indexes: list[int] | None) -> list[str]:
@@ -206,13 +214,16 @@ def read_csv(
         header = next(reader)
     except (StopIteration, csv.Error):
         raise RosterError(
-            "The file has no header row. The first line must name the columns (e.g. Name, Aliases)."
+            said("The file has no header row. The first line must name the columns (e.g. Name, Aliases).")
         ) from None
     columns, ignored = match_columns(header)
     if "name" not in columns and "first_name" not in columns:
         raise RosterError(
-            f"No name column found among: {', '.join(h.strip() for h in header)[:300]}. Name one column 'Name' "
-            "(or 'First name' and 'Last name') and import again."
+            said(
+                "No name column found among: {columns}. Name one column 'Name' (or 'First name' and 'Last name') and "
+                "import again.",
+                columns=", ".join(h.strip() for h in header)[:300],
+            )
         )
     result = ReadResult(
         clients=[],
@@ -233,16 +244,19 @@ def read_csv(
             result.rows += 1
             if result.rows > max_rows:
                 raise RosterError(
-                    f"The file has more than {max_rows:,} client rows. ClientSafe keeps at most {max_rows:,} "
-                    "(raise CLIENTSAFE_ROSTER_MAX_ROWS if this is really one organisation's list); nothing was "
-                    "imported and the previous roster is still in force."
+                    said(
+                        "The file has more than {rows:,} client rows. ClientSafe keeps at most {rows:,} (raise "
+                        "CLIENTSAFE_ROSTER_MAX_ROWS if this is really one organisation's list); nothing was imported "
+                        "and the previous roster is still in force.",
+                        rows=max_rows,
+                    )
                 )
             if progress and result.rows % 1000 == 0:
                 progress(result.rows)
             try:
                 client = _client(row, columns, today)
             except ValueError as e:
-                result.bad_rows.append(RowError(start_line, str(e)))
+                result.bad_rows.append(RowError(start_line, reason(e)))
                 continue
             if client in seen:
                 result.duplicate_lines.append(start_line)
@@ -251,7 +265,11 @@ def read_csv(
             result.clients.append(client)
     except csv.Error as e:
         raise RosterError(
-            f"Line {reader.line_num}: the CSV is malformed ({e}). Export the list again as CSV."
+            said(
+                "Line {line}: the CSV is malformed ({error}). Export the list again as CSV.",
+                line=reader.line_num,
+                error=str(e),
+            )
         ) from None
     if progress:
         progress(result.rows)
@@ -267,10 +285,14 @@ def _runaway_quote(row: list[str], start_line: int, end_line: int, width: int, d
         row_like = width > 1 and any(part.count(delimiter) >= width - 1 for part in lines[1:])
         if row_like or len(lines) > MAX_CELL_LINES:
             raise RosterError(
-                f'Line {opened} opens a quote (") that is not closed where the cell ends, so lines {opened} to '
-                f"{end_line} would be read as one cell and those clients lost. Remove the stray quote on line "
-                f'{opened} (or write a quote inside a cell as two: ""), then import again. Nothing was imported; '
-                "the previous roster is still in force."
+                said(
+                    'Line {opened} opens a quote (") that is not closed where the cell ends, so lines {opened} to '
+                    "{end} would be read as one cell and those clients lost. Remove the stray quote on line "
+                    '{opened} (or write a quote inside a cell as two: ""), then import again. Nothing was imported; '
+                    "the previous roster is still in force.",
+                    opened=opened,
+                    end=end_line,
+                )
             )
         opened += len(lines) - 1
 
@@ -280,12 +302,12 @@ def _client(row: list[str], columns: dict[str, list[int]], today: datetime.date)
     if not full:
         full = " ".join(_cell(row, columns.get("first_name")) + _cell(row, columns.get("last_name")))
     if not full.strip():
-        raise ValueError("no name")
+        raise ValueError(said("no name"))
     if len(full) > MAX_NAME_CHARS:
-        raise ValueError(f"name is longer than {MAX_NAME_CHARS} characters")
+        raise ValueError(said("name is longer than {limit} characters", limit=MAX_NAME_CHARS))
     name = name_words(full)
     if not name or not any(c.isalpha() for c in "".join(name)):
-        raise ValueError("the name has no letters")
+        raise ValueError(said("the name has no letters"))
     aliases = tuple(
         words
         for cell in _cell(row, columns.get("aliases"))
@@ -300,17 +322,17 @@ def _client(row: list[str], columns: dict[str, list[int]], today: datetime.date)
             h = handle(part)
             if h is None:
                 # Not echoed: a handle is roster data, and this report may be pasted into a ticket.
-                raise ValueError("a value in the handles column is not a handle or profile address")
+                raise ValueError(said("a value in the handles column is not a handle or profile address"))
             handles.append(h)
     minor_cells = _cell(row, columns.get("minor"))
-    minor = _yes_no(minor_cells[0], "minor") if minor_cells else False
+    minor = _yes_no(minor_cells[0], said("minor")) if minor_cells else False
     dob_cells = _cell(row, columns.get("dob"))
     if dob_cells and not minor:
-        born = _date(dob_cells[0], "date of birth")
+        born = _date(dob_cells[0], said("date of birth"))
         if born is not None:
             minor = (today.year - born.year - ((today.month, today.day) < (born.month, born.day))) < 18
     consent_cells = _cell(row, columns.get("consent"))
-    consent = _yes_no(consent_cells[0], "media consent") if consent_cells else False
+    consent = _yes_no(consent_cells[0], said("media consent")) if consent_cells else False
     expiry_cells = _cell(row, columns.get("consent_expiry"))
-    expiry = _date(expiry_cells[0], "consent expiry") if expiry_cells else None
+    expiry = _date(expiry_cells[0], said("consent expiry")) if expiry_cells else None
     return Client(name, aliases, tuple(dict.fromkeys(handles)), minor, consent, expiry)

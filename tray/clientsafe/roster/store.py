@@ -34,6 +34,8 @@ from clientsafe.atomic_file import atomic_write
 from clientsafe.roster.errors import RosterError
 from clientsafe.roster.keys import RosterKey, key_id
 from clientsafe.roster.org_key import OrgKey
+from clientsafe.said_parts import reason
+from clientsafe.say import said
 from clientsafe.secret_store import KeyringUnavailable
 
 log = logging.getLogger("clientsafe.roster")
@@ -139,6 +141,16 @@ def write(entries: dict[bytes, tuple[int, int]], meta: dict[str, Any], file: Pat
     return file
 
 
+KEY_REPLACED = said(
+    "The roster's hashing key is missing or was replaced, so the roster cannot be used. "
+    "Run `clientsafe roster import` again."
+)
+
+
+def it_key_missing(org: OrgKey, wanted: str) -> str:
+    return said("The client roster from IT cannot be used. {missing}", missing=org.missing(wanted))
+
+
 def read_header(file: Path) -> tuple[dict[str, Any], int]:
     """The header and the offset where records start; RosterError when the file is not a roster."""
     with open(file, "rb") as f:
@@ -148,14 +160,20 @@ def read_header(file: Path) -> tuple[dict[str, Any], int]:
 
 def _parse_header(file: Path, head: bytes) -> tuple[dict[str, Any], int]:
     if not head.startswith(MAGIC) or b"\n" not in head[len(MAGIC) :]:
-        raise RosterError(f"{file} is not a ClientSafe roster (damaged?). Run `clientsafe roster import` again.")
+        raise RosterError(
+            said("{file} is not a ClientSafe roster (damaged?). Run `clientsafe roster import` again.", file=file)
+        )
     end = head.index(b"\n", len(MAGIC))
     try:
         header = json.loads(head[len(MAGIC) : end])
     except ValueError:
-        raise RosterError(f"{file} has a damaged header. Run `clientsafe roster import` again.") from None
+        raise RosterError(
+            said("{file} has a damaged header. Run `clientsafe roster import` again.", file=file)
+        ) from None
     if header.get("format") != FORMAT:
-        raise RosterError(f"{file} was written by another ClientSafe version. Run `clientsafe roster import` again.")
+        raise RosterError(
+            said("{file} was written by another ClientSafe version. Run `clientsafe roster import` again.", file=file)
+        )
     return header, end + 1
 
 
@@ -164,7 +182,7 @@ def read(file: Path) -> tuple[dict[str, Any], dict[bytes, tuple[int, int]]]:
     header, offset = _parse_header(file, whole[: len(MAGIC) + 4096])
     data = whole[offset:]
     if len(data) != header["entries"] * RECORD.size:
-        raise RosterError(f"{file} is truncated. Run `clientsafe roster import` again.")
+        raise RosterError(said("{file} is truncated. Run `clientsafe roster import` again.", file=file))
     entries = {h: (flags, exp) for h, flags, exp in RECORD.iter_unpack(data)}
     return header, entries
 
@@ -195,16 +213,14 @@ def status(file: Path | None = None, key: RosterKey | None = None, org_key: OrgK
         if managed is not None:
             org = org_key or OrgKey()
             if org.find(str(header.get("key_id"))) is None:
-                problem = f"The client roster from IT cannot be used. {org.missing(str(header.get('key_id')))}"
+                problem = it_key_missing(org, str(header.get("key_id")))
         else:
             secret = key.get()
             if secret is None or key_id(secret) != header.get("key_id"):
-                problem = (
-                    "The roster's hashing key is missing or was replaced, so the roster cannot be used. "
-                    "Run `clientsafe roster import` again."
-                )
+                problem = KEY_REPLACED
     except KeyringUnavailable as e:
-        problem, keyring_failed = f"The client roster cannot be read because the keyring failed: {e}", True
+        problem = said("The client roster cannot be read because the keyring failed: {problem}", problem=reason(e))
+        keyring_failed = True
     managed = managed or {}
     return RosterStatus(
         loaded=not problem,

@@ -27,6 +27,8 @@ from clientsafe.roster.bundle import Bundle, BundleError, parse_time, verify
 from clientsafe.roster.errors import RosterError
 from clientsafe.roster.fetch import fetch_bundle
 from clientsafe.roster.org_key import OrgKey
+from clientsafe.said_parts import from_record, reason, to_record
+from clientsafe.say import said
 from clientsafe.secret_store import KeyringUnavailable
 
 log = logging.getLogger("clientsafe.roster")
@@ -54,14 +56,17 @@ class SyncState:
     def read(cls, file: Path | None = None) -> SyncState:
         try:
             data = json.loads((file or state_file()).read_text(encoding="utf-8"))
-            return cls(**{k: str(v) for k, v in data.items() if k in cls.__dataclass_fields__})
+            state = cls(**{k: str(v) for k, v in data.items() if k in cls.__dataclass_fields__})
         except (OSError, ValueError, TypeError):
             return cls()
+        # The error as the roster window says it, in its reader's language (the plain text is kept beside it).
+        state.last_error = from_record(data.get("last_error_said"), state.last_error)
+        return state
 
     def write(self, file: Path | None = None) -> None:
         try:
             with atomic_write(file or state_file()) as f:
-                json.dump(asdict(self), f, indent=1)
+                json.dump({**asdict(self), "last_error_said": to_record(self.last_error)}, f, indent=1)
         except OSError as e:  # the roster itself is what matters; the record of attempts is best effort
             log.warning("could not record the roster fetch (%s)", e.strerror)
 
@@ -73,6 +78,9 @@ class SyncResult:
     built_at: str
     expires: str
     message: str  # one plain sentence for a person
+
+
+UNCHANGED = said("The roster in force is unchanged.")
 
 
 def _url_id(url: str) -> str:
@@ -106,13 +114,13 @@ def sync(
     try:
         result = _attempt(setting, url, shown, target, org_key or OrgKey(), record, now, timeout)
     except RosterError as e:
-        record.last_error = str(e)
+        record.last_error = reason(e)
         record.write(state)
         raise
     except KeyringUnavailable as e:
-        record.last_error = str(e)
+        record.last_error = reason(e)
         record.write(state)
-        raise RosterError(f"{e} The roster in force is unchanged.") from None
+        raise RosterError(said("{problem} {unchanged}", problem=reason(e), unchanged=UNCHANGED)) from None
     record.last_error, record.last_success = "", _now_text(now)
     record.write(state)
     return result
@@ -142,11 +150,14 @@ def _attempt(
             _clients(target),
             str(current.get("built_at", "")),
             str(current.get("expires", "")),
-            f"The roster from IT is up to date ({shown} has not changed).",
+            said("The roster from IT is up to date ({address} has not changed).", address=shown),
         )
     if fetched.body is None:
-        raise RosterError(f"{shown} answered 'not modified' to a first request. IT should check the server.")
-    bundle = verify(fetched.body, str(setting.get("public_key", "")), where=f"The roster bundle at {shown}", now=now)
+        raise RosterError(
+            said("{address} answered 'not modified' to a first request. IT should check the server.", address=shown)
+        )
+    where = said("The roster bundle at {address}", address=shown)
+    bundle = verify(fetched.body, str(setting.get("public_key", "")), where=where, now=now)
     if current is not None and current.get("bundle_sha256") == bundle.sha256:
         record.etag, record.last_modified = fetched.etag, fetched.last_modified
         return SyncResult(
@@ -154,7 +165,7 @@ def _attempt(
             int(bundle.header.get("clients", 0)),
             bundle.created,
             bundle.expires,
-            f"The roster from IT is up to date (built {bundle.created}).",
+            said("The roster from IT is up to date (built {built}).", built=bundle.created),
         )
     if (
         current is not None
@@ -162,13 +173,18 @@ def _attempt(
         and parse_time(bundle.created) < parse_time(str(current["built_at"]))
     ):
         raise BundleError(
-            f"The roster bundle at {shown} was built {bundle.created}, before the roster in force "
-            f"({current['built_at']}): an old copy (a cache, or a replay). The roster in force is unchanged; IT "
-            "should check what the server publishes."
+            said(
+                "The roster bundle at {address} was built {built}, before the roster in force ({in_force}): an old "
+                "copy (a cache, or a replay). The roster in force is unchanged; IT should check what the server "
+                "publishes.",
+                address=shown,
+                built=bundle.created,
+                in_force=current["built_at"],
+            )
         )
     secret = org_key.find(bundle.key_id)
     if secret is None:
-        raise RosterError(f"{org_key.missing(bundle.key_id)} The roster in force is unchanged.")
+        raise RosterError(said("{problem} {unchanged}", problem=org_key.missing(bundle.key_id), unchanged=UNCHANGED))
     _install(bundle, shown, record.url_id, target, now)
     # Only now: a validator recorded for a bundle that was refused would make the server answer 304 for it.
     record.etag, record.last_modified = fetched.etag, fetched.last_modified
@@ -185,7 +201,9 @@ def _attempt(
         clients,
         bundle.created,
         bundle.expires,
-        f"The roster from IT is in force: {clients:,} clients, built {bundle.created}.",
+        said(
+            "The roster from IT is in force: {clients:,} clients, built {built}.", clients=clients, built=bundle.created
+        ),
     )
 
 
@@ -223,6 +241,9 @@ def _install(bundle: Bundle, shown: str, url_id: str, target: Path, now: dt.date
         store.write(bundle.entries, meta, target)
     except OSError as e:
         raise RosterError(
-            f"The roster from IT could not be saved in {target.parent} ({e.strerror or type(e).__name__}). The "
-            "roster in force is unchanged."
+            said(
+                "The roster from IT could not be saved in {folder} ({error}). The roster in force is unchanged.",
+                folder=target.parent,
+                error=e.strerror or type(e).__name__,
+            )
         ) from None

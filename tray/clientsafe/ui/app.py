@@ -12,6 +12,7 @@ import time
 from typing import Any
 
 from clientsafe import settings
+from clientsafe.say import in_language
 from clientsafe.secret_store import KeyringUnavailable
 from clientsafe.ui.about import AboutWindow
 from clientsafe.ui.admin import admin_locked
@@ -40,8 +41,9 @@ _ACCOUNT = {
 
 
 class TrayApp(QObject):
-    service_result = Signal(int, str)
-    engine_result = Signal(str)
+    # object, not str: a Qt string would drop the engine message's template (say.Said), and with it its Spanish.
+    service_result = Signal(int, object)
+    engine_result = Signal(object)
     pair_requested = Signal(object)
     decision_made = Signal(str, str, str, object, str)
     policy_changed = Signal(object)
@@ -95,6 +97,10 @@ class TrayApp(QObject):
         # Pairing requests notified and not yet decided, by code: withdrawn once decided (here or elsewhere).
         self.pair_notes: dict[str, Any] = {}
         self.keyring_warned = False
+        self.keyring_said = False  # the failing keyring was notified (again once it has worked in between)
+        # Faults are notified once the policy is read: it may name the language, and a notification shown in the
+        # computer's language cannot be said again in the policy's.
+        self.policy_read = False
 
         self.no_tray: NoTrayWindow | None = None
         if not tray_available:
@@ -237,20 +243,28 @@ class TrayApp(QObject):
             self.no_tray.sync()
         about = self.windows.get("about")
         if isinstance(about, AboutWindow):
-            about.set_status(line, details(self.facts))
+            about.set_status(line, details(self.facts, say=self._say))
         self._remind_practice()
+
+    def _say(self, text: str) -> str:
+        """An engine message (say.Said) in the tray's language, at the moment it is shown: Facts keep the message
+        itself, so About follows a language the policy changes later."""
+        return in_language(text, self.language or None)
 
     def _read_faults(self) -> None:
         """The paired count, and the faults that leave checks answering but need the person: a keyring that
         fails (then the count is unknown, never "none"), an audit the disk refuses. Each is notified once."""
         with contextlib.suppress(KeyringUnavailable):  # keyring_error below says why; the last count known stays
             self.facts.paired = len(self.tokens.list())
-        if self.facts.warnings and not self.keyring_warned:  # e.g. no OS keyring: said once, and kept in About
+        if self.facts.warnings and not self.keyring_warned and self.policy_read:  # e.g. no OS keyring: said once
             self.keyring_warned = True
-            self.notifier.notify(self.tr("ClientSafe needs IT's attention"), self.facts.warnings[0])
+            self.notifier.notify(self.tr("ClientSafe needs IT's attention"), self._say(self.facts.warnings[0]))
         keyring_error = getattr(self.tokens, "problem", "")
-        if keyring_error and not self.facts.keyring_error:
-            self.notifier.notify(self.tr("ClientSafe can't read its keyring"), keyring_error, critical=True)
+        if not keyring_error:
+            self.keyring_said = False
+        elif self.policy_read and not self.keyring_said:
+            self.keyring_said = True
+            self.notifier.notify(self.tr("ClientSafe can't read its keyring"), self._say(keyring_error), critical=True)
         self.facts.keyring_error = keyring_error
         self.facts.keyring_blocks = bool(keyring_error) and not getattr(self.tokens, "readable", True)
         audit = self.backend.audit
@@ -267,10 +281,11 @@ class TrayApp(QObject):
         self.facts.audit_problem = audit_problem
 
     def _service_started(self, port: int, error: str) -> None:
+        self.policy_read = True  # the service starts once the policy is read (or found unreadable)
         self.facts.port = port
         self.facts.service_error = error
         if error:
-            self.notifier.notify(self.tr("ClientSafe is not protecting you"), error, critical=True)
+            self.notifier.notify(self.tr("ClientSafe is not protecting you"), self._say(error), critical=True)
         self._apply_pause()
         self.apply_language()  # the policy has been read by now: it may name a language
         self.refresh()
@@ -279,7 +294,7 @@ class TrayApp(QObject):
         self.facts.engine_ready = not error
         self.facts.engine_error = error
         if error:
-            self.notifier.notify(self.tr("ClientSafe could not start its checker"), error, critical=True)
+            self.notifier.notify(self.tr("ClientSafe could not start its checker"), self._say(error), critical=True)
         self.refresh()
         self.check_silent_browsers()
 
@@ -361,7 +376,7 @@ class TrayApp(QObject):
         current = status()
         title = self.tr("ClientSafe's client roster changed")
         if current.problem:  # there, but not in force: say why (a locked keyring is not a cleared roster)
-            title, body = self.tr("ClientSafe's client roster cannot be used"), current.problem
+            title, body = self.tr("ClientSafe's client roster cannot be used"), self._say(current.problem)
         elif current.loaded:
             body = self.tr("{count} clients are now recognised in posts and friend requests.").format(
                 count=current.clients
@@ -493,11 +508,12 @@ class TrayApp(QObject):
         )
 
     def _policy_problems(self, problems: list[str]) -> None:
+        self.apply_language()  # the first problems come before the service starts: the policy may name a language
         self.facts.policy_problems = list(problems)
         self.refresh()
         self.notifier.notify(
             self.tr("A problem with ClientSafe's policy"),
-            self.tr("{problem} The last good policy stays in force; tell IT.").format(problem=problems[0]),
+            self.tr("{problem} The last good policy stays in force; tell IT.").format(problem=self._say(problems[0])),
             on_click=self.open_policy,
             critical=True,
         )

@@ -7,12 +7,14 @@ checker, the allowed extension origins and ``GET /v1/config`` without a restart.
 
 from __future__ import annotations
 
-import io
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from clientsafe.said_parts import reason
+from clientsafe.say import said, use
 
 log = logging.getLogger("clientsafe.ui")
 
@@ -58,17 +60,21 @@ class Backend:
         from clientsafe.api.config import ServiceConfig
         from clientsafe.api.server import NoFreePortError
         from clientsafe.checker.engine import build_checker
-        from clientsafe.cli.common import CliError, load_policy
         from clientsafe.policy import PolicyStore
+        from clientsafe.policy.files import PolicyFileError
         from clientsafe.policy.reloader import PolicyReloader
 
         self.store = PolicyStore(explicit_path=self.options.org)
         try:
-            self.policy = load_policy(self.options.org, err=io.StringIO(), store=self.store)
-        except CliError as e:
-            callbacks.service(0, f"the policy file could not be read: {e}")
-            callbacks.engine(str(e))
+            # Not cli.common.load_policy: its CliError would be plain text in the process's language, and the tray
+            # says the file's own error in its language (which may change once a policy is read).
+            self.policy = self.store.load()
+        except PolicyFileError as e:
+            problem = said("{problem}. Fix it, or pass another file with --org.", problem=reason(e))
+            callbacks.service(0, said("the policy file could not be read: {problem}", problem=problem))
+            callbacks.engine(problem)
             return
+        use(self.policy)  # text said with say._() follows the policy's language, as cli.common.load_policy sets it
         policy = self.policy
         if policy.problems:  # values IT locked that the user file tried to change are shown, not alarmed
             callbacks.policy_problems(list(policy.problems))
@@ -84,7 +90,7 @@ class Backend:
                 forward_headers=policy["audit_forward_headers"],
             )
         except AuditError as e:  # checks still protect; the tray shows the audit's absence as a problem
-            self.audit_error = f"no audit will be kept: {e}"
+            self.audit_error = said("no audit will be kept: {problem}", problem=reason(e))
             callbacks.policy_problems([self.audit_error])
         config = ServiceConfig(allowed_origins=policy.allowed_origins() | self.options.allow_origins)
         self.service = BackgroundService(
@@ -101,8 +107,13 @@ class Backend:
             port = self.service.start()
         except (NoFreePortError, OSError) as e:
             self.service = None
+            why = reason(e) if isinstance(e, NoFreePortError) else e.strerror or str(e)
             callbacks.service(
-                0, f"the local service could not start ({e}); quit any other ClientSafe and start it again"
+                0,
+                said(
+                    "the local service could not start ({problem}); quit any other ClientSafe and start it again",
+                    problem=why,
+                ),
             )
         else:
             callbacks.service(port, "")

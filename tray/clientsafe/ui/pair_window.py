@@ -6,6 +6,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from clientsafe.said_parts import reason
+from clientsafe.say import in_language
 from clientsafe.secret_store import KeyringUnavailable
 from clientsafe.ui.qt import (
     QHBoxLayout,
@@ -19,7 +21,7 @@ from clientsafe.ui.qt import (
     QWidget,
 )
 from clientsafe.ui.tables import make_table
-from clientsafe.ui.translate import QT_TRANSLATE_NOOP
+from clientsafe.ui.translate import QT_TRANSLATE_NOOP, current
 
 NO_PENDING = QT_TRANSLATE_NOOP(
     "PairWindow",
@@ -138,7 +140,7 @@ class PairWindow(QWidget):
         except KeyringUnavailable as e:
             # Locked keyring: say so, and show no list rather than an empty one ("nobody paired" would be false).
             self._paired_rows = []
-            self.paired_empty.setText(str(e))
+            self.paired_empty.setText(in_language(reason(e), current()))
         else:
             self.paired_empty.setText(self.tr(NO_PAIRED))
         self._fill(
@@ -198,7 +200,8 @@ class PairWindow(QWidget):
         try:
             request = self.book.decide(code, approve)
         except PairingError as e:
-            self.message.setText(self.tr("{problem}. Ask the browser to pair again.").format(problem=e))
+            problem = in_language(reason(e), current())
+            self.message.setText(self.tr("{problem}. Ask the browser to pair again.").format(problem=problem))
             self.refresh()
             return False
         if approve:

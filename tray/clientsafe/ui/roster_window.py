@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from clientsafe.said_parts import reason
+from clientsafe.say import in_language
 from clientsafe.ui.admin import AdminSwitch, admin_locked
 from clientsafe.ui.marks import QT_TRANSLATE_NOOP
 from clientsafe.ui.qt import (
@@ -24,7 +26,7 @@ from clientsafe.ui.qt import (
     QWidget,
     Signal,
 )
-from clientsafe.ui.translate import translate
+from clientsafe.ui.translate import current, translate
 from clientsafe.ui.worker import Worker
 
 EMPTY = QT_TRANSLATE_NOOP(
@@ -59,19 +61,24 @@ def _tr(text: str) -> str:
     return translate("RosterWindow", text)
 
 
+def _say(text: str) -> str:
+    """An engine message (the roster's status, an import error) in the language the tray speaks now."""
+    return in_language(text, current())
+
+
 def status_text(status: Any, state: Any = None) -> str:
     """The roster in force in plain words (``state``: the record of IT's fetches, ``SyncState``)."""
     from clientsafe.roster.describe import describe
     from clientsafe.roster.sync import SyncState
 
     if getattr(status, "problem", ""):  # a roster is there but not in force (its key cannot be read)
-        return status.problem
+        return _say(status.problem)
     lines = describe(status, state or SyncState())
     if not status.loaded:
-        return "\n".join([_tr(EMPTY), *lines])
+        return "\n".join([_tr(EMPTY), *map(_say, lines)])
     if status.key_warning and not status.managed:
         lines.append(status.key_warning)
-    return "\n".join(lines)
+    return "\n".join(map(_say, lines))
 
 
 def report_text(report: Any) -> str:
@@ -82,7 +89,7 @@ def report_text(report: Any) -> str:
     ]
     if report.bad_rows:
         shown = "; ".join(
-            _tr("line {line}: {reason}").format(line=e.line, reason=e.reason) for e in report.bad_rows[:5]
+            _tr("line {line}: {reason}").format(line=e.line, reason=_say(e.reason)) for e in report.bad_rows[:5]
         )
         if len(report.bad_rows) > 5:
             shown += _tr(" and {count} more").format(count=len(report.bad_rows) - 5)
@@ -255,7 +262,7 @@ class RosterWindow(QWidget):
 
         self._busy(False)
         self.message.setText(
-            self.tr("Nothing was imported: {error} The roster in force is unchanged.").format(error=error)
+            self.tr("Nothing was imported: {error} The roster in force is unchanged.").format(error=_say(reason(error)))
         )
         self.refresh()
         if isinstance(error, ShrinkRefused):

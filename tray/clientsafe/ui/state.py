@@ -96,9 +96,10 @@ def status_line(facts: Facts, now: float | None = None, tr: Callable[[str], str]
     return tr(QT_TRANSLATE_NOOP("TrayStatus", "Protected"))
 
 
-def details(facts: Facts) -> list[str]:
-    """The whole story behind the status line, each fact once, for About (already in plain words where they
-    come from: the service, the engine, the keyring, the audit, the policy)."""
+def details(facts: Facts, say: Callable[[str], str] = _same) -> list[str]:
+    """The whole story behind the status line, each fact once, for About (in plain words where they come from:
+    the service, the engine, the keyring, the audit, the policy). ``say`` puts an engine message in the reader's
+    language (``say.in_language``); the facts keep the message itself, so a later language change follows."""
     found = [facts.service_error, facts.engine_error, facts.keyring_error, facts.audit_problem]
     found += [*facts.policy_problems, *facts.warnings]
-    return list(dict.fromkeys(item for item in found if item))
+    return list(dict.fromkeys(say(item) for item in found if item))
