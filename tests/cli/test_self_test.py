@@ -163,3 +163,18 @@ def test_the_json_report_lists_each_step():
         "tray app",
     ]
     assert all(s["ok"] for s in report["steps"])
+
+
+def test_the_report_speaks_the_computers_language_whatever_the_process_spoke_before(monkeypatch, capsys):
+    """A command earlier in the same process took its policy's Spanish; the self-test checks the install and
+    reports in the computer's language (English here), never a language left behind."""
+    from clientsafe import say
+    from clientsafe.cli import self_test as module
+
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    say.use({"language": "es"})
+    assert module.self_test(sys.stdout) == 0
+    assert capsys.readouterr().out.rstrip().endswith("PASSED: ClientSafe works on this machine.")
+    assert say.language() == "en"

@@ -27,7 +27,7 @@ from typing import Any
 
 from clientsafe import i18n
 
-PARTS = ("cli", "engine")
+PARTS = ("cli", "engine", "argparse")
 
 _language: str | None = None
 

@@ -13,6 +13,7 @@ from types import ModuleType
 from clientsafe import __version__, say
 from clientsafe.cli import (
     adapters,
+    argparse_words,
     audit,
     check,
     native_host,
@@ -48,11 +49,17 @@ COMMANDS: dict[str, ModuleType] = {
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="clientsafe",
-        description="ClientSafe checks social-media posts for client information before they are posted.",
+        description=_("ClientSafe checks social-media posts for client information before they are posted."),
     )
-    parser.add_argument("--version", action="version", version=f"clientsafe {__version__}")
+    # Python 3.11's version action has an English literal for its help, not a msgid argparse_words can translate.
     parser.add_argument(
-        "--self-test", action="store_true", help="same as `clientsafe self-test`: check this install works offline"
+        "--version",
+        action="version",
+        version=f"clientsafe {__version__}",
+        help=_("show program's version number and exit"),
+    )
+    parser.add_argument(
+        "--self-test", action="store_true", help=_("same as `clientsafe self-test`: check this install works offline")
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS.values():
@@ -64,15 +71,17 @@ def main(argv: list[str] | None = None) -> int:
     # Each command starts in the computer's language and takes the policy's once it has read it (clientsafe/say.py);
     # a previous command in the same process (the tray, tests) must not leave its policy's language behind.
     say.use(None)
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.self_test and not args.command:
-        args = parser.parse_args(["self-test"])
-    try:
+    # argparse's own words (usage, errors, --help) in that language too, only while it builds and parses.
+    with argparse_words.speaking():
+        parser = _parser()
+        args = parser.parse_args(argv)
+        if args.self_test and not args.command:
+            args = parser.parse_args(["self-test"])
         module = COMMANDS.get(args.command or "")
         if module is None:
             parser.print_help()
             return EXIT_USAGE
+    try:
         return int(module.run(args))
     except CliError as e:
         print(f"clientsafe: {e}", file=sys.stderr)

@@ -22,15 +22,15 @@ from clientsafe.say import _
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("adapters", help="sign an adapter update for the browser extension (IT)")
+    parser = sub.add_parser("adapters", help=_("sign an adapter update for the browser extension (IT)"))
     actions = parser.add_subparsers(dest="adapters_command", metavar="ACTION", required=True)
-    gen = actions.add_parser("keygen", help="make a signing key; print the public key the policy names")
-    gen.add_argument("--out", type=Path, required=True, help="where to write the private key (kept by IT)")
-    signer = actions.add_parser("sign", help="sign adapter files (one per site) into an update bundle")
-    signer.add_argument("--key", type=Path, required=True, help="the private key from keygen")
-    signer.add_argument("--out", type=Path, required=True, help="the bundle to publish at adapter_updates.url")
-    signer.add_argument("files", type=Path, nargs="+", help="adapter files, e.g. extension/adapters/x.json")
-    check = actions.add_parser("verify", help="check a bundle's signature and contents")
+    gen = actions.add_parser("keygen", help=_("make a signing key; print the public key the policy names"))
+    gen.add_argument("--out", type=Path, required=True, help=_("where to write the private key (kept by IT)"))
+    signer = actions.add_parser("sign", help=_("sign adapter files (one per site) into an update bundle"))
+    signer.add_argument("--key", type=Path, required=True, help=_("the private key from keygen"))
+    signer.add_argument("--out", type=Path, required=True, help=_("the bundle to publish at adapter_updates.url"))
+    signer.add_argument("files", type=Path, nargs="+", help=_("adapter files, e.g. extension/adapters/x.json"))
+    check = actions.add_parser("verify", help=_("check a bundle's signature and contents"))
     check.add_argument("file", type=Path)
     check.add_argument("--public-key", required=True)
 

@@ -22,26 +22,26 @@ from clientsafe.say import _
 
 
 def register(sub: Any) -> None:
-    audit = sub.add_parser("audit", help="export the content-free audit as CSV, show its status, or make a report")
+    audit = sub.add_parser("audit", help=_("export the content-free audit as CSV, show its status, or make a report"))
     database = argparse.ArgumentParser(add_help=False)
     database.add_argument(
-        "--database", type=Path, default=None, help="the audit database (default: audit.sqlite3 in the data folder)"
+        "--database", type=Path, default=None, help=_("the audit database (default: audit.sqlite3 in the data folder)")
     )
     commands = audit.add_subparsers(dest="audit_command", metavar="ACTION")
-    export = commands.add_parser("export", parents=[database], help="write the events since a date as CSV")
+    export = commands.add_parser("export", parents=[database], help=_("write the events since a date as CSV"))
     export.add_argument(
         "--since",
         required=True,
         metavar="DATE",
-        help="first day to include, YYYY-MM-DD (from local midnight), or an ISO 8601 time such as 2026-11-01T09:00Z",
+        help=_("first day to include, YYYY-MM-DD (from local midnight), or an ISO 8601 time such as 2026-11-01T09:00Z"),
     )
-    export.add_argument("--out", type=Path, default=None, help="write to this file instead of standard output")
+    export.add_argument("--out", type=Path, default=None, help=_("write to this file instead of standard output"))
     status = commands.add_parser(
-        "status", parents=[database], help="where the audit is, how many events, retention and forwarding"
+        "status", parents=[database], help=_("where the audit is, how many events, retention and forwarding")
     )
-    status.add_argument("--json", action="store_true", help="print the status as JSON")
+    status.add_argument("--json", action="store_true", help=_("print the status as JSON"))
     report = commands.add_parser(
-        "report", parents=[database], help="one HTML page with charts, from this audit or from gathered CSV exports"
+        "report", parents=[database], help=_("one HTML page with charts, from this audit or from gathered CSV exports")
     )
     report.add_argument(
         "--csv",
@@ -49,11 +49,11 @@ def register(sub: Any) -> None:
         action="append",
         default=[],
         metavar="FILE",
-        help="an `audit export` CSV from a machine; repeat for each (then this machine's audit is not read)",
+        help=_("an `audit export` CSV from a machine; repeat for each (then this machine's audit is not read)"),
     )
-    report.add_argument("--since", metavar="DATE", default=None, help="first day to count, as for export")
+    report.add_argument("--since", metavar="DATE", default=None, help=_("first day to count, as for export"))
     report.add_argument(
-        "--out", type=Path, default=Path("audit-report.html"), help="the page to write (default: audit-report.html)"
+        "--out", type=Path, default=Path("audit-report.html"), help=_("the page to write (default: audit-report.html)")
     )
 
 

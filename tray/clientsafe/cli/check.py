@@ -29,32 +29,36 @@ _EXIT_FOR = {"allow": EXIT_OK, "warn": EXIT_WARN, "block": EXIT_BLOCK}
 
 
 def register(sub: Any) -> None:
-    check = sub.add_parser("check", help="check a post and print the verdict")
+    check = sub.add_parser("check", help=_("check a post and print the verdict"))
     check.add_argument(
-        "text", nargs="?", help="the post to check; - reads it from standard input (omit with --jsonl or -i)"
+        "text", nargs="?", help=_("the post to check; - reads it from standard input (omit with --jsonl or -i)")
     )
     mode = check.add_mutually_exclusive_group()
-    mode.add_argument("--json", action="store_true", help="print the verdict as JSON")
+    mode.add_argument("--json", action="store_true", help=_("print the verdict as JSON"))
     mode.add_argument(
         "--jsonl",
         action="store_true",
-        help='read one JSON object per line on stdin ({"text": ..., "account": "personal|org", "site": ...}) '
-        "and write one verdict per line, in order",
+        help=_(
+            'read one JSON object per line on stdin ({"text": ..., "account": "personal|org", "site": ...}) '
+            "and write one verdict per line, in order"
+        ),
     )
-    mode.add_argument("-i", "--interactive", action="store_true", help="paste posts one after another")
+    mode.add_argument("-i", "--interactive", action="store_true", help=_("paste posts one after another"))
     check.add_argument(
         "--account",
         choices=("personal", "org"),
         default="personal",
-        help="whose account the post goes on (default: personal)",
+        help=_("whose account the post goes on (default: personal)"),
     )
-    check.add_argument("--site", default=None, help="the site, e.g. facebook (informational)")
+    check.add_argument("--site", default=None, help=_("the site, e.g. facebook (informational)"))
     check.add_argument(
         "--org",
         type=Path,
         default=None,
-        help="policy JSON (or an organisation profile) used in place of the user's policy.json in the config folder; "
-        "the IT-managed system policy still applies",
+        help=_(
+            "policy JSON (or an organisation profile) used in place of the user's policy.json in the config folder; "
+            "the IT-managed system policy still applies"
+        ),
     )
 
 

@@ -8,7 +8,7 @@ from typing import IO, Any
 
 from clientsafe.checker.org import OrgProfile
 from clientsafe.policy import Policy, PolicyFileError, PolicyStore
-from clientsafe.say import _, use
+from clientsafe.say import _, error_text, use
 
 EXIT_OK, EXIT_WARN, EXIT_BLOCK = 0, 10, 20
 EXIT_USAGE, EXIT_INPUT, EXIT_ENGINE, EXIT_INTERNAL = 2, 3, 4, 70
@@ -62,4 +62,4 @@ def make_checker(org: OrgProfile, policy: Policy | None = None):  # type: ignore
     try:
         return build_checker(org, policy)
     except (ModelMissingError, SettingError) as e:
-        raise CliError(str(e), EXIT_ENGINE) from None
+        raise CliError(error_text(e), EXIT_ENGINE) from None

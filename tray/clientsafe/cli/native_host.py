@@ -12,11 +12,13 @@ import logging
 import sys
 from typing import Any
 
+from clientsafe.say import _
+
 
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "native-host",
-        help="native messaging host for the browser extension (started by the browser, not by people)",
+        help=_("native messaging host for the browser extension (started by the browser, not by people)"),
     )
     # Chrome passes "chrome-extension://ID/" (and on Windows --parent-window=N); Firefox the manifest path and
     # the extension ID. All are accepted as given.

@@ -11,14 +11,14 @@ from clientsafe.say import _
 
 
 def register(sub: Any) -> None:
-    pair = sub.add_parser("pair", help="approve, list and revoke paired browsers")
+    pair = sub.add_parser("pair", help=_("approve, list and revoke paired browsers"))
     pair_sub = pair.add_subparsers(dest="pair_command", metavar="ACTION", required=True)
-    for name, text in (("approve", "approve the browser showing this code"), ("deny", "refuse this code")):
+    for name, text in (("approve", _("approve the browser showing this code")), ("deny", _("refuse this code"))):
         p = pair_sub.add_parser(name, help=text)
         p.add_argument("code")
-    pair_sub.add_parser("pending", help="pairing requests waiting for a person")
-    pair_sub.add_parser("list", help="paired browsers")
-    revoke = pair_sub.add_parser("revoke", help="unpair a browser (its token stops working at once)")
+    pair_sub.add_parser("pending", help=_("pairing requests waiting for a person"))
+    pair_sub.add_parser("list", help=_("paired browsers"))
+    revoke = pair_sub.add_parser("revoke", help=_("unpair a browser (its token stops working at once)"))
     revoke.add_argument("id")
 
 

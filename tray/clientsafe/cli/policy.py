@@ -22,24 +22,25 @@ from clientsafe.say import _
 
 
 def register(sub: Any) -> None:
-    policy = sub.add_parser("policy", help="show the organisation policy in force, or check a policy file")
+    policy = sub.add_parser("policy", help=_("show the organisation policy in force, or check a policy file"))
     actions = policy.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
-    show = actions.add_parser("show", help="each setting in force, where it came from, and which are locked")
-    show.add_argument("--json", action="store_true", help="print it as JSON")
-    show.add_argument("--org", type=Path, default=None, help="a policy file in place of the user's policy.json")
-    check = actions.add_parser("check", help="validate a policy file; exit 3 with the problems when it is wrong")
+    show = actions.add_parser("show", help=_("each setting in force, where it came from, and which are locked"))
+    show.add_argument("--json", action="store_true", help=_("print it as JSON"))
+    show.add_argument("--org", type=Path, default=None, help=_("a policy file in place of the user's policy.json"))
+    check = actions.add_parser("check", help=_("validate a policy file; exit 3 with the problems when it is wrong"))
     check.add_argument("file", type=Path)
-    actions.add_parser("schema", help="print the policy's JSON Schema (shared/policy.schema.json)")
+    actions.add_parser("schema", help=_("print the policy's JSON Schema (shared/policy.schema.json)"))
     templates = actions.add_parser(
-        "templates", help="write IT's Group Policy (ADMX/ADML) and macOS profile templates (docs/managed-settings.md)"
+        "templates",
+        help=_("write IT's Group Policy (ADMX/ADML) and macOS profile templates (docs/managed-settings.md)"),
     )
-    templates.add_argument("--out", type=Path, required=True, help="the folder to write them into (made if missing)")
+    templates.add_argument("--out", type=Path, required=True, help=_("the folder to write them into (made if missing)"))
     extension = templates.add_mutually_exclusive_group()
     extension.add_argument(
-        "--extension-id", help="the organisation's Chrome/Edge extension ID, for the extension's templates"
+        "--extension-id", help=_("the organisation's Chrome/Edge extension ID, for the extension's templates")
     )
     extension.add_argument(
-        "--extension-json", type=Path, help="read the extension ID from the extension build's extension.json"
+        "--extension-json", type=Path, help=_("read the extension ID from the extension build's extension.json")
     )
 
 

@@ -18,57 +18,67 @@ _MAX_LISTED_BAD_ROWS = 50
 
 
 def register(sub: Any) -> None:
-    roster = sub.add_parser("roster", help="import, show or clear the organisation's client roster")
+    roster = sub.add_parser("roster", help=_("import, show or clear the organisation's client roster"))
     roster_sub = roster.add_subparsers(dest="roster_command", metavar="ACTION", required=True)
     imp = roster_sub.add_parser(
         "import",
-        help="replace the roster with a CSV export (a file or an https:// address)",
-        description="Columns are matched by name: Name (or First/Last name), Aliases/Nicknames, handles or "
-        "profile addresses, Minor (yes/no), Media consent (yes/no), Consent expiry (date). Only keyed hashes are "
-        "kept; the CSV is never copied. A failed import leaves the previous roster in force, and so does a file "
-        "with fewer than half the clients of the roster in force (unless --replace-smaller).",
+        help=_("replace the roster with a CSV export (a file or an https:// address)"),
+        description=_(
+            "Columns are matched by name: Name (or First/Last name), Aliases/Nicknames, handles or "
+            "profile addresses, Minor (yes/no), Media consent (yes/no), Consent expiry (date). Only keyed hashes are "
+            "kept; the CSV is never copied. A failed import leaves the previous roster in force, and so does a file "
+            "with fewer than half the clients of the roster in force (unless --replace-smaller)."
+        ),
     )
     imp.add_argument("source", metavar="FILE.csv|https://...")
-    imp.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for an https source (default 30)")
+    imp.add_argument("--timeout", type=float, default=30.0, help=_("seconds to wait for an https source (default 30)"))
     imp.add_argument(
         "--replace-smaller",
         action="store_true",
-        help="import even if the file has fewer than half the clients of the roster in force (checked first)",
+        help=_("import even if the file has fewer than half the clients of the roster in force (checked first)"),
     )
     imp.add_argument(
         "--force",
         action="store_true",
-        help="replace a roster managed by IT (it comes back at the next refresh while the policy names roster_bundle)",
+        help=_(
+            "replace a roster managed by IT (it comes back at the next refresh while the policy names roster_bundle)"
+        ),
     )
-    roster_sub.add_parser("status", help="how many clients, from where (IT or this computer), how old, last fetch")
-    clear = roster_sub.add_parser("clear", help="remove the roster (and its hashing key)")
+    roster_sub.add_parser("status", help=_("how many clients, from where (IT or this computer), how old, last fetch"))
+    clear = roster_sub.add_parser("clear", help=_("remove the roster (and its hashing key)"))
     clear.add_argument(
-        "--force", action="store_true", help="clear a roster managed by IT (it comes back at the next refresh)"
+        "--force", action="store_true", help=_("clear a roster managed by IT (it comes back at the next refresh)")
     )
-    roster_sub.add_parser("sync", help="fetch IT's roster bundle now (the policy's roster_bundle)")
+    roster_sub.add_parser("sync", help=_("fetch IT's roster bundle now (the policy's roster_bundle)"))
     build = roster_sub.add_parser(
         "build",
-        help="(IT) build a signed roster bundle from the case-management CSV export",
-        description="Reads the CSV exactly as `roster import` does (same columns, checks and refusals), hashes every "
-        "client with the organisation's hashing key and signs the result. The bundle holds keyed hashes only, never a "
-        "name, and not the hashing key: publish it at the policy's roster_bundle.url.",
+        help=_("(IT) build a signed roster bundle from the case-management CSV export"),
+        description=_(
+            "Reads the CSV exactly as `roster import` does (same columns, checks and refusals), hashes every "
+            "client with the organisation's hashing key and signs the result. The bundle holds keyed hashes only, "
+            "never a name, and not the hashing key: publish it at the policy's roster_bundle.url."
+        ),
     )
     build.add_argument("source", metavar="FILE.csv|https://...")
-    build.add_argument("--signing-key", type=Path, required=True, help="the PEM signing key from `roster keygen`")
-    build.add_argument("--hash-key", type=Path, required=True, help="the organisation hashing key from `roster keygen`")
-    build.add_argument("--out", type=Path, required=True, help="the bundle to write (published by IT)")
-    build.add_argument("--valid-days", type=int, default=30, help="days machines accept it (default 30, 1-366)")
-    build.add_argument("--label", default=None, help="source label shown to staff (default: the CSV's file name)")
-    build.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for an https source")
-    keygen = roster_sub.add_parser(
-        "keygen", help="(IT) make the roster signing key pair and the organisation hashing key (never overwrites)"
+    build.add_argument("--signing-key", type=Path, required=True, help=_("the PEM signing key from `roster keygen`"))
+    build.add_argument(
+        "--hash-key", type=Path, required=True, help=_("the organisation hashing key from `roster keygen`")
     )
-    keygen.add_argument("--signing-key", type=Path, required=True, help="where to write the private signing key (PEM)")
-    keygen.add_argument("--hash-key", type=Path, required=True, help="where to write the organisation hashing key")
-    key = roster_sub.add_parser("key", help="the organisation's roster hashing key on this computer")
+    build.add_argument("--out", type=Path, required=True, help=_("the bundle to write (published by IT)"))
+    build.add_argument("--valid-days", type=int, default=30, help=_("days machines accept it (default 30, 1-366)"))
+    build.add_argument("--label", default=None, help=_("source label shown to staff (default: the CSV's file name)"))
+    build.add_argument("--timeout", type=float, default=30.0, help=_("seconds to wait for an https source"))
+    keygen = roster_sub.add_parser(
+        "keygen", help=_("(IT) make the roster signing key pair and the organisation hashing key (never overwrites)")
+    )
+    keygen.add_argument(
+        "--signing-key", type=Path, required=True, help=_("where to write the private signing key (PEM)")
+    )
+    keygen.add_argument("--hash-key", type=Path, required=True, help=_("where to write the organisation hashing key"))
+    key = roster_sub.add_parser("key", help=_("the organisation's roster hashing key on this computer"))
     key_sub = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
     install = key_sub.add_parser(
-        "install", help="keep IT's roster.key in your OS keyring (an MDM login script can run it)"
+        "install", help=_("keep IT's roster.key in your OS keyring (an MDM login script can run it)")
     )
     install.add_argument("file", type=Path)
 

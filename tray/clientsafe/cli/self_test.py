@@ -39,8 +39,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from clientsafe import __version__
+from clientsafe.checker.explain import VERDICT_WORD
 from clientsafe.checker.org import OrgProfile
 from clientsafe.cli.common import EXIT_OK, CliError, make_checker
+from clientsafe.say import _, error_text, in_language, language, use
 
 EXIT_SELF_TEST_FAILED = 5
 SERVICE_START_SECONDS = 30.0
@@ -53,6 +55,10 @@ SAMPLES: tuple[tuple[str, str, str], ...] = (
     ("harmless", "Join us Saturday at 10am for the community food drive. Volunteers welcome!", "allow"),
 )
 _LOOPBACK = ("127.", "::1", "localhost")
+# The report speaks the computer's language, never the policy's, although the policy step reads the policy: the
+# self-test checks the install, and its report, read by IT in installer and CI logs, must not change language with
+# the very file it may be reporting as broken. Step ids, sample labels and verdict actions stay English in the data
+# (the --json report, which machines read) and are translated when shown.
 
 
 @dataclass
@@ -98,9 +104,11 @@ class Report:
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "self-test",
-        help="check that this install works offline (sample posts, the local service over HTTP, roster, policy, tray)",
+        help=_(
+            "check that this install works offline (sample posts, the local service over HTTP, roster, policy, tray)"
+        ),
     )
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--json", action="store_true", help=_("print the report as JSON"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -108,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def self_test(out: IO[str], as_json: bool = False) -> int:
+    use(None)  # the computer's language (the note on language at the top), whatever this process spoke before
     report = Report(version=__version__, python=platform.python_version(), frozen=bool(getattr(sys, "frozen", False)))
     with _no_network(report.network_attempts):
         checker = None
@@ -140,7 +149,7 @@ def self_test(out: IO[str], as_json: bool = False) -> int:
     if report.passed:
         return EXIT_OK
     if report.error:
-        raise CliError(f"self-test failed: {report.error}", 4)
+        raise CliError(_("self-test failed: {problem}").format(problem=report.error), 4)
     return EXIT_SELF_TEST_FAILED
 
 
@@ -153,7 +162,8 @@ def _step(name: str, body: Callable[[], Step]) -> Step:
 
 
 def _why(e: BaseException) -> str:
-    text = str(e).strip().splitlines()[0] if str(e).strip() else ""
+    said = error_text(e).strip()  # an engine error's message in the reader's language
+    text = said.splitlines()[0] if said else ""
     return f"{type(e).__name__}: {text}" if text else type(e).__name__
 
 
@@ -166,11 +176,11 @@ def _service_steps(checker: Any) -> list[Step]:
             server, port, token, thread = _start_service(checker, Path(folder))
         except Exception as e:
             return [
-                Step("local service", False, f"could not start: {_why(e)}"),
-                Step("HTTP check", False, "not tried: the local service did not start"),
+                Step("local service", False, _("could not start: {problem}").format(problem=_why(e))),
+                Step("HTTP check", False, _("not tried: the local service did not start")),
             ]
         try:
-            service = Step("local service", True, f"started on 127.0.0.1:{port}")
+            service = Step("local service", True, _("started on 127.0.0.1:{port}").format(port=port))
             return [service, _step("HTTP check", lambda: _http_check(port, token))]
         finally:
             server.should_exit = True
@@ -184,7 +194,7 @@ def _start_service(checker: Any, folder: Path) -> tuple[Any, int, str, threading
     from clientsafe.api.tokens import TokenStore
 
     tokens = TokenStore(use_keyring=False, file=folder / "paired-browsers.json")
-    _, token = tokens.issue("ClientSafe self-test")
+    token = tokens.issue("ClientSafe self-test")[1]  # not `_, token =`: `_` is the catalog here
     # An ephemeral port, not the 47390-47399 range: a running ClientSafe (or another user's) keeps its port.
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
@@ -207,10 +217,10 @@ def _start_service(checker: Any, folder: Path) -> tuple[Any, int, str, threading
     deadline = time.monotonic() + SERVICE_START_SECONDS
     while not server.started:
         if not thread.is_alive():
-            raise RuntimeError(_why(failure[0]) if failure else "the service stopped as it started")
+            raise RuntimeError(_why(failure[0]) if failure else _("the service stopped as it started"))
         if time.monotonic() > deadline:
             server.should_exit = True
-            raise RuntimeError(f"not listening after {SERVICE_START_SECONDS:.0f} s")
+            raise RuntimeError(_("not listening after {seconds} s").format(seconds=f"{SERVICE_START_SECONDS:.0f}"))
         time.sleep(0.02)
     return server, port, token, thread
 
@@ -225,16 +235,21 @@ def _http_check(port: int, token: str) -> Step:
         http.trust_env = False  # never through a proxy from the environment: loopback only
         refused = http.post(f"{base}/v1/check", json=body, timeout=HTTP_TIMEOUT_SECONDS)
         if refused.status_code != 401:
-            return Step("HTTP check", False, f"a check without a token got HTTP {refused.status_code}, not 401")
+            why = _("a check without a token got HTTP {status}, not 401").format(status=refused.status_code)
+            return Step("HTTP check", False, why)
         answer = http.post(
             f"{base}/v1/check", json=body, headers={"Authorization": f"Bearer {token}"}, timeout=HTTP_TIMEOUT_SECONDS
         )
     if answer.status_code != 200:
-        return Step("HTTP check", False, f"a check with a token got HTTP {answer.status_code}")
+        return Step("HTTP check", False, _("a check with a token got HTTP {status}").format(status=answer.status_code))
     got = answer.json().get("action")
     if got != expected:
-        return Step("HTTP check", False, f"{label} post over HTTP: {got} (expected {expected})")
-    return Step("HTTP check", True, f"{label} post over HTTP with a token: {got}; without a token: refused")
+        why = _("{sample} over HTTP: {got} (expected {expected})")
+        return Step(
+            "HTTP check", False, why.format(sample=_sample(label), got=_verdict(got), expected=_verdict(expected))
+        )
+    done = _("{sample} over HTTP with a token: {got}; without a token: refused")
+    return Step("HTTP check", True, done.format(sample=_sample(label), got=_verdict(got)))
 
 
 # -- 4: roster and policy, read only ---------------------------------------------------------------------------
@@ -244,12 +259,13 @@ def _roster() -> Step:
     try:
         current = status()
     except RosterError as e:  # the file is not a roster: the person's to fix, not the install's
-        return Step("client roster", True, f"{e}", warn=True)
+        return Step("client roster", True, error_text(e), warn=True)
     if current.problem:
-        return Step("client roster", True, current.problem, warn=True)
+        return Step("client roster", True, in_language(current.problem), warn=True)
     if not current.loaded:
-        return Step("client roster", True, "none imported (clients are not recognised by name until one is)")
-    return Step("client roster", True, f"{current.clients} clients")
+        return Step("client roster", True, _("none imported (clients are not recognised by name until one is)"))
+    count = _("1 client") if current.clients == 1 else _("{count} clients").format(count=current.clients)
+    return Step("client roster", True, count)
 
 
 def _policy() -> Step:
@@ -261,20 +277,31 @@ def _policy() -> Step:
         def send(self, request: Any, **kwargs: Any) -> Any:
             raise requests.ConnectionError("the self-test does not fetch the policy URL")
 
+    # Read only to report on it: no say.use(policy) here; the report keeps the computer's language (the note on
+    # language at the top of this module says why).
     policy = PolicyStore(session=Offline()).load()
     # fetch.py names the error type; the skipped fetch is this self-test's doing, not the policy's problem.
+    # (A Said problem is its English text as a str, so this test holds in any language.)
     problems = [p for p in policy.problems if "could not be reached (ConnectionError)" not in p]
-    where = ", ".join(f"{k} {v}" for k, v in policy.layers.items())
-    detail = f"version {policy.version}" + (f" ({where})" if where else " (built-in defaults)")
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        return Step(
-            "policy",
-            True,
-            f"{detail}; problem: {problems[0].rstrip('.')}{more}. Fix that file, or tell your IT team.",
-            warn=True,
-        )
-    return Step("policy", True, detail)
+    where = ", ".join(f"{_layer(k)} {v}" for k, v in policy.layers.items())
+    detail = (
+        _("version {version} ({where})").format(version=policy.version, where=where)
+        if where
+        else _("version {version} (built-in defaults)").format(version=policy.version)
+    )
+    if not problems:
+        return Step("policy", True, detail)
+    problem = in_language(problems[0]).rstrip(".")
+    if len(problems) > 1:
+        problem = _("{problem} (and {count} more)").format(problem=problem, count=len(problems) - 1)
+    fix = _("{detail}; problem: {problem}. Fix that file, or tell your IT team.")
+    return Step("policy", True, fix.format(detail=detail, problem=problem), warn=True)
+
+
+def _layer(source: str) -> str:
+    """A policy layer's name (PolicyStore's ``layers`` keys) as a person reads it."""
+    names = {"url": _("url"), "system": _("system"), "managed": _("managed"), "file": _("file"), "user": _("user")}
+    return names.get(source, source)
 
 
 # -- 5: the tray app's code, imported without a display ---------------------------------------------------------
@@ -284,41 +311,89 @@ def _tray() -> Step:
         import clientsafe.ui.main  # noqa: F401  (what `clientsafe tray` starts)
         from clientsafe.ui.qt import QCoreApplication  # noqa: F401  (the Qt binding itself)
     except ImportError as e:
-        return Step("tray app", False, f"cannot be loaded ({_why(e)}); reinstall ClientSafe with its dependencies")
+        why = _("cannot be loaded ({problem}); reinstall ClientSafe with its dependencies")
+        return Step("tray app", False, why.format(problem=_why(e)))
     import PySide6
 
-    return Step("tray app", True, f"loads (PySide6 {PySide6.__version__}; no window opened)")
+    return Step("tray app", True, _("loads (PySide6 {version}; no window opened)").format(version=PySide6.__version__))
 
 
 def _render(report: Report) -> str:
-    lines = [f"ClientSafe {report.version} self-test ({'frozen app' if report.frozen else 'Python ' + report.python})"]
+    runtime = _("frozen app") if report.frozen else f"Python {report.python}"
+    lines = [_("ClientSafe {version} self-test ({runtime})").format(version=report.version, runtime=runtime)]
     if report.engine:
-        lines.append(f"  engine: {report.engine}")
-        lines.append(f"  checker ready in {report.load_ms:.0f} ms")
-    for c in report.checks:
-        mark = "ok  " if c["got"] == c["expected"] else "FAIL"
-        lines.append(f"  {mark} {c['sample']} post: {c['got']} (expected {c['expected']}), {c['ms']:.0f} ms")
+        lines.append("  " + _("engine: {engine}").format(engine=report.engine))
+        lines.append("  " + _("checker ready in {ms} ms").format(ms=f"{report.load_ms:.0f}"))
+    lines.extend(_line(c["got"] == c["expected"], _check_line(c)) for c in report.checks)
     if report.learned:
-        mark = "ok  " if report.learned == "on" else "FAIL"
-        lines.append(f"  {mark} learned risk layer {report.learned}")
+        lines.append(_line(report.learned == "on", _learned_line(report.learned)))
     if report.error:
-        lines.append(f"  FAIL {report.error}")
+        lines.append(_line(False, report.error))
     for step in report.steps:
-        mark = "FAIL" if not step.ok else "WARN" if step.warn else "ok  "
-        lines.append(f"  {mark} {step.step}: {step.detail}")
+        lines.append(_line(step.ok, f"{_step_name(step.step)}: {step.detail}", warn=step.warn))
     if report.network_attempts:
-        lines.append(f"  FAIL tried to reach the network: {', '.join(sorted(set(report.network_attempts)))}")
+        hosts = ", ".join(sorted(set(report.network_attempts)))
+        lines.append(_line(False, _("tried to reach the network: {hosts}").format(hosts=hosts)))
     elif report.checks:
-        lines.append("  ok   no network connection attempted")
-    if report.passed:
-        lines.append("PASSED: ClientSafe works on this machine.")
-    else:
-        failed = report.failed_steps
-        named = f" (failed: {', '.join(failed)})" if failed else ""
-        lines.append(
-            f"FAILED{named}: ClientSafe is not working correctly; reinstall it, or send this report to your IT team."
-        )
+        lines.append(_line(True, _("no network connection attempted")))
+    lines.append(_verdict_line(report))
     return "\n".join(lines)
+
+
+def _line(ok: bool, text: str, warn: bool = False) -> str:
+    """One indented report line behind its mark, the marks padded to one width so the texts line up."""
+    marks = {"ok": _("ok"), "FAIL": _("FAIL"), "WARN": _("WARN")}
+    mark = marks["FAIL"] if not ok else marks["WARN"] if warn else marks["ok"]
+    return f"  {mark:<{max(map(len, marks.values()))}} {text}"
+
+
+def _check_line(check: dict[str, Any]) -> str:
+    return _("{sample}: {got} (expected {expected}), {ms} ms").format(
+        sample=_sample(check["sample"]),
+        got=_verdict(check["got"]),
+        expected=_verdict(check["expected"]),
+        ms=f"{check['ms']:.0f}",
+    )
+
+
+def _learned_line(learned: str) -> str:
+    if learned == "on":
+        return _("learned risk layer on")
+    return _("learned risk layer off: {why}").format(why=learned.removeprefix("off: "))
+
+
+def _verdict_line(report: Report) -> str:
+    if report.passed:
+        return _("PASSED: ClientSafe works on this machine.")
+    failed = ", ".join(_step_name(step) for step in report.failed_steps)
+    if failed:
+        return _(
+            "FAILED (failed: {steps}): ClientSafe is not working correctly; reinstall it, or send this report to "
+            "your IT team."
+        ).format(steps=failed)
+    return _("FAILED: ClientSafe is not working correctly; reinstall it, or send this report to your IT team.")
+
+
+def _step_name(step: str) -> str:
+    """A step's id (English, in the --json report) as a person reads it."""
+    names = {
+        "local service": _("local service"),
+        "HTTP check": _("HTTP check"),
+        "client roster": _("client roster"),
+        "policy": _("policy"),
+        "tray app": _("tray app"),
+    }
+    return names.get(step, step)
+
+
+def _sample(label: str) -> str:
+    return {"risky": _("risky post"), "harmless": _("harmless post")}.get(label, label)
+
+
+def _verdict(action: Any) -> str:
+    """A verdict's action in the words the readable verdict uses (``check``), in lower case as a report line's."""
+    words = VERDICT_WORD.get(language(), VERDICT_WORD["en"])
+    return words.get(str(action), str(action)).lower()
 
 
 @contextlib.contextmanager

@@ -12,23 +12,25 @@ from clientsafe.say import _, use
 
 
 def register(sub: Any) -> None:
-    serve = sub.add_parser("serve", help="run the local service without the tray (servers, tests, no display)")
+    serve = sub.add_parser("serve", help=_("run the local service without the tray (servers, tests, no display)"))
     serve.add_argument(
-        "--port", type=int, default=None, help="listen on this port (default: first free of 47390-47399)"
+        "--port", type=int, default=None, help=_("listen on this port (default: first free of 47390-47399)")
     )
     serve.add_argument(
         "--org",
         type=Path,
         default=None,
-        help="policy JSON (or organisation profile) in place of the user's policy.json",
+        help=_("policy JSON (or organisation profile) in place of the user's policy.json"),
     )
     serve.add_argument(
         "--allow-origin",
         action="append",
         default=[],
         metavar="ORIGIN",
-        help="extension origin allowed to call, e.g. chrome-extension://<id> (repeatable; added to the policy's "
-        "allowed_extension_ids)",
+        help=_(
+            "extension origin allowed to call, e.g. chrome-extension://<id> (repeatable; added to the policy's "
+            "allowed_extension_ids)"
+        ),
     )
 
 

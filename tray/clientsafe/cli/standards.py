@@ -21,14 +21,16 @@ from clientsafe.standards import FORMATS, StandardsError, generate
 def register(sub: Any) -> None:
     standards = sub.add_parser(
         "standards",
-        help="write the organisation's Community Standards page (Markdown or HTML) from the policy",
-        description="Write the organisation's Community Standards page from the policy's community_standards, "
-        "organisation and policy_links settings (docs/community-standards.md).",
+        help=_("write the organisation's Community Standards page (Markdown or HTML) from the policy"),
+        description=_(
+            "Write the organisation's Community Standards page from the policy's community_standards, "
+            "organisation and policy_links settings (docs/community-standards.md)."
+        ),
     )
-    standards.add_argument("--format", choices=FORMATS, default="md", help="md (Markdown, the default) or html")
-    standards.add_argument("--lang", choices=LANGUAGES, default=None, help="en or es (default: the policy's)")
-    standards.add_argument("--out", type=Path, default=None, help="write to this file instead of the screen")
-    standards.add_argument("--org", type=Path, default=None, help="a policy file in place of the user's policy.json")
+    standards.add_argument("--format", choices=FORMATS, default="md", help=_("md (Markdown, the default) or html"))
+    standards.add_argument("--lang", choices=LANGUAGES, default=None, help=_("en or es (default: the policy's)"))
+    standards.add_argument("--out", type=Path, default=None, help=_("write to this file instead of the screen"))
+    standards.add_argument("--org", type=Path, default=None, help=_("a policy file in place of the user's policy.json"))
 
 
 def run(args: argparse.Namespace) -> int:

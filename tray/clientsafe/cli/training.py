@@ -16,18 +16,18 @@ from clientsafe.say import _
 
 
 def register(sub: Any) -> None:
-    training = sub.add_parser("training", help="practice rounds: when last completed and due, and the HR export")
+    training = sub.add_parser("training", help=_("practice rounds: when last completed and due, and the HR export"))
     database = argparse.ArgumentParser(add_help=False)
     database.add_argument(
-        "--database", type=Path, default=None, help="the audit database (default: audit.sqlite3 in the data folder)"
+        "--database", type=Path, default=None, help=_("the audit database (default: audit.sqlite3 in the data folder)")
     )
     commands = training.add_subparsers(dest="training_command", metavar="ACTION")
-    export = commands.add_parser("export", parents=[database], help="write the finished practice rounds as CSV")
-    export.add_argument("--since", metavar="DATE", default=None, help="first day to include, YYYY-MM-DD")
-    export.add_argument("--out", type=Path, default=None, help="write to this file instead of standard output")
-    status = commands.add_parser("status", parents=[database], help="when practice was last completed and is due")
-    status.add_argument("--json", action="store_true", help="print the status as JSON")
-    status.add_argument("--org", type=Path, default=None, help="read this policy file instead of the user's")
+    export = commands.add_parser("export", parents=[database], help=_("write the finished practice rounds as CSV"))
+    export.add_argument("--since", metavar="DATE", default=None, help=_("first day to include, YYYY-MM-DD"))
+    export.add_argument("--out", type=Path, default=None, help=_("write to this file instead of standard output"))
+    status = commands.add_parser("status", parents=[database], help=_("when practice was last completed and is due"))
+    status.add_argument("--json", action="store_true", help=_("print the status as JSON"))
+    status.add_argument("--org", type=Path, default=None, help=_("read this policy file instead of the user's"))
 
 
 def run(args: argparse.Namespace) -> int:

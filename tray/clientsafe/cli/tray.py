@@ -13,21 +13,23 @@ from clientsafe.say import _
 
 
 def register(sub: Any) -> None:
-    tray = sub.add_parser("tray", help="start the desktop app: tray icon, windows, and the service inside it")
-    tray.add_argument("--port", type=int, default=None, help="listen on this port (default: first free of 47390-47399)")
-    tray.add_argument("--org", type=Path, default=None, help="organisation profile or policy JSON")
+    tray = sub.add_parser("tray", help=_("start the desktop app: tray icon, windows, and the service inside it"))
+    tray.add_argument(
+        "--port", type=int, default=None, help=_("listen on this port (default: first free of 47390-47399)")
+    )
+    tray.add_argument("--org", type=Path, default=None, help=_("organisation profile or policy JSON"))
     tray.add_argument(
         "--allow-origin",
         action="append",
         default=[],
         metavar="ORIGIN",
-        help="extension origin allowed to call, e.g. chrome-extension://<id> (repeatable)",
+        help=_("extension origin allowed to call, e.g. chrome-extension://<id> (repeatable)"),
     )
     tray.add_argument(
         "--autostart",
         choices=("on", "off"),
         default=None,
-        help="start ClientSafe when you log in (on) or stop doing so (off), then exit",
+        help=_("start ClientSafe when you log in (on) or stop doing so (off), then exit"),
     )
 
 
