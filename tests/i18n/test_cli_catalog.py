@@ -339,3 +339,15 @@ def test_the_self_test_report_stays_english_on_an_english_computer(tmp_path):
         CATALOG[text] for text in ("local service", "risky post", "ok", "PASSED: ClientSafe works on this machine.")
     ]
     assert [word for word in spanish if word in result.stdout] == []
+
+
+def test_the_engines_own_messages_are_printed_in_the_computers_language(tmp_path):
+    """A policy file's problems are the engine's words (clientsafe.say.said): the CLI says them in Spanish too."""
+    policy = tmp_path / "policy.json"
+    policy.write_text(json.dumps({"fail_mode": "sometimes", "bogus": 1}), encoding="utf-8")
+    spanish = _clientsafe(tmp_path, "policy", "check", str(policy), lang_env="es_MX.UTF-8")
+    assert spanish.returncode == 3
+    assert "campo desconocido bogus" in spanish.stderr + spanish.stdout
+    assert "unknown field" not in spanish.stderr + spanish.stdout
+    english = _clientsafe(tmp_path, "policy", "check", str(policy), lang_env="en_US.UTF-8")
+    assert "unknown field bogus" in english.stderr + english.stdout

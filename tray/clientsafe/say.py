@@ -106,3 +106,11 @@ def error_text(error: BaseException, lang: str | None = None) -> str:
     (exceptions keep their argument, but ``str()`` of it is plain English)."""
     first = error.args[0] if len(error.args) == 1 else None
     return in_language(first, lang) if isinstance(first, Said) else str(error)
+
+
+def shown(thing: Any, lang: str | None = None) -> str:
+    """What the CLI prints for an engine message or error: an exception's message or a :class:`Said` in ``lang``
+    (default: the process's), any other text as it is."""
+    if isinstance(thing, BaseException):
+        return error_text(thing, lang)
+    return in_language(thing, lang)

@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(module.run(args))
     except CliError as e:
-        print(f"clientsafe: {e}", file=sys.stderr)
+        print(f"clientsafe: {say.error_text(e)}", file=sys.stderr)
         return e.code
     except KeyboardInterrupt:
         return 130

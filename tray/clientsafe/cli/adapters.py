@@ -18,7 +18,7 @@ from typing import Any
 
 from clientsafe.adapter_update import AdapterError, keygen, load_files, sign, verify
 from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, CliError
-from clientsafe.say import _
+from clientsafe.say import _, shown
 
 
 def register(sub: Any) -> None:
@@ -61,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
                 bundle = json.loads(args.file.read_text(encoding="utf-8"))
             except (OSError, json.JSONDecodeError) as e:
                 raise CliError(
-                    _("{file}: could not be read as JSON ({problem})").format(file=args.file, problem=e), EXIT_INPUT
+                    _("{file}: could not be read as JSON ({problem})").format(file=args.file, problem=shown(e)),
+                    EXIT_INPUT,
                 ) from None
             payload = verify(bundle, args.public_key)
             print(
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
                 )
             )
     except AdapterError as e:
-        raise CliError(str(e), EXIT_INPUT) from None
+        raise CliError(shown(e), EXIT_INPUT) from None
     return EXIT_OK
 
 

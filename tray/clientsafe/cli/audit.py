@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, CliError
-from clientsafe.say import _
+from clientsafe.say import _, shown
 
 
 def register(sub: Any) -> None:
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         if args.audit_command == "report":
             return _report(reader, args.csv, args.since, args.out)
     except AuditError as e:
-        raise CliError(str(e), EXIT_INPUT) from None
+        raise CliError(shown(e), EXIT_INPUT) from None
     raise CliError(
         _("say what to do: clientsafe audit export --since DATE, clientsafe audit status, or clientsafe audit report"),
         EXIT_USAGE,
@@ -142,7 +142,7 @@ def _report(reader: Any, csv_files: list[Path], since_text: str | None, out: Pat
     try:
         inputs = [read_csv(path) for path in csv_files]
     except ReportInputError as e:
-        raise CliError(_("{problem} Nothing was written.").format(problem=e), EXIT_INPUT) from None
+        raise CliError(_("{problem} Nothing was written.").format(problem=shown(e)), EXIT_INPUT) from None
     if not csv_files:
         if not reader.path.exists():
             print(
@@ -210,7 +210,7 @@ def _status(reader: Any, as_json: bool) -> int:
     if status.last_forwarded:
         print(_("Last forwarded: {when}").format(when=status.last_forwarded))
     if status.last_forward_error:
-        print(_("Last forwarding error: {problem}").format(problem=status.last_forward_error))
+        print(_("Last forwarding error: {problem}").format(problem=shown(status.last_forward_error)))
     print(_("Integrity: {result}").format(result=status.integrity))
     return EXIT_OK
 

@@ -23,7 +23,7 @@ from clientsafe.cli.common import (
     load_policy,
     make_checker,
 )
-from clientsafe.say import _
+from clientsafe.say import _, shown
 
 _EXIT_FOR = {"allow": EXIT_OK, "warn": EXIT_WARN, "block": EXIT_BLOCK}
 
@@ -92,7 +92,7 @@ def _check_one(args: argparse.Namespace, out: IO[str]) -> int:
     try:
         verdict = checker.check(text, account=args.account, site=args.site)
     except InputError as e:
-        raise CliError(str(e), EXIT_INPUT) from None
+        raise CliError(shown(e), EXIT_INPUT) from None
     if args.json:
         out.write(json.dumps(verdict.to_dict(), ensure_ascii=False) + "\n")
     else:
@@ -161,7 +161,7 @@ def _check_jsonl(args: argparse.Namespace, stdin: IO[bytes], out: IO[str]) -> in
                 )
                 result = verdict.to_dict()
             except InputError as e:
-                error = _("line {line}: {problem}").format(line=number, problem=e)
+                error = _("line {line}: {problem}").format(line=number, problem=shown(e))
         if error is not None:
             had_error = True
             result = {"action": "error", "line": number, "error": error}
@@ -214,4 +214,4 @@ def _interactive(args: argparse.Namespace, stdin: IO[str], out: IO[str]) -> int:
             verdict = checker.check(text, account=account)
             out.write("\n" + render(text, verdict, colour=use_colour(out), policy=policy) + "\n\n")
         except InputError as e:
-            out.write(_("Could not check that: {problem}").format(problem=e) + "\n\n")
+            out.write(_("Could not check that: {problem}").format(problem=shown(e)) + "\n\n")

@@ -8,7 +8,7 @@ from typing import IO, Any
 
 from clientsafe.checker.org import OrgProfile
 from clientsafe.policy import Policy, PolicyFileError, PolicyStore
-from clientsafe.say import _, error_text, use
+from clientsafe.say import _, error_text, shown, use
 
 EXIT_OK, EXIT_WARN, EXIT_BLOCK = 0, 10, 20
 EXIT_USAGE, EXIT_INPUT, EXIT_ENGINE, EXIT_INTERNAL = 2, 3, 4, 70
@@ -38,11 +38,13 @@ def load_policy(path: Path | None, err: IO[str] | None = None, store: PolicyStor
     try:
         policy = (store or PolicyStore(explicit_path=path)).load()
     except PolicyFileError as e:
-        raise CliError(_("{problem}. Fix it, or pass another file with --org.").format(problem=e), EXIT_USAGE) from None
+        raise CliError(
+            _("{problem}. Fix it, or pass another file with --org.").format(problem=shown(e)), EXIT_USAGE
+        ) from None
     # From here on the command speaks the policy's language (its `language` setting, else the computer's).
     use(policy)
     for message in (*policy.problems, *policy.ignored):
-        err.write("clientsafe: " + _("policy: {message}").format(message=message) + "\n")
+        err.write("clientsafe: " + _("policy: {message}").format(message=shown(message)) + "\n")
     return policy
 
 

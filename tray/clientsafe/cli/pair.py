@@ -7,14 +7,14 @@ import sys
 from typing import IO, Any
 
 from clientsafe.cli.common import EXIT_OK, EXIT_UNAVAILABLE, EXIT_USAGE, CliError, print_list
-from clientsafe.say import _
+from clientsafe.say import _, shown
 
 
 def register(sub: Any) -> None:
     pair = sub.add_parser("pair", help=_("approve, list and revoke paired browsers"))
     pair_sub = pair.add_subparsers(dest="pair_command", metavar="ACTION", required=True)
-    for name, text in (("approve", _("approve the browser showing this code")), ("deny", _("refuse this code"))):
-        p = pair_sub.add_parser(name, help=text)
+    for name, helps in (("approve", _("approve the browser showing this code")), ("deny", _("refuse this code"))):
+        p = pair_sub.add_parser(name, help=helps)
         p.add_argument("code")
     pair_sub.add_parser("pending", help=_("pairing requests waiting for a person"))
     pair_sub.add_parser("list", help=_("paired browsers"))
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _pair(args, sys.stdout)
     except KeyringUnavailable as e:  # locked keyring: say so and what to do (nothing stored was changed)
-        raise CliError(str(e), EXIT_UNAVAILABLE) from None
+        raise CliError(shown(e), EXIT_UNAVAILABLE) from None
 
 
 def _pair(args: argparse.Namespace, out: IO[str]) -> int:
@@ -43,7 +43,7 @@ def _pair(args: argparse.Namespace, out: IO[str]) -> int:
         try:
             pending = book.decide(args.code, approve=args.pair_command == "approve")
         except PairingError as e:
-            raise CliError(str(e), EXIT_USAGE) from None
+            raise CliError(shown(e), EXIT_USAGE) from None
         said = (
             _("Approved: {browser} (code {code}).")
             if args.pair_command == "approve"

@@ -18,7 +18,7 @@ from clientsafe.policy.declaration import BY_NAME
 from clientsafe.policy.files import parse
 from clientsafe.policy.model import SOURCES, masked
 from clientsafe.policy.store import source_name
-from clientsafe.say import _
+from clientsafe.say import _, shown
 
 
 def register(sub: Any) -> None:
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         policy = PolicyStore(explicit_path=args.org).load()
     except PolicyFileError as e:
-        raise CliError(str(e), EXIT_USAGE) from None
+        raise CliError(shown(e), EXIT_USAGE) from None
     if args.json:
         sys.stdout.write(json.dumps(as_json(policy), indent=2, ensure_ascii=False) + "\n")
     else:
@@ -91,7 +91,7 @@ def render(policy: Policy) -> str:
         lines.append("  no policy file: built-in defaults only")
     for title, messages in (("Problems", policy.problems), ("Ignored", policy.ignored)):
         if messages:
-            lines += ["", f"{title}:"] + [f"  - {m}" for m in messages]
+            lines += ["", f"{title}:"] + [f"  - {shown(m)}" for m in messages]
     lines += ["", f"{'setting':<26} {'value':<60}  {'from':<20} locked"]
     for setting in POLICY:
         if setting.layers == "system":
@@ -135,7 +135,7 @@ def _templates(folder: Path, extension_id: str | None, out: IO[str]) -> int:
     try:
         written = write_templates(folder, extension_id)
     except TemplateError as e:
-        raise CliError(str(e), EXIT_USAGE) from None
+        raise CliError(shown(e), EXIT_USAGE) from None
     out.write(_("Wrote {count} files to {folder}:").format(count=len(written), folder=folder) + "\n")
     for path in written:
         out.write(f"  {path.relative_to(folder)}\n")
@@ -163,7 +163,7 @@ def _check(path: Path, out: IO[str], err: IO[str]) -> int:
     except PolicyFileError as e:
         err.write(_("{file}: the policy is not valid:").format(file=e.where) + "\n")
         for problem in e.problems:
-            err.write(f"  - {problem}\n")
+            err.write(f"  - {shown(problem)}\n")
         err.write(_("Fix the fields above; docs/policy.md lists every setting.") + "\n")
         return EXIT_INPUT
     system_only = [n for n in document if BY_NAME[n].layers == "system"]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, EXIT_UNAVAILABLE, EXIT_USAGE, CliError
-from clientsafe.say import _
+from clientsafe.say import _, shown
 
 _STAGES = {"download": "Downloading", "read": "Reading rows", "hash": "Hashing clients", "write": "Saving"}
 _MAX_LISTED_BAD_ROWS = 50
@@ -126,7 +126,7 @@ def _roster(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         return _IT_COMMANDS[args.roster_command](args, out, err)
     key = RosterKey()
     if key.warning:
-        err.write("clientsafe: " + _("WARNING: {problem}").format(problem=key.warning) + "\n")
+        err.write("clientsafe: " + _("WARNING: {problem}").format(problem=shown(key.warning)) + "\n")
     if args.roster_command == "status":
         return _status(key, out)
     if args.roster_command == "clear":
@@ -163,19 +163,19 @@ def _roster(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         progress.finish()
         again = f"clientsafe roster import --replace-smaller {shlex.quote(args.source)}"
         raise CliError(
-            _("{problem} If the smaller list is right, run: {command}").format(problem=e.summary, command=again),
+            _("{problem} If the smaller list is right, run: {command}").format(problem=shown(e.summary), command=again),
             EXIT_INPUT,
         ) from None
     except ManagedRefused as e:
         again = f"clientsafe roster import --force {shlex.quote(args.source)}"
         raise CliError(
             _("{problem} To replace it anyway until the next refresh, run: {command}").format(
-                problem=e.summary, command=again
+                problem=shown(e.summary), command=again
             ),
             EXIT_INPUT,
         ) from None
     except RosterError as e:
-        raise CliError(str(e), EXIT_INPUT) from None
+        raise CliError(shown(e), EXIT_INPUT) from None
     finally:
         progress.finish()
     out.write(_("Read {file} ({encoding}).").format(file=report.source, encoding=report.encoding) + "\n")
@@ -233,7 +233,7 @@ def _roster(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             _("{count} rows could not be read and were skipped:").format(count=f"{len(report.bad_rows):,}") + "\n"
         )
         for bad in report.bad_rows[:_MAX_LISTED_BAD_ROWS]:
-            out.write("  " + _("line {line}: {problem}").format(line=bad.line, problem=bad.reason) + "\n")
+            out.write("  " + _("line {line}: {problem}").format(line=bad.line, problem=shown(bad.reason)) + "\n")
         if len(report.bad_rows) > _MAX_LISTED_BAD_ROWS:
             left = len(report.bad_rows) - _MAX_LISTED_BAD_ROWS
             out.write("  " + _("... and {count} more").format(count=f"{left:,}") + "\n")
@@ -266,10 +266,10 @@ def _status(key: Any, out: IO[str]) -> int:
     try:
         st = status(key=key)
     except RosterError as e:
-        raise CliError(str(e), EXIT_INPUT) from None
+        raise CliError(shown(e), EXIT_INPUT) from None
     state = SyncState.read()
     if st.problem:  # a roster file is there, but nothing can use it: never its old client count
-        raise CliError(st.problem, EXIT_UNAVAILABLE if st.keyring_failed else EXIT_INPUT)
+        raise CliError(shown(st.problem), EXIT_UNAVAILABLE if st.keyring_failed else EXIT_INPUT)
     lines = describe(st, state)
     if not st.loaded:
         out.write(_("No roster imported. Import one with: clientsafe roster import FILE.csv") + "\n")
@@ -302,8 +302,8 @@ def _sync(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     try:
         result = sync(setting)
     except RosterError as e:
-        raise CliError(str(e), EXIT_INPUT) from None
-    out.write(_("{message} Expires {when}.").format(message=result.message, when=result.expires) + "\n")
+        raise CliError(shown(e), EXIT_INPUT) from None
+    out.write(_("{message} Expires {when}.").format(message=shown(result.message), when=result.expires) + "\n")
     return EXIT_OK
 
 
@@ -327,7 +327,7 @@ def _build(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         )
     except RosterError as e:
         progress.finish()
-        raise CliError(str(e), EXIT_INPUT) from None
+        raise CliError(shown(e), EXIT_INPUT) from None
     progress.finish()
     from clientsafe.atomic_file import atomic_write
 
@@ -366,7 +366,7 @@ def _keygen(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     try:
         public, hash_id = keygen(args.signing_key, args.hash_key)
     except RosterError as e:
-        raise CliError(str(e), EXIT_USAGE) from None
+        raise CliError(shown(e), EXIT_USAGE) from None
     err.write(
         _("Signing key written to {file}: keep it with IT only; it signs the roster every machine trusts.").format(
             file=args.signing_key
@@ -393,12 +393,12 @@ def _key(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     try:
         key = read_key_file(args.file)
     except RosterError as e:
-        raise CliError(str(e), EXIT_INPUT) from None
+        raise CliError(shown(e), EXIT_INPUT) from None
     place = OrgKey()
     try:
         place.install(key)
     except KeyringUnavailable as e:
-        raise CliError(str(e), EXIT_UNAVAILABLE) from None
+        raise CliError(shown(e), EXIT_UNAVAILABLE) from None
     except OSError as e:
         raise CliError(
             _("The key could not be saved ({problem}).").format(problem=e.strerror or type(e).__name__), EXIT_USAGE

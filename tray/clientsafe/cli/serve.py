@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from clientsafe.cli.common import EXIT_OK, EXIT_USAGE, CliError, load_policy, make_checker
-from clientsafe.say import _, use
+from clientsafe.say import _, shown, use
 
 
 def register(sub: Any) -> None:
@@ -45,13 +45,13 @@ def run(args: argparse.Namespace) -> int:
         sock = bind(args.port)
     except NoFreePortError as e:
         raise CliError(
-            _("{problem}. Stop the other ClientSafe or pass --port.").format(problem=e), EXIT_USAGE
+            _("{problem}. Stop the other ClientSafe or pass --port.").format(problem=shown(e)), EXIT_USAGE
         ) from None
     port = sock.getsockname()[1]
     log_file = setup_logging()
     tokens = TokenStore()
     if tokens.warning:
-        print("clientsafe: " + _("WARNING: {problem}").format(problem=tokens.warning), file=sys.stderr)
+        print("clientsafe: " + _("WARNING: {problem}").format(problem=shown(tokens.warning)), file=sys.stderr)
     print(
         _("ClientSafe service starting on http://127.0.0.1:{port} (headless: no tray). Loading the checker...").format(
             port=port
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         )
     except AuditError as e:  # checks still protect; the audit's absence is said loudly, every start
         print(
-            "clientsafe: " + _("WARNING: no audit will be kept: {problem}").format(problem=e),
+            "clientsafe: " + _("WARNING: no audit will be kept: {problem}").format(problem=shown(e)),
             file=sys.stderr,
             flush=True,
         )

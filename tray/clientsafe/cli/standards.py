@@ -14,7 +14,7 @@ from typing import Any
 from clientsafe.atomic_file import atomic_write
 from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, CliError, load_policy
 from clientsafe.policy.declaration import LANGUAGES
-from clientsafe.say import _
+from clientsafe.say import _, shown
 from clientsafe.standards import FORMATS, StandardsError, generate
 
 
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         text = generate(policy.values, args.format, args.lang)
     except StandardsError as e:
-        raise CliError(str(e), EXIT_INPUT) from None
+        raise CliError(shown(e), EXIT_INPUT) from None
     if args.out is None:
         sys.stdout.write(text)
         return EXIT_OK

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from clientsafe.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, CliError, load_policy
-from clientsafe.say import _
+from clientsafe.say import _, shown
 
 
 def register(sub: Any) -> None:
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         if args.training_command == "status":
             return _status(reader, args.org, args.json)
     except AuditError as e:
-        raise CliError(str(e), EXIT_INPUT) from None
+        raise CliError(shown(e), EXIT_INPUT) from None
     raise CliError(_("say what to do: clientsafe training status, or clientsafe training export"), EXIT_USAGE)
 
 
