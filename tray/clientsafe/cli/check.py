@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from clientsafe import json_errors
 from clientsafe.cli.common import (
     EXIT_BLOCK,
     EXIT_INPUT,
@@ -128,7 +129,7 @@ def _jsonl_records(lines: Iterable[bytes]) -> Iterable[tuple[int, dict[str, Any]
                 number,
                 None,
                 _("line {line} is not valid JSON: {problem} at column {column}").format(
-                    line=number, problem=e.msg, column=e.colno
+                    line=number, problem=shown(json_errors.reason(e)), column=e.colno
                 ),
             )
             continue

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from clientsafe import json_errors
 from clientsafe.atomic_file import atomic_write
 from clientsafe.policy.declaration import BY_NAME, META_KEYS, ORGANISATION_SCHEMA
 from clientsafe.policy.schema import validate
@@ -65,7 +66,10 @@ def parse(raw: bytes, where: str) -> dict[str, Any]:
         document = as_policy(json.loads(text, object_pairs_hook=_no_duplicates))
     except json.JSONDecodeError as e:
         problem = said(
-            "not valid JSON: {error} at line {line}, column {column}", error=e.msg, line=e.lineno, column=e.colno
+            "not valid JSON: {error} at line {line}, column {column}",
+            error=json_errors.reason(e),
+            line=e.lineno,
+            column=e.colno,
         )
         raise PolicyFileError(where, [problem]) from None
     except PolicyFileError as e:

@@ -17,6 +17,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from clientsafe import json_errors
 from clientsafe.say import said
 
 # Registry value types (the numbers winreg uses), so the decoding below runs and is tested on any OS.
@@ -134,7 +135,7 @@ def _json(text: str) -> Any:
         raise DecodeError(
             said(
                 "is not valid JSON ({error} at line {line}, column {column})",
-                error=e.msg,
+                error=json_errors.reason(e),
                 line=e.lineno,
                 column=e.colno,
             )
