@@ -13,6 +13,7 @@ from typing import Any
 from clientsafe.practice import LibraryError, Scenario
 from clientsafe.practice.schema import ANSWERS
 from clientsafe.practice.session import default_language, finish, library, new_round, section_link
+from clientsafe.say import error_text
 from clientsafe.ui.qt import QComboBox, QHBoxLayout, QLabel, QPushButton, Qt, QVBoxLayout, QWidget
 
 # Every string the window shows, in English and Spanish (issue 16 moves these to the translation machinery).
@@ -255,7 +256,7 @@ class PracticeWindow(QWidget):
             self.problem.setText("")
         except LibraryError as e:
             self.round = []
-            self.problem.setText(self.t("cannot_start", why=e))
+            self.problem.setText(self.t("cannot_start", why=error_text(e, self.lang)))
         self.problem.setVisible(bool(self.problem.text()))
         self._show_scenario()
 

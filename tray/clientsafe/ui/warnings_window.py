@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from clientsafe.say import error_text
 from clientsafe.ui.check_draft import reason_titles
 from clientsafe.ui.qt import (
     QComboBox,
@@ -22,7 +23,7 @@ from clientsafe.ui.qt import (
     QWidget,
 )
 from clientsafe.ui.tables import make_table
-from clientsafe.ui.translate import QT_TRANSLATE_NOOP, site_name, translate
+from clientsafe.ui.translate import QT_TRANSLATE_NOOP, current, site_name, translate
 
 EMPTY = QT_TRANSLATE_NOOP(
     "WarningsWindow",
@@ -141,7 +142,7 @@ class WarningsWindow(QWidget):
             every_site = sorted({r.site for r in self.reader.recent(limit=1000, since=self._since())})
         except AuditError as e:
             rows, every_site = [], []
-            self.message.setText(self.tr("The audit could not be read: {error}").format(error=e))
+            self.message.setText(self.tr("The audit could not be read: {error}").format(error=error_text(e, current())))
         self._sites(every_site, site)
         titles = reason_titles()
         self.table.setRowCount(len(rows))
@@ -197,7 +198,9 @@ class WarningsWindow(QWidget):
             count = self.reader.export_csv(path, since=self._since())
         except (AuditError, OSError) as e:
             self.message.setText(
-                self.tr("Could not export: {error}. Choose another folder and try again.").format(error=e)
+                self.tr("Could not export: {error}. Choose another folder and try again.").format(
+                    error=error_text(e, current())
+                )
             )
             return -1
         self.message.setText(self.tr("Exported {count} events to {path}.").format(count=count, path=path))
