@@ -66,9 +66,16 @@ format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# The layout variants run in two browsers at once (pytest-xdist; each worker has its own Chromium, service and
+# extension copy); everything else runs in one process, in file order, as before. Both runs always happen, and
+# the target fails if either did.
+VARIANTS := tests/e2e/test_variants.py
 test: setup lint fixtures
 	node --test tests/extension/
-	$(BIN)/python -m pytest
+	status=0; \
+	$(BIN)/python -m pytest --ignore=$(VARIANTS) || status=$$?; \
+	$(BIN)/python -m pytest -n 2 $(VARIANTS) || status=$$?; \
+	exit $$status
 
 # The tray's Spanish (tray/clientsafe/ui/translations): collect the strings from the code into the .ts (translate
 # the new ones there, e.g. in pyside6-linguist), then compile the .qm the app loads. Both files are committed;
