@@ -66,9 +66,47 @@ def _shown_arguments(node: ast.Call) -> list[ast.expr]:
     return [*node.args, *shown] if _name(node.func) in SHOWN else shown
 
 
+# A report built line by line before it is printed (`policy show`, the self-test): what goes into ``lines``.
+REPORT = "lines"
+
+
+def _report_parts(node: ast.AST) -> list[ast.expr]:
+    """What ``lines = [...]``, ``lines += [...]``, ``lines.append(x)`` or ``lines.extend(...)`` adds to a report."""
+    value: ast.expr | None = None
+    if (isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == REPORT for t in node.targets)) or (
+        isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id == REPORT
+    ):
+        value = node.value
+    elif (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("append", "extend")
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == REPORT
+    ):
+        return list(node.args)
+    parts: list[ast.expr] = []
+    pending = [value] if value is not None else []
+    while pending:
+        item = pending.pop()
+        if isinstance(item, ast.List | ast.Tuple):
+            pending.extend(item.elts)
+        elif isinstance(item, ast.BinOp) and isinstance(item.left, ast.List) and isinstance(item.right, ast.List):
+            pending.extend([item.left, item.right])
+        elif isinstance(item, ast.ListComp):
+            pending.append(item.elt)
+        else:
+            parts.append(item)
+    return parts
+
+
 def _unwrapped(path: Path) -> list[str]:
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for arg in _report_parts(node):
+            for text in _literals(arg):
+                if re.search(r"[A-Za-z]{2}", text) and text not in ALLOWED:
+                    found.append(f"{path.name}:{node.lineno}: {text!r}")
         if isinstance(node, ast.Call):
             for arg in _shown_arguments(node):
                 for text in _literals(arg):

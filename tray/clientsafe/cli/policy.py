@@ -81,26 +81,34 @@ def _short(value: Any, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
+# The rule-action columns are the policy's own keys for the two kinds of account (rule_actions: {"personal": ...,
+# "org": ...}), IT's words like the setting names: the same in every language.
+ACCOUNTS = ("personal", "org")
+
+
 def render(policy: Policy) -> str:
-    lines = [f"ClientSafe policy in force (version {policy.version})", ""]
-    lines.append("Read from:")
+    lines = [_("ClientSafe policy in force (version {version})").format(version=policy.version), ""]
+    lines.append(_("Read from:"))
     for source in SOURCES:
         if source in policy.layers:
-            lines.append(f"  {source_name(source):<20} {policy.layers[source]}")
+            lines.append(f"  {shown(source_name(source)):<20} {policy.layers[source]}")
     if not policy.layers:
-        lines.append("  no policy file: built-in defaults only")
-    for title, messages in (("Problems", policy.problems), ("Ignored", policy.ignored)):
+        lines.append("  " + _("no policy file: built-in defaults only"))
+    for title, messages in ((_("Problems:"), policy.problems), (_("Ignored:"), policy.ignored)):
         if messages:
-            lines += ["", f"{title}:"] + [f"  - {shown(m)}" for m in messages]
-    lines += ["", f"{'setting':<26} {'value':<60}  {'from':<20} locked"]
+            lines += ["", title] + [f"  - {shown(m)}" for m in messages]
+    # Setting names, values and rule codes are IT's words in the policy file: the same in every language.
+    lines += ["", f"{_('setting'):<26} {_('value'):<60}  {_('from'):<20} {_('locked')}"]
+    locked = _("locked")
     for setting in POLICY:
         if setting.layers == "system":
             continue  # policy_url and locked are shown above (Read from) and in the last column
         name = setting.name
-        lock = "locked" if name in policy.locked else ""
+        lock = locked if name in policy.locked else ""
         value = _short(masked({name: policy[name]})[name])
-        lines.append(f"{name:<26} {value:<60}  {source_name(policy.source(name)):<20} {lock}".rstrip())
-    lines += ["", f"{'rule actions in force':<26} {'personal':<9} org"]
+        lines.append(f"{name:<26} {value:<60}  {shown(source_name(policy.source(name))):<20} {lock}".rstrip())
+    personal, org = ACCOUNTS
+    lines += ["", f"{_('rule actions in force'):<26} {personal:<9} {org}"]
     for code, action in sorted(policy.rule_actions().items()):
         lines.append(f"{code:<26} {action.get('personal', 'allow'):<9} {action.get('org', 'allow')}")
     return "\n".join(lines) + "\n"
