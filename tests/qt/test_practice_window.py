@@ -204,3 +204,21 @@ def test_the_tray_menu_opens_practice_and_reminds_when_it_is_due(qtbot, qapp, ch
         assert len([s for s in tray.notifier.history if s.title == "Practice is due"]) == 1  # not repeated
     finally:
         tray.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("site", "lang", "shown"),
+    [
+        ("linkedin", "en", "LinkedIn"),
+        ("tiktok", "es", "TikTok"),
+        ("google_business", "es", "Perfil de Empresa de Google"),
+    ],
+)
+def test_the_site_is_named_as_people_know_it(qtbot, policy, store, site, lang, shown):
+    import dataclasses
+
+    window = _window(qtbot, policy, store, lang=lang)
+    window.round = [dataclasses.replace(window.round[0], site=site)]
+    window.index = 0
+    window._show_scenario()
+    assert window.where.text().startswith(f"{shown} · ")

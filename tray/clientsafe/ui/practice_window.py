@@ -15,6 +15,7 @@ from clientsafe.practice.schema import ANSWERS
 from clientsafe.practice.session import default_language, finish, library, new_round, section_link
 from clientsafe.say import error_text
 from clientsafe.ui.qt import QComboBox, QHBoxLayout, QLabel, QPushButton, Qt, QVBoxLayout, QWidget
+from clientsafe.ui.translate import site_name
 
 # Every string the window shows, in English and Spanish (issue 16 moves these to the translation machinery).
 TEXT: dict[str, dict[str, str]] = {
@@ -142,6 +143,13 @@ NAMED = (
 _CARD = "background:#ffffff;color:#1c1e21;border:1px solid #ccd0d5;border-radius:8px;padding:12px;"
 _RIGHT = "background:#e6f4ea;color:#0d5226;padding:6px;"
 _WRONG = "background:#fce8e6;color:#8c1d18;padding:6px;"
+
+
+def _site(key: str, lang: str) -> str:
+    """The site by the name people know it ("LinkedIn", "TikTok"; shared/sites.json, as the extension's Practice
+    page shows it); a key the list does not have ("google_reviews") is made readable rather than shown raw."""
+    name = site_name(key, lang)
+    return key.replace("_", " ").title() if name == key else name
 
 
 def _label(rich: bool = False) -> QLabel:
@@ -296,9 +304,7 @@ class PracticeWindow(QWidget):
         own = f" · {self.t('your_example')}" if scenario.from_organisation else ""
         role = scenario.role[:1].upper() + scenario.role[1:]
         self.context.setText(f"{self.t('you_are', role=role.rstrip('.'))} {scenario.context}{own}")
-        self.where.setText(
-            f"{scenario.site.replace('_', ' ').title()} · {self.t(scenario.kind)} · {self.t(scenario.account)}"
-        )
+        self.where.setText(f"{_site(scenario.site, self.lang)} · {self.t(scenario.kind)} · {self.t(scenario.account)}")
         # A friend request has no text of its own (the situation says who asks): the card shows the request.
         self.post.setText(scenario.text or self.t("request_card"))
         for button in self.buttons.values():
