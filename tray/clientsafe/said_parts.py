@@ -11,12 +11,6 @@ from typing import Any
 from clientsafe.say import Said, said
 
 
-def reason(error: BaseException) -> str:
-    """What ``error`` says, still sayable: its :class:`Said` message when it has one, else its plain text."""
-    first = error.args[0] if len(error.args) == 1 else None
-    return first if isinstance(first, Said) else str(error)
-
-
 def joined(parts: Sequence[str]) -> str:
     """``"; ".join(parts)``, kept as one :class:`Said` so each part is translated where it is shown."""
     if not parts:

@@ -101,11 +101,16 @@ def in_language(text: Any, lang: str | None = None) -> str:
         return str(text)
 
 
-def error_text(error: BaseException, lang: str | None = None) -> str:
-    """An engine error's message in ``lang``: ``str(error)`` would drop a :class:`Said` message's template
+def reason(error: BaseException) -> str:
+    """What ``error`` says, still sayable: its :class:`Said` message when it has one, else its plain text
     (exceptions keep their argument, but ``str()`` of it is plain English)."""
     first = error.args[0] if len(error.args) == 1 else None
-    return in_language(first, lang) if isinstance(first, Said) else str(error)
+    return first if isinstance(first, Said) else str(error)
+
+
+def error_text(error: BaseException, lang: str | None = None) -> str:
+    """An engine error's message in ``lang``."""
+    return in_language(reason(error), lang)
 
 
 def shown(thing: Any, lang: str | None = None) -> str:

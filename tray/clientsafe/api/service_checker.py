@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from clientsafe.checker.verdict import Verdict
-from clientsafe.said_parts import reason
+from clientsafe.say import reason
 
 log = logging.getLogger("clientsafe.api")
 WARM_UP_WAIT_SECONDS = 60.0

@@ -25,8 +25,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from clientsafe import paths
-from clientsafe.said_parts import reason
-from clientsafe.say import said
+from clientsafe.say import reason, said
 from clientsafe.secret_store import KeptSecret, KeyringUnavailable, SecretSlot
 
 log = logging.getLogger("clientsafe.tokens")

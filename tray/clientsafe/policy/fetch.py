@@ -21,8 +21,7 @@ import requests
 
 from clientsafe import https_only
 from clientsafe.policy.files import MAX_POLICY_BYTES, PolicyFileError, parse, read_copy, write_atomic
-from clientsafe.said_parts import reason
-from clientsafe.say import said
+from clientsafe.say import reason, said
 
 TIMEOUT_SECONDS = 10
 

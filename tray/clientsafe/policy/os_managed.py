@@ -30,8 +30,8 @@ from clientsafe.policy.managed_types import (
     storage_for,
 )
 from clientsafe.policy.schema import validate
-from clientsafe.said_parts import joined, reason
-from clientsafe.say import said
+from clientsafe.said_parts import joined
+from clientsafe.say import reason, said
 
 SOURCE = "managed"
 SOURCE_NAME = said("OS-managed policy")  # Group Policy / Intune on Windows, a configuration profile on macOS

@@ -24,8 +24,7 @@ from clientsafe.policy import fetch, files, locations, os_managed
 from clientsafe.policy.declaration import BY_NAME, defaults
 from clientsafe.policy.files import PolicyFileError
 from clientsafe.policy.model import SOURCE_NAMES, Policy
-from clientsafe.said_parts import reason
-from clientsafe.say import said
+from clientsafe.say import reason, said
 
 IT_SOURCES = frozenset({"url", "system", os_managed.SOURCE})
 

@@ -24,8 +24,8 @@ from clientsafe.roster.fetch import fetch
 from clientsafe.roster.guardians import GuardianRead, read_guardians
 from clientsafe.roster.keys import RosterKey, key_id
 from clientsafe.roster.read import Client, ReadResult, RowError, read_csv
-from clientsafe.said_parts import joined, reason
-from clientsafe.say import said
+from clientsafe.said_parts import joined
+from clientsafe.say import reason, said
 from clientsafe.secret_store import KeyringUnavailable
 from clientsafe.wordlists import function_words
 

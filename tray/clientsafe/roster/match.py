@@ -30,8 +30,7 @@ from clientsafe.roster.errors import RosterError
 from clientsafe.roster.keys import RosterKey, key_id
 from clientsafe.roster.normalise import Token, handle, tokens
 from clientsafe.roster.org_key import OrgKey
-from clientsafe.said_parts import reason
-from clientsafe.say import said
+from clientsafe.say import reason, said
 from clientsafe.secret_store import KeyringUnavailable
 from clientsafe.wordlists import english_stop_words as stop_words
 from clientsafe.wordlists import function_words, ordinary_words

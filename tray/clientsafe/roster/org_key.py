@@ -22,7 +22,7 @@ from pathlib import Path
 from clientsafe import paths
 from clientsafe.roster.errors import RosterError
 from clientsafe.roster.keys import key_id
-from clientsafe.said_parts import reason as said_reason
+from clientsafe.say import reason as said_reason
 from clientsafe.say import said
 from clientsafe.secret_store import KeyringUnavailable, SecretSlot
 

@@ -24,8 +24,7 @@ from typing import Any
 
 from clientsafe.roster.errors import RosterError
 from clientsafe.roster.normalise import handle, name_words
-from clientsafe.said_parts import reason
-from clientsafe.say import said
+from clientsafe.say import reason, said
 
 FIELDS = ("name", "first_name", "last_name", "aliases", "handles", "minor", "consent", "consent_expiry", "dob")
 # Header spellings per field, compared after dropping case, spaces and punctuation.

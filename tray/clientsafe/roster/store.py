@@ -34,8 +34,7 @@ from clientsafe.atomic_file import atomic_write
 from clientsafe.roster.errors import RosterError
 from clientsafe.roster.keys import RosterKey, key_id
 from clientsafe.roster.org_key import OrgKey
-from clientsafe.said_parts import reason
-from clientsafe.say import said
+from clientsafe.say import reason, said
 from clientsafe.secret_store import KeyringUnavailable
 
 log = logging.getLogger("clientsafe.roster")

@@ -27,8 +27,8 @@ from clientsafe.roster.bundle import Bundle, BundleError, parse_time, verify
 from clientsafe.roster.errors import RosterError
 from clientsafe.roster.fetch import fetch_bundle
 from clientsafe.roster.org_key import OrgKey
-from clientsafe.said_parts import from_record, reason, to_record
-from clientsafe.say import said
+from clientsafe.said_parts import from_record, to_record
+from clientsafe.say import reason, said
 from clientsafe.secret_store import KeyringUnavailable
 
 log = logging.getLogger("clientsafe.roster")

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from clientsafe.said_parts import reason
-from clientsafe.say import said, use
+from clientsafe.say import reason, said, use
 
 log = logging.getLogger("clientsafe.ui")
 

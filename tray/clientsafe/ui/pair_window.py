@@ -6,8 +6,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from clientsafe.said_parts import reason
-from clientsafe.say import in_language
+from clientsafe.say import in_language, reason
 from clientsafe.secret_store import KeyringUnavailable
 from clientsafe.ui.qt import (
     QHBoxLayout,

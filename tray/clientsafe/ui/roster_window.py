@@ -8,8 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from clientsafe.said_parts import reason
-from clientsafe.say import in_language
+from clientsafe.say import in_language, reason
 from clientsafe.ui.admin import AdminSwitch, admin_locked
 from clientsafe.ui.marks import QT_TRANSLATE_NOOP
 from clientsafe.ui.qt import (
